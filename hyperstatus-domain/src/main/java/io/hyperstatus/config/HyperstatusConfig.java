@@ -1,0 +1,119 @@
+package io.hyperstatus.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every option hyperstatus reads, with nova.conf's section and option names and validated defaults.
+ * This is the one place where options are declared.
+ */
+public record HyperstatusConfig(
+        String host,
+        Duration serviceDownTime,
+        Duration reportInterval,
+        Path statePath,
+        String listenAddress,
+        int listenPort,
+        String defaultAvailabilityZone,
+        String internalServiceAvailabilityZone,
+        AuthStrategy authStrategy,
+        int maxLimit,
+        Optional<String> computeLinkPrefix,
+        List<String> legacyV2Extensions,
+        String databaseConnection,
+        int databaseMaxPoolSize,
+        long maxRequestBodySize) {
+
+    /** The optional legacy v2 extensions an operator may load or unload. */
+    public static final List<String> OPTIONAL_LEGACY_V2_EXTENSIONS = List.of("os-hypervisor-status");
+
+    public enum AuthStrategy { NOAUTH2 }
+
+    public HyperstatusConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(serviceDownTime, "serviceDownTime");
+        Objects.requireNonNull(reportInterval, "reportInterval");
+        Objects.requireNonNull(statePath, "statePath");
+        Objects.requireNonNull(listenAddress, "listenAddress");
+        Objects.requireNonNull(authStrategy, "authStrategy");
+        Objects.requireNonNull(computeLinkPrefix, "computeLinkPrefix");
+        legacyV2Extensions = List.copyOf(legacyV2Extensions);
+        Objects.requireNonNull(databaseConnection, "databaseConnection");
+        if (serviceDownTime.compareTo(reportInterval) <= 0) {
+            throw new ConfigException("Invalid value for option [DEFAULT] service_down_time: "
+                    + serviceDownTime.toSeconds() + " must be greater than [DEFAULT] report_interval ("
+                    + reportInterval.toSeconds() + "), or every service would flap between up and down");
+        }
+        for (String alias : legacyV2Extensions) {
+            if (!OPTIONAL_LEGACY_V2_EXTENSIONS.contains(alias)) {
+                throw IniOptions.invalid("api", "legacy_v2_extensions", alias,
+                        "is not an optional extension (known: " + String.join(", ", OPTIONAL_LEGACY_V2_EXTENSIONS) + ")");
+            }
+        }
+    }
+
+    public static HyperstatusConfig defaults() {
+        return from(IniOptions.empty());
+    }
+
+    public static HyperstatusConfig load(Path file) {
+        return from(IniOptions.read(file));
+    }
+
+    public static HyperstatusConfig parse(String iniText) {
+        return from(IniOptions.parse(iniText));
+    }
+
+    private static HyperstatusConfig from(IniOptions ini) {
+        Path statePath = Path.of(expandHome(ini.string("DEFAULT", "state_path",
+                System.getProperty("user.home") + "/.hyperstatus")));
+        String prefix = ini.string("api", "compute_link_prefix", "");
+        return new HyperstatusConfig(
+                ini.string("DEFAULT", "host").filter(h -> !h.isEmpty()).orElseGet(HyperstatusConfig::machineHostName),
+                Duration.ofSeconds(ini.integer("DEFAULT", "service_down_time", 60, 1, Integer.MAX_VALUE)),
+                Duration.ofSeconds(ini.integer("DEFAULT", "report_interval", 10, 1, Integer.MAX_VALUE)),
+                statePath,
+                ini.string("DEFAULT", "osapi_compute_listen", "0.0.0.0"),
+                ini.integer("DEFAULT", "osapi_compute_listen_port", 8774, 0, 65535),
+                ini.string("DEFAULT", "default_availability_zone", "nova"),
+                ini.string("DEFAULT", "internal_service_availability_zone", "internal"),
+                AuthStrategy.valueOf(ini.choice("api", "auth_strategy", "noauth2", List.of("noauth2")).toUpperCase()),
+                ini.integer("api", "max_limit", 1000, 1, 1_000_000),
+                prefix.isEmpty() ? Optional.empty() : Optional.of(stripTrailingSlash(prefix)),
+                ini.list("api", "legacy_v2_extensions", OPTIONAL_LEGACY_V2_EXTENSIONS),
+                ini.string("database", "connection", "sqlite:///" + statePath.resolve("hyperstatus.sqlite")),
+                ini.integer("database", "max_pool_size", 10, 1, 1000),
+                ini.integer("oslo_middleware", "max_request_body_size", 114688, 1024, Integer.MAX_VALUE));
+    }
+
+    public boolean legacyExtensionLoaded(String alias) {
+        return legacyV2Extensions.contains(alias);
+    }
+
+    public HyperstatusConfig withListenPort(int port) {
+        return new HyperstatusConfig(host, serviceDownTime, reportInterval, statePath, listenAddress, port,
+                defaultAvailabilityZone, internalServiceAvailabilityZone, authStrategy, maxLimit, computeLinkPrefix,
+                legacyV2Extensions, databaseConnection, databaseMaxPoolSize, maxRequestBodySize);
+    }
+
+    private static String machineHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    private static String expandHome(String path) {
+        return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,39 @@
+package io.hyperstatus.domain;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a compute agent reports about one of its hypervisors: resources, identity, the host's uptime line and the
+ * instances it runs. {@code uuid} may be null for a node the server has not seen; the server then assigns one.
+ */
+public record NodeReport(
+        String host,
+        String hypervisorHostname,
+        String uuid,
+        String hypervisorType,
+        long hypervisorVersion,
+        String hostIp,
+        int vcpus,
+        int vcpusUsed,
+        long memoryMb,
+        long memoryMbUsed,
+        long localGb,
+        long localGbUsed,
+        Long freeRamMb,
+        Long freeDiskGb,
+        Integer currentWorkload,
+        Integer runningVms,
+        Long diskAvailableLeast,
+        String cpuInfo,
+        String uptime,
+        List<Instance> instances) {
+
+    public NodeReport {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(hypervisorHostname, "hypervisorHostname");
+        Objects.requireNonNull(hypervisorType, "hypervisorType");
+        Objects.requireNonNull(cpuInfo, "cpuInfo");
+        instances = List.copyOf(instances);
+    }
+}

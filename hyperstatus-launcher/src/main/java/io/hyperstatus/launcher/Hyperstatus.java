@@ -1,0 +1,116 @@
+package io.hyperstatus.launcher;
+
+import io.hyperstatus.config.ConfigException;
+import io.hyperstatus.config.HyperstatusConfig;
+import io.hyperstatus.server.HyperstatusServer;
+import io.hyperstatus.storage.Database;
+import io.hyperstatus.storage.DatabaseUrl;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code hyperstatus} command: one executable for every role. */
+@Command(name = "hyperstatus", mixinStandardHelpOptions = true, version = "hyperstatus 0.1.0",
+        description = "Compute-host status service speaking OpenStack Nova's hypervisors and services API.",
+        subcommands = {Hyperstatus.Server.class, Hyperstatus.Db.class})
+public final class Hyperstatus implements Runnable {
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new Hyperstatus());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigException) {
+                cmd.getErr().println("hyperstatus: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        System.exit(commandLine.execute(args));
+    }
+
+    /** The {@code --config-file} option every subcommand shares. */
+    static final class ConfigOption {
+        @Option(names = "--config-file", paramLabel = "FILE",
+                description = "nova.conf-style configuration file (default: /etc/hyperstatus/hyperstatus.conf if present)")
+        Path configFile;
+
+        HyperstatusConfig load() {
+            if (configFile != null) {
+                if (!Files.isReadable(configFile)) {
+                    throw new ConfigException("Cannot read configuration file " + configFile);
+                }
+                return HyperstatusConfig.load(configFile);
+            }
+            Path system = Path.of("/etc/hyperstatus/hyperstatus.conf");
+            return Files.isReadable(system) ? HyperstatusConfig.load(system) : HyperstatusConfig.defaults();
+        }
+    }
+
+    @Command(name = "server", mixinStandardHelpOptions = true,
+            description = "Run the API server (port 8774 unless configured otherwise).")
+    static final class Server implements Callable<Integer> {
+        @CommandLine.Mixin
+        ConfigOption config = new ConfigOption();
+
+        @Override
+        public Integer call() throws InterruptedException {
+            HyperstatusServer server = HyperstatusServer.create(config.load());
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "hyperstatus-shutdown"));
+            server.start();
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "db", mixinStandardHelpOptions = true, description = "Database administration.",
+            subcommands = {Db.Sync.class, Db.Version.class})
+    static final class Db implements Runnable {
+        @Override
+        public void run() {
+            CommandLine.usage(this, System.out);
+        }
+
+        @Command(name = "sync", mixinStandardHelpOptions = true,
+                description = "Create or upgrade the schema of the configured database.")
+        static final class Sync implements Callable<Integer> {
+            @CommandLine.Mixin
+            ConfigOption config = new ConfigOption();
+
+            @Override
+            public Integer call() {
+                HyperstatusConfig loaded = config.load();
+                try (Database database = Database.open(DatabaseUrl.parse(loaded.databaseConnection()), 2)) {
+                    int applied = database.migrate();
+                    System.out.println("Applied " + applied + " migration(s); schema version " + database.schemaVersion());
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "version", mixinStandardHelpOptions = true, description = "Print the schema version.")
+        static final class Version implements Callable<Integer> {
+            @CommandLine.Mixin
+            ConfigOption config = new ConfigOption();
+
+            @Override
+            public Integer call() {
+                HyperstatusConfig loaded = config.load();
+                try (Database database = Database.open(DatabaseUrl.parse(loaded.databaseConnection()), 2)) {
+                    System.out.println(database.schemaVersion());
+                }
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.hyperstatus.server;
+
+import io.hyperstatus.config.HyperstatusConfig;
+import io.hyperstatus.domain.Liveness;
+import io.hyperstatus.server.agent.AgentController;
+import io.hyperstatus.server.api.ApiServer;
+import io.hyperstatus.server.api.auth.NoAuth2Authenticator;
+import io.hyperstatus.server.api.extensions.ExtensionsController;
+import io.hyperstatus.server.api.hypervisors.HypervisorsController;
+import io.hyperstatus.server.api.policy.Policy;
+import io.hyperstatus.server.api.services.ServicesController;
+import io.hyperstatus.storage.AgentStore;
+import io.hyperstatus.storage.Database;
+import io.hyperstatus.storage.DatabaseUrl;
+import io.hyperstatus.storage.Dialect;
+import io.hyperstatus.storage.HypervisorStore;
+import io.hyperstatus.storage.ServiceStore;
+import java.util.HashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The API server process: all of its parts wired together, in one place. */
+public final class HyperstatusServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HyperstatusServer.class);
+
+    private final Database database;
+    private final ApiServer api;
+
+    private HyperstatusServer(Database database, ApiServer api) {
+        this.database = database;
+        this.api = api;
+    }
+
+    /**
+     * Opens the database (migrating the embedded one, which needs no separate set-up step) and builds the API.
+     * A shared PostgreSQL or MariaDB database must be brought up to date with {@code hyperstatus db sync} first.
+     */
+    public static HyperstatusServer create(HyperstatusConfig config) {
+        DatabaseUrl url = DatabaseUrl.parse(config.databaseConnection());
+        Database database = Database.open(url, config.databaseMaxPoolSize());
+        try {
+            if (url.dialect() == Dialect.SQLITE) {
+                database.migrate();
+            }
+            Liveness liveness = new Liveness(config.serviceDownTime());
+            Set<String> unloaded = new HashSet<>(HyperstatusConfig.OPTIONAL_LEGACY_V2_EXTENSIONS);
+            unloaded.removeAll(config.legacyV2Extensions());
+            ApiServer api = new ApiServer(config,
+                    new NoAuth2Authenticator(),
+                    new Policy(),
+                    new HypervisorsController(new HypervisorStore(database, liveness), config.maxLimit(),
+                            config.legacyExtensionLoaded("os-hypervisor-status")),
+                    new ServicesController(new ServiceStore(database, liveness), config.defaultAvailabilityZone(),
+                            config.internalServiceAvailabilityZone()),
+                    new ExtensionsController(unloaded),
+                    new AgentController(new AgentStore(database)));
+            return new HyperstatusServer(database, api);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public int start() {
+        int port = api.start();
+        LOG.info("hyperstatus API listening on port {} (database {}, schema version {})", port,
+                database.dialect().name().toLowerCase(), database.schemaVersion());
+        return port;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        database.close();
+    }
+}

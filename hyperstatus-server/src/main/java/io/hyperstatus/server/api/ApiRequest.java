@@ -1,0 +1,130 @@
+package io.hyperstatus.server.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hyperstatus.server.api.auth.Credentials;
+import io.hyperstatus.server.api.error.ApiException;
+import io.hyperstatus.server.api.microversion.ApiVersion;
+import io.hyperstatus.server.api.policy.Policy;
+import io.hyperstatus.server.api.policy.PolicyRule;
+import io.hyperstatus.server.api.validation.RequestSchema;
+import io.hyperstatus.server.api.validation.SchemaValidator;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** One API call as an action sees it: microversion, caller, path parameters, validated query and body. */
+public final class ApiRequest {
+    private static final Set<String> JSON_CONTENT_TYPES =
+            Set.of("application/json", "application/vnd.openstack.compute+json", "text/plain");
+
+    private final Context ctx;
+    private final Mount mount;
+    private final ApiVersion version;
+    private final Credentials credentials;
+    private final Optional<String> urlProjectId;
+    private final Optional<String> linkPrefix;
+    private final SchemaValidator validator;
+    private final Policy policy;
+
+    ApiRequest(Context ctx, Mount mount, ApiVersion version, Credentials credentials, Optional<String> urlProjectId,
+               Optional<String> linkPrefix, SchemaValidator validator, Policy policy) {
+        this.ctx = ctx;
+        this.mount = mount;
+        this.version = version;
+        this.credentials = credentials;
+        this.urlProjectId = urlProjectId;
+        this.linkPrefix = linkPrefix;
+        this.validator = validator;
+        this.policy = policy;
+    }
+
+    public ApiVersion version() {
+        return version;
+    }
+
+    public boolean isLegacyV2() {
+        return mount == Mount.LEGACY_V2;
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    public String pathParam(String name) {
+        return ctx.pathParam(name);
+    }
+
+    public void authorize(PolicyRule rule) {
+        policy.authorize(credentials, rule);
+    }
+
+    /**
+     * The query string, validated against {@code schema} when there is one (unknown parameters then either
+     * rejected or stripped, as the schema says). Without a schema every parameter is stripped. The legacy v2
+     * API applies no query schema, but still keeps only the parameters the schema knows.
+     */
+    public Map<String, List<String>> query(Optional<RequestSchema> schema) {
+        if (schema.isEmpty()) {
+            return Map.of();
+        }
+        ObjectNode params = Json.MAPPER.createObjectNode();
+        ctx.queryParamMap().forEach((name, values) -> {
+            ArrayNode array = params.putArray(name);
+            values.forEach(array::add);
+        });
+        if (!isLegacyV2()) {
+            validator.validate(schema.get(), params, SchemaValidator.Target.QUERY);
+        }
+        SchemaValidator.stripUnknownProperties(schema.get(), params);
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        params.fields().forEachRemaining(field -> {
+            List<String> values = new ArrayList<>();
+            field.getValue().forEach(value -> values.add(value.asText()));
+            result.put(field.getKey(), values);
+        });
+        return result;
+    }
+
+    /** The JSON body, validated against {@code schema}; in the legacy v2 API unknown properties are stripped first. */
+    public JsonNode body(RequestSchema schema) {
+        String contentType = ctx.contentType();
+        if (contentType != null && !contentType.isBlank()) {
+            String base = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+            if (!JSON_CONTENT_TYPES.contains(base)) {
+                throw new ApiException(415, "Unsupported Content-Type");
+            }
+        }
+        byte[] raw = ctx.bodyAsBytes();
+        JsonNode body;
+        if (raw.length == 0) {
+            body = NullNode.getInstance();
+        } else {
+            try {
+                body = Json.MAPPER.readTree(new String(raw, StandardCharsets.UTF_8));
+            } catch (JsonProcessingException e) {
+                throw ApiException.badRequest("Malformed request body");
+            }
+        }
+        if (isLegacyV2() && body instanceof ObjectNode object) {
+            SchemaValidator.stripUnknownProperties(schema, object);
+        }
+        validator.validate(schema, body, SchemaValidator.Target.BODY);
+        return body;
+    }
+
+    /** The URL of a collection for links: the link prefix or the request's own base, the mount and project. */
+    public String collectionUrl(String path) {
+        String base = linkPrefix.orElseGet(() -> ctx.scheme() + "://" + ctx.host());
+        return base + mount.prefix() + urlProjectId.map(p -> "/" + p).orElse("") + path;
+    }
+}

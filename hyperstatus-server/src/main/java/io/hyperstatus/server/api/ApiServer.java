@@ -1,0 +1,269 @@
+package io.hyperstatus.server.api;
+
+import io.hyperstatus.config.HyperstatusConfig;
+import io.hyperstatus.server.agent.AgentController;
+import io.hyperstatus.server.api.auth.Authenticator;
+import io.hyperstatus.server.api.auth.Credentials;
+import io.hyperstatus.server.api.error.ApiException;
+import io.hyperstatus.server.api.error.Faults;
+import io.hyperstatus.server.api.extensions.ExtensionsController;
+import io.hyperstatus.server.api.hypervisors.HypervisorsController;
+import io.hyperstatus.server.api.microversion.ApiVersion;
+import io.hyperstatus.server.api.microversion.MicroversionNegotiator;
+import io.hyperstatus.server.api.microversion.Microversions;
+import io.hyperstatus.server.api.microversion.VersionRange;
+import io.hyperstatus.server.api.policy.Policy;
+import io.hyperstatus.server.api.services.ServicesController;
+import io.hyperstatus.server.api.validation.SchemaValidator;
+import io.hyperstatus.server.api.versions.VersionsController;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side of the API server: the route table, and the steps every call goes through in Nova's order
+ * (authentication, microversion, route range, project check), then the action, then Nova's fault format for
+ * whatever went wrong.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("hyperstatus.api");
+    private static final Pattern PROJECT_ID = Pattern.compile("[0-9a-f-]+");
+    private static final String REQUEST_ID = "x-openstack-request-id";
+    private static final String FAULT_WRITTEN = "hyperstatus.fault";
+    private static final String UNAUTHORIZED_BODY = "{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", "
+            + "\"message\": \"The request you have made requires authentication.\"}}";
+
+    private final HyperstatusConfig config;
+    private final Authenticator authenticator;
+    private final Policy policy;
+    private final SchemaValidator validator = new SchemaValidator();
+    private final MicroversionNegotiator negotiator = new MicroversionNegotiator();
+    private final VersionsController versions = new VersionsController();
+    private final List<Endpoint> computeEndpoints;
+    private final List<Endpoint> agentEndpoints;
+    private Javalin javalin;
+
+    public ApiServer(HyperstatusConfig config, Authenticator authenticator, Policy policy,
+                     HypervisorsController hypervisors, ServicesController services,
+                     ExtensionsController extensions, AgentController agent) {
+        this.config = config;
+        this.authenticator = authenticator;
+        this.policy = policy;
+        // Literal paths come before {id} so that /os-hypervisors/detail is never a show.
+        this.computeEndpoints = List.of(
+                new Endpoint(HandlerType.GET, "/os-hypervisors", VersionRange.ALL, hypervisors::index),
+                new Endpoint(HandlerType.GET, "/os-hypervisors/detail", VersionRange.ALL, hypervisors::detail),
+                new Endpoint(HandlerType.GET, "/os-hypervisors/statistics",
+                        VersionRange.before(Microversions.TRIMMED_HYPERVISORS), hypervisors::statistics),
+                new Endpoint(HandlerType.GET, "/os-hypervisors/{id}", VersionRange.ALL, hypervisors::show),
+                new Endpoint(HandlerType.GET, "/os-hypervisors/{id}/search",
+                        VersionRange.before(Microversions.UUID_IDS), hypervisors::search),
+                new Endpoint(HandlerType.GET, "/os-hypervisors/{id}/servers",
+                        VersionRange.before(Microversions.UUID_IDS), hypervisors::servers),
+                new Endpoint(HandlerType.GET, "/os-hypervisors/{id}/uptime",
+                        VersionRange.before(Microversions.TRIMMED_HYPERVISORS), hypervisors::uptime),
+                new Endpoint(HandlerType.GET, "/os-services", VersionRange.ALL, services::index),
+                new Endpoint(HandlerType.PUT, "/os-services/{id}", VersionRange.ALL, services::update),
+                new Endpoint(HandlerType.DELETE, "/os-services/{id}", VersionRange.ALL, services::delete),
+                new Endpoint(HandlerType.GET, "/extensions", VersionRange.ALL, extensions::index),
+                new Endpoint(HandlerType.GET, "/extensions/{alias}", VersionRange.ALL, extensions::show));
+        this.agentEndpoints = List.of(
+                new Endpoint(HandlerType.POST, "/services", VersionRange.ALL, agent::registerServices),
+                new Endpoint(HandlerType.POST, "/heartbeats", VersionRange.ALL, agent::heartbeat),
+                new Endpoint(HandlerType.POST, "/compute-nodes", VersionRange.ALL, agent::reportComputeNodes));
+    }
+
+    /** Starts listening; returns the bound port (useful when the configured port is 0). */
+    public int start() {
+        javalin = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.router.ignoreTrailingSlashes = false;
+            cfg.router.treatMultipleSlashesAsSingleSlash = false;
+            cfg.http.maxRequestSize = config.maxRequestBodySize();
+            cfg.requestLogger.http(this::logRequest);
+            cfg.routes.before(ctx -> {
+                String requestId = "req-" + UUID.randomUUID();
+                ctx.header(REQUEST_ID, requestId);
+                ctx.header("x-compute-request-id", requestId);
+                if (ctx.method() == HandlerType.HEAD) {
+                    // Nova routes no HEAD requests; do not let GET routes answer them implicitly.
+                    routeNotFound(ctx);
+                    ctx.skipRemainingHandlers();
+                }
+            });
+            registerVersionDocuments(cfg.routes);
+            for (Mount mount : List.of(Mount.V21, Mount.LEGACY_V2)) {
+                // Routes without a project id first: "/v2.1/os-hypervisors/x" must not read as a project id.
+                for (Endpoint endpoint : computeEndpoints) {
+                    cfg.routes.addHttpHandler(endpoint.method(), mount.prefix() + endpoint.path(),
+                            ctx -> dispatch(ctx, endpoint, mount, false));
+                }
+                for (Endpoint endpoint : computeEndpoints) {
+                    cfg.routes.addHttpHandler(endpoint.method(), mount.prefix() + "/{project_id}" + endpoint.path(),
+                            ctx -> dispatch(ctx, endpoint, mount, true));
+                }
+            }
+            for (Endpoint endpoint : agentEndpoints) {
+                cfg.routes.addHttpHandler(endpoint.method(), Mount.AGENT.prefix() + endpoint.path(),
+                        ctx -> dispatch(ctx, endpoint, Mount.AGENT, false));
+            }
+            cfg.routes.exception(ApiException.class, (e, ctx) -> fault(ctx, e.status(), e.getMessage()));
+            cfg.routes.exception(MicroversionNegotiator.NotAcceptable.class, (e, ctx) -> {
+                versionHeaders(ctx, e.requested());
+                fault(ctx, 406, e.getMessage());
+            });
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e.getStatus() == 404) {
+                    routeNotFound(ctx);
+                } else if (e.getStatus() == 413) {
+                    fault(ctx, 413, "Request is too large.");
+                } else {
+                    fault(ctx, e.getStatus(), e.getMessage());
+                }
+            });
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("Unexpected error in {} {} [{}]", ctx.method(), ctx.path(), ctx.res().getHeader(REQUEST_ID), e);
+                fault(ctx, 500, "Unexpected API Error. Please contact the administrator\n<class '"
+                        + e.getClass().getSimpleName() + "'>");
+            });
+            cfg.routes.error(404, ctx -> {
+                if (ctx.attribute(FAULT_WRITTEN) == null) {
+                    routeNotFound(ctx);
+                }
+            });
+        });
+        javalin.start(config.listenAddress(), config.listenPort());
+        return javalin.port();
+    }
+
+    private void registerVersionDocuments(io.javalin.config.RoutesConfig routes) {
+        routes.get("/", ctx -> json(ctx, 200, versions.list(baseUrl(ctx))));
+        routes.post("/", ctx -> json(ctx, 200, versions.list(baseUrl(ctx))));
+        for (String path : List.of("/v2.1", "/v2.1/")) {
+            routes.get(path, ctx -> {
+                ApiVersion version = negotiate(ctx);
+                versionHeaders(ctx, version.toString());
+                json(ctx, 200, versions.show(baseUrl(ctx), true));
+            });
+        }
+        for (String path : List.of("/v2", "/v2/")) {
+            routes.get(path, ctx -> json(ctx, 200, versions.show(baseUrl(ctx), false)));
+        }
+    }
+
+    private void dispatch(Context ctx, Endpoint endpoint, Mount mount, boolean withProject) {
+        Optional<String> urlProject = withProject ? Optional.of(ctx.pathParam("project_id")) : Optional.empty();
+        if (urlProject.isPresent() && !PROJECT_ID.matcher(urlProject.get()).matches()) {
+            routeNotFound(ctx);
+            return;
+        }
+        Optional<Credentials> credentials = authenticator.authenticate(ctx::header);
+        if (credentials.isEmpty()) {
+            authenticator.challenge().ifPresent(uri -> ctx.header("WWW-Authenticate", uri));
+            ctx.status(401).contentType("application/json").result(UNAUTHORIZED_BODY);
+            ctx.attribute(FAULT_WRITTEN, true);
+            return;
+        }
+        ApiVersion version = Microversions.MIN;
+        if (mount == Mount.V21) {
+            version = negotiate(ctx);
+            versionHeaders(ctx, version.toString());
+        }
+        if (!endpoint.versions().contains(version)) {
+            throw ApiException.resourceNotFound();
+        }
+        if (urlProject.isPresent() && !urlProject.get().equals(credentials.get().projectId())) {
+            throw ApiException.badRequest("Malformed request URL: URL's project_id '" + urlProject.get()
+                    + "' doesn't match Context's project_id '" + credentials.get().projectId() + "'");
+        }
+        ApiRequest request = new ApiRequest(ctx, mount, version, credentials.get(), urlProject,
+                config.computeLinkPrefix(), validator, policy);
+        ApiResponse response = endpoint.action().handle(request);
+        ctx.status(response.status()).contentType("application/json").result(response.body());
+    }
+
+    private ApiVersion negotiate(Context ctx) {
+        return negotiator.negotiate(headerValues(ctx, MicroversionNegotiator.HEADER),
+                headerValues(ctx, MicroversionNegotiator.LEGACY_HEADER));
+    }
+
+    private static List<String> headerValues(Context ctx, String name) {
+        return new ArrayList<>(Collections.list(ctx.req().getHeaders(name)));
+    }
+
+    private static void versionHeaders(Context ctx, String version) {
+        ctx.header(MicroversionNegotiator.HEADER, "compute " + version);
+        ctx.header(MicroversionNegotiator.LEGACY_HEADER, version);
+        ctx.res().addHeader("Vary", MicroversionNegotiator.HEADER);
+        ctx.res().addHeader("Vary", MicroversionNegotiator.LEGACY_HEADER);
+    }
+
+    private static void fault(Context ctx, int status, String message) {
+        ctx.attribute(FAULT_WRITTEN, true);
+        // Jetty spells this "application/json;charset=utf-8": the same media type and charset as Nova's.
+        ctx.status(status).contentType(Faults.CONTENT_TYPE).result(Faults.body(status, message));
+    }
+
+    /**
+     * What a path that no route takes gets: under an API mount, a plain 404 page (not a JSON fault, as in Nova);
+     * elsewhere, the 300 list of where the path would live in each API version.
+     */
+    private void routeNotFound(Context ctx) {
+        ctx.attribute(FAULT_WRITTEN, true);
+        String path = ctx.path();
+        boolean underMount = path.equals("/v2") || path.startsWith("/v2/") || path.startsWith("/v2.1")
+                || path.startsWith(Mount.AGENT.prefix());
+        if (!underMount && ctx.method() == HandlerType.GET) {
+            json(ctx, 300, versions.choices(baseUrl(ctx), path));
+            return;
+        }
+        ctx.status(404);
+        String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
+        if (accept.contains("application/json")) {
+            ctx.contentType("application/json").result("{\"message\": \"The resource could not be found.<br /><br />\\n\\n\\n\","
+                    + " \"code\": \"404 Not Found\", \"title\": \"Not Found\"}");
+        } else if (accept.isEmpty() || accept.contains("text/plain")) {
+            ctx.contentType("text/plain; charset=UTF-8").result("404 Not Found\n\nThe resource could not be found.\n\n   ");
+        } else {
+            ctx.contentType("text/html; charset=UTF-8").result("<html>\n <head>\n  <title>404 Not Found</title>\n"
+                    + " </head>\n <body>\n  <h1>404 Not Found</h1>\n  The resource could not be found.<br /><br />\n\n\n\n"
+                    + " </body>\n</html>");
+        }
+    }
+
+    private static void json(Context ctx, int status, byte[] body) {
+        ctx.status(status).contentType("application/json").result(body);
+    }
+
+    private String baseUrl(Context ctx) {
+        return config.computeLinkPrefix().orElseGet(() -> ctx.scheme() + "://" + ctx.host());
+    }
+
+    private void logRequest(Context ctx, Float millis) {
+        LOG.info("{} {} {} status: {} len: {} time: {} ms", ctx.res().getHeader(REQUEST_ID), ctx.method(),
+                ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), ctx.statusCode(),
+                ctx.res().getHeader("Content-Length") == null ? "-" : ctx.res().getHeader("Content-Length"),
+                String.format("%.1f", millis));
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        if (javalin != null) {
+            javalin.stop();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.hyperstatus.server.api;
+
+import io.hyperstatus.server.api.microversion.VersionRange;
+import io.javalin.http.HandlerType;
+import java.util.Objects;
+
+/** A route of the compute API below a mount: method, path, the microversions it exists in, and its action. */
+public record Endpoint(HandlerType method, String path, VersionRange versions, Action action) {
+    public Endpoint {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(versions, "versions");
+        Objects.requireNonNull(action, "action");
+    }
+}

@@ -1,0 +1,104 @@
+package io.hyperstatus.server.api.extensions;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hyperstatus.server.api.ApiRequest;
+import io.hyperstatus.server.api.ApiResponse;
+import io.hyperstatus.server.api.Json;
+import io.hyperstatus.server.api.error.ApiException;
+import io.hyperstatus.server.api.microversion.Microversions;
+import io.hyperstatus.server.api.policy.PolicyRule;
+import io.hyperstatus.server.api.validation.RequestSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code /extensions}: the static list clients of the v2 era look for. The legacy v2 API also lists the
+ * extensions only it had, and leaves out the optional ones the operator unloaded.
+ */
+public final class ExtensionsController {
+    private static final RequestSchema STRICT_QUERY = RequestSchema.load("extensions-query-v2.102");
+    /** Every listed extension shares these placeholder values, as in Nova. */
+    private static final String NAMESPACE = "http://docs.openstack.org/compute/ext/fake_xml";
+    private static final String UPDATED = "2014-12-03T00:00:00Z";
+
+    private record Extension(String alias, String name, String description, boolean legacyV2Only) {
+    }
+
+    private final List<Extension> extensions;
+    private final Set<String> unloadedLegacyExtensions;
+
+    public ExtensionsController(Set<String> unloadedLegacyExtensions) {
+        this.extensions = load();
+        this.unloadedLegacyExtensions = Set.copyOf(unloadedLegacyExtensions);
+    }
+
+    private static List<Extension> load() {
+        try (InputStream in = ExtensionsController.class.getResourceAsStream("extensions.json")) {
+            List<Extension> result = new ArrayList<>();
+            for (JsonNode entry : Json.MAPPER.readTree(in).get("extensions")) {
+                result.add(new Extension(entry.get("alias").asText(), entry.get("name").asText(),
+                        entry.get("description").asText(), entry.get("legacy_v2_only").asBoolean()));
+            }
+            return List.copyOf(result);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the extension list", e);
+        }
+    }
+
+    private List<Extension> visible(ApiRequest request) {
+        return extensions.stream()
+                .filter(e -> request.isLegacyV2() ? !unloadedLegacyExtensions.contains(e.alias()) : !e.legacyV2Only())
+                .toList();
+    }
+
+    private static Optional<RequestSchema> querySchema(ApiRequest request) {
+        return request.version().atLeast(Microversions.STRICT_ALL_QUERIES) ? Optional.of(STRICT_QUERY) : Optional.empty();
+    }
+
+    public ApiResponse index(ApiRequest request) {
+        request.query(querySchema(request));
+        request.authorize(PolicyRule.EXTENSIONS);
+        List<Extension> visible = visible(request);
+        return ApiResponse.ok(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("extensions");
+            for (Extension extension : visible) {
+                write(json, extension);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+    }
+
+    public ApiResponse show(ApiRequest request) {
+        request.query(querySchema(request));
+        request.authorize(PolicyRule.EXTENSIONS);
+        String alias = request.pathParam("alias");
+        Extension extension = visible(request).stream().filter(e -> e.alias().equals(alias)).findFirst()
+                .orElseThrow(ApiException::resourceNotFound);
+        return ApiResponse.ok(json -> {
+            json.writeStartObject();
+            json.writeFieldName("extension");
+            write(json, extension);
+            json.writeEndObject();
+        });
+    }
+
+    private static void write(JsonGenerator json, Extension extension) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("alias", extension.alias());
+        json.writeStringField("description", extension.description());
+        json.writeArrayFieldStart("links");
+        json.writeEndArray();
+        json.writeStringField("name", extension.name());
+        json.writeStringField("namespace", NAMESPACE);
+        json.writeStringField("updated", UPDATED);
+        json.writeEndObject();
+    }
+}

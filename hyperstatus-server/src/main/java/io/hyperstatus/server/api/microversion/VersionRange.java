@@ -1,0 +1,24 @@
+package io.hyperstatus.server.api.microversion;
+
+import java.util.Objects;
+
+/** The microversions in which a route exists: from {@code min} (inclusive) to {@code maxExclusive}. */
+public record VersionRange(ApiVersion min, ApiVersion maxExclusive) {
+    public static final VersionRange ALL = new VersionRange(Microversions.MIN, null);
+
+    public VersionRange {
+        Objects.requireNonNull(min, "min");
+    }
+
+    public static VersionRange from(ApiVersion min) {
+        return new VersionRange(min, null);
+    }
+
+    public static VersionRange before(ApiVersion maxExclusive) {
+        return new VersionRange(Microversions.MIN, maxExclusive);
+    }
+
+    public boolean contains(ApiVersion version) {
+        return version.atLeast(min) && (maxExclusive == null || version.below(maxExclusive));
+    }
+}

@@ -1,0 +1,22 @@
+package io.hyperstatus.server.api.services;
+
+import io.hyperstatus.server.api.microversion.ApiVersion;
+import io.hyperstatus.server.api.microversion.Microversions;
+import io.hyperstatus.server.api.validation.RequestSchema;
+
+/** Everything about the service resource that depends on the microversion, decided in one place. */
+record ServiceFormat(boolean uuidIds, boolean forcedDownField, RequestSchema indexQuery, RequestSchema updateBody) {
+    private static final RequestSchema INDEX_QUERY = RequestSchema.load("services-index-query");
+    private static final RequestSchema INDEX_QUERY_V275 = RequestSchema.load("services-index-query-v2.75");
+    private static final RequestSchema UPDATE = RequestSchema.load("services-update");
+    private static final RequestSchema UPDATE_V211 = RequestSchema.load("services-update-v2.11");
+    private static final RequestSchema UPDATE_V253 = RequestSchema.load("services-update-v2.53");
+
+    static ServiceFormat of(ApiVersion version) {
+        boolean uuidIds = version.atLeast(Microversions.UUID_IDS);
+        boolean forcedDown = version.atLeast(Microversions.SERVICE_FORCED_DOWN);
+        RequestSchema update = uuidIds ? UPDATE_V253 : forcedDown ? UPDATE_V211 : UPDATE;
+        RequestSchema index = version.atLeast(Microversions.STRICT_SERVICES_QUERY) ? INDEX_QUERY_V275 : INDEX_QUERY;
+        return new ServiceFormat(uuidIds, forcedDown, index, update);
+    }
+}

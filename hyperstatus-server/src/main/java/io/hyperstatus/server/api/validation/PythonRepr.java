@@ -1,0 +1,72 @@
+package io.hyperstatus.server.api.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders JSON values the way Python prints them ({@code repr} and {@code str}), because Nova's validation
+ * messages quote the offending values in Python's notation and clients match on those messages.
+ */
+public final class PythonRepr {
+    private PythonRepr() {
+    }
+
+    public static String repr(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return "None";
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue() ? "True" : "False";
+        }
+        if (node.isTextual()) {
+            return reprString(node.textValue());
+        }
+        if (node.isNumber()) {
+            return node.isIntegralNumber() ? node.bigIntegerValue().toString() : node.asText();
+        }
+        if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(item -> items.add(repr(item)));
+            return "[" + String.join(", ", items) + "]";
+        }
+        List<String> entries = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            entries.add(reprString(field.getKey()) + ": " + repr(field.getValue()));
+        }
+        return "{" + String.join(", ", entries) + "}";
+    }
+
+    /** Python's {@code str()}: strings bare, everything else as {@code repr}. */
+    public static String str(JsonNode node) {
+        return node != null && node.isTextual() ? node.textValue() : repr(node);
+    }
+
+    public static String reprString(String text) {
+        char quote = text.contains("'") && !text.contains("\"") ? '"' : '\'';
+        StringBuilder out = new StringBuilder(text.length() + 2).append(quote);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c == quote) {
+                        out.append('\\').append(c);
+                    } else if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append(quote).toString();
+    }
+}

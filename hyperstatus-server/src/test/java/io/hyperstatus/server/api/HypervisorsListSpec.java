@@ -1,0 +1,361 @@
+package io.hyperstatus.server.api;
+
+import static io.hyperstatus.server.testing.JsonAssert.assertFault;
+import static io.hyperstatus.server.testing.JsonAssert.assertJson;
+import static io.hyperstatus.server.testing.ThreeHosts.NODE1;
+import static io.hyperstatus.server.testing.ThreeHosts.NODE2;
+import static io.hyperstatus.server.testing.ThreeHosts.NODE3;
+import static io.hyperstatus.server.testing.ThreeHosts.UPTIME1;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hyperstatus.server.testing.Reply;
+import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.ThreeHosts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** GET /os-hypervisors and /os-hypervisors/detail at every microversion boundary. */
+class HypervisorsListSpec {
+    private TestServer server;
+    private ThreeHosts hosts;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start();
+        hosts = ThreeHosts.seed(server);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static final String LIST_V21 = """
+            {"hypervisors": [
+              {"id": 1, "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled"},
+              {"id": 2, "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled"},
+              {"id": 3, "hypervisor_hostname": "bm-node-0003", "state": "up", "status": "enabled"}]}""";
+
+    private static final String DETAIL_V21 = """
+            {"hypervisors": [
+              {"id": 1, "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled",
+               "host_ip": "192.0.2.11", "hypervisor_type": "QEMU", "hypervisor_version": 8002000,
+               "service": {"host": "compute-0001", "id": 1, "disabled_reason": null},
+               "vcpus": 32, "memory_mb": 131072, "local_gb": 1000, "vcpus_used": 4, "memory_mb_used": 8704,
+               "local_gb_used": 80, "free_ram_mb": 122368, "free_disk_gb": 920, "current_workload": 0,
+               "running_vms": 2, "disk_available_least": 900,
+               "cpu_info": "{\\"arch\\": \\"x86_64\\", \\"vendor\\": \\"AMD\\"}"},
+              {"id": 2, "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled",
+               "host_ip": "192.0.2.12", "hypervisor_type": "QEMU", "hypervisor_version": 8002000,
+               "service": {"host": "compute-0002", "id": 2, "disabled_reason": "maintenance"},
+               "vcpus": 32, "memory_mb": 131072, "local_gb": 1000, "vcpus_used": 2, "memory_mb_used": 4608,
+               "local_gb_used": 20, "free_ram_mb": 126464, "free_disk_gb": 980, "current_workload": 0,
+               "running_vms": 0, "disk_available_least": 980,
+               "cpu_info": "{\\"arch\\": \\"x86_64\\", \\"vendor\\": \\"Intel\\"}"},
+              {"id": 3, "hypervisor_hostname": "bm-node-0003", "state": "up", "status": "enabled",
+               "host_ip": "192.0.2.13", "hypervisor_type": "ironic", "hypervisor_version": 1,
+               "service": {"host": "compute-0003", "id": 3, "disabled_reason": null},
+               "vcpus": 48, "memory_mb": 65536, "local_gb": 500, "vcpus_used": 0, "memory_mb_used": 512,
+               "local_gb_used": 0, "free_ram_mb": 65024, "free_disk_gb": 500, "current_workload": 0,
+               "running_vms": 0, "disk_available_least": null, "cpu_info": ""}]}""";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2.1", "2.27", "2.28", "2.32"})
+    void listBefore233ShowsIntegerIdsStateAndStatusWithoutLinks(String version) {
+        assertJson(server.get("/v2.1/os-hypervisors", version), 200, LIST_V21);
+    }
+
+    @Test
+    void listWithoutVersionHeaderIsServedAs21() {
+        Reply reply = server.get("/v2.1/os-hypervisors");
+        assertJson(reply, 200, LIST_V21);
+        assertThat(reply.header("OpenStack-API-Version")).isEqualTo("compute 2.1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2.1", "2.27"})
+    void detailBefore228ShowsCpuInfoAsTheDriversString(String version) {
+        assertJson(server.get("/v2.1/os-hypervisors/detail", version), 200, DETAIL_V21);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2.28", "2.52"})
+    void detailFrom228ShowsCpuInfoAsAnObjectAndEmptyTextAsEmptyObject(String version) {
+        String expected = DETAIL_V21
+                .replace("\"cpu_info\": \"{\\\"arch\\\": \\\"x86_64\\\", \\\"vendor\\\": \\\"AMD\\\"}\"",
+                        "\"cpu_info\": {\"arch\": \"x86_64\", \"vendor\": \"AMD\"}")
+                .replace("\"cpu_info\": \"{\\\"arch\\\": \\\"x86_64\\\", \\\"vendor\\\": \\\"Intel\\\"}\"",
+                        "\"cpu_info\": {\"arch\": \"x86_64\", \"vendor\": \"Intel\"}")
+                .replace("\"cpu_info\": \"\"", "\"cpu_info\": {}");
+        assertThat(expected).doesNotContain("\\\"arch");
+        assertJson(server.get("/v2.1/os-hypervisors/detail", version), 200, expected);
+    }
+
+    @Test
+    void listAt253UsesUuidsForHypervisorsAndServices() {
+        assertJson(server.get("/v2.1/os-hypervisors", "2.53"), 200, """
+                {"hypervisors": [
+                  {"id": "%s", "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled"},
+                  {"id": "%s", "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled"},
+                  {"id": "%s", "hypervisor_hostname": "bm-node-0003", "state": "up", "status": "enabled"}]}"""
+                .formatted(NODE1, NODE2, NODE3));
+        Reply detail = server.get("/v2.1/os-hypervisors/detail", "2.53");
+        assertThat(detail.json().get("hypervisors").get(1).get("service").toString())
+                .isEqualTo("{\"host\":\"compute-0002\",\"id\":\"%s\",\"disabled_reason\":\"maintenance\"}"
+                        .formatted(hosts.service2));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2.88", "2.104", "latest"})
+    void detailFrom288DropsCountersAndShowsUptimeNullWhenDownOrUnknown(String version) {
+        Reply reply = server.get("/v2.1/os-hypervisors/detail", version);
+        assertJson(reply, 200, """
+                {"hypervisors": [
+                  {"id": "%s", "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled",
+                   "host_ip": "192.0.2.11", "hypervisor_type": "QEMU", "hypervisor_version": 8002000,
+                   "service": {"host": "compute-0001", "id": "%s", "disabled_reason": null}, "uptime": "%s"},
+                  {"id": "%s", "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled",
+                   "host_ip": "192.0.2.12", "hypervisor_type": "QEMU", "hypervisor_version": 8002000,
+                   "service": {"host": "compute-0002", "id": "%s", "disabled_reason": "maintenance"}, "uptime": null},
+                  {"id": "%s", "hypervisor_hostname": "bm-node-0003", "state": "up", "status": "enabled",
+                   "host_ip": "192.0.2.13", "hypervisor_type": "ironic", "hypervisor_version": 1,
+                   "service": {"host": "compute-0003", "id": "%s", "disabled_reason": null}, "uptime": null}]}"""
+                .formatted(NODE1, hosts.service1, UPTIME1, NODE2, hosts.service2, NODE3, hosts.service3));
+        assertThat(reply.header("OpenStack-API-Version")).isEqualTo("compute 2." + (version.equals("2.88") ? "88" : "104"));
+    }
+
+    @Test
+    void detailAt287StillHasCountersAndNoUptime() {
+        Reply reply = server.get("/v2.1/os-hypervisors/detail", "2.87");
+        assertThat(reply.json().get("hypervisors").get(0).has("vcpus")).isTrue();
+        assertThat(reply.json().get("hypervisors").get(0).has("uptime")).isFalse();
+        assertThat(reply.json().get("hypervisors").get(0).get("cpu_info").isObject()).isTrue();
+    }
+
+    // ---- paging -------------------------------------------------------------------------------------------
+
+    @Test
+    void pagingBefore233IgnoresLimitAndMarker() {
+        assertJson(server.get("/v2.1/os-hypervisors?limit=1&marker=abc", "2.32"), 200, LIST_V21);
+    }
+
+    @Test
+    void fullPageAt233CarriesANextLinkWithTheIntegerMarker() {
+        assertJson(server.get("/v2.1/os-hypervisors?limit=1", "2.33"), 200, """
+                {"hypervisors": [{"id": 1, "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled"}],
+                 "hypervisors_links": [{"rel": "next", "href": "%s/v2.1/os-hypervisors?limit=1&marker=1"}]}"""
+                .formatted(server.baseUrl()));
+    }
+
+    @Test
+    void markerAt233ContinuesAfterThatNodeAndUnknownParametersAreDroppedFromTheLink() {
+        assertJson(server.get("/v2.1/os-hypervisors/detail?limit=1&marker=1&foo=bar", "2.33").json().get("hypervisors").size() == 1
+                ? server.get("/v2.1/os-hypervisors?limit=1&marker=1&foo=bar", "2.33") : null, 200, """
+                {"hypervisors": [{"id": 2, "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled"}],
+                 "hypervisors_links": [{"rel": "next", "href": "%s/v2.1/os-hypervisors?limit=1&marker=2"}]}"""
+                .formatted(server.baseUrl()));
+    }
+
+    @Test
+    void repeatedLimitAt233TakesTheLastValue() {
+        Reply reply = server.get("/v2.1/os-hypervisors?limit=1&limit=2", "2.33");
+        assertThat(reply.json().get("hypervisors")).hasSize(2);
+    }
+
+    @Test
+    void aShortLastPageHasNoLink() {
+        assertJson(server.get("/v2.1/os-hypervisors?limit=5&marker=" + NODE1, "2.53"), 200, """
+                {"hypervisors": [
+                  {"id": "%s", "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled"},
+                  {"id": "%s", "hypervisor_hostname": "bm-node-0003", "state": "up", "status": "enabled"}]}"""
+                .formatted(NODE2, NODE3));
+    }
+
+    @Test
+    void linkKeepsWithServersAndPutsAnExistingMarkerInNameOrder() {
+        Reply first = server.get("/v2.1/os-hypervisors?with_servers=true&limit=1", "2.53");
+        assertThat(first.json().get("hypervisors_links").get(0).get("href").asText()).isEqualTo(
+                server.baseUrl() + "/v2.1/os-hypervisors?limit=1&with_servers=true&marker=" + NODE1);
+        Reply second = server.get("/v2.1/os-hypervisors?with_servers=true&marker=" + NODE1 + "&limit=1", "2.53");
+        assertThat(second.json().get("hypervisors_links").get(0).get("href").asText()).isEqualTo(
+                server.baseUrl() + "/v2.1/os-hypervisors?limit=1&marker=" + NODE2 + "&with_servers=true");
+    }
+
+    @Test
+    void linkOfAProjectScopedUrlKeepsTheProject() {
+        Reply reply = server.send("GET", "/v2.1/6f70656e737461636b/os-hypervisors/detail?limit=2",
+                null, TestServer.headers("admin:6f70656e737461636b", "2.88"));
+        assertThat(reply.json().get("hypervisors_links").get(0).get("href").asText()).isEqualTo(
+                server.baseUrl() + "/v2.1/6f70656e737461636b/os-hypervisors/detail?limit=2&marker=" + NODE2);
+    }
+
+    @Test
+    void walkingAllPagesByFollowingLinksVisitsEveryNodeOnce() {
+        StringBuilder seen = new StringBuilder();
+        String next = "/v2.1/os-hypervisors?limit=1";
+        int pages = 0;
+        while (next != null && pages++ < 10) {
+            Reply page = server.get(next, "2.53");
+            page.json().get("hypervisors").forEach(h -> seen.append(h.get("hypervisor_hostname").asText()).append(' '));
+            next = page.json().has("hypervisors_links")
+                    ? page.json().get("hypervisors_links").get(0).get("href").asText().substring(server.baseUrl().length())
+                    : null;
+        }
+        assertThat(seen.toString()).isEqualTo("compute-0001.example.org compute-0002.example.org bm-node-0003 ");
+    }
+
+    @Test
+    void limitZeroGivesAnEmptyPageAndLimitAboveMaxIsCapped() {
+        assertJson(server.get("/v2.1/os-hypervisors?limit=0", "2.53"), 200, "{\"hypervisors\": []}");
+        assertThat(server.get("/v2.1/os-hypervisors?limit=100000", "2.53").json().get("hypervisors")).hasSize(3);
+    }
+
+    @Test
+    void maxLimitIsTheDefaultPageSize() {
+        try (TestServer small = TestServer.start("[api]\nmax_limit = 2\n")) {
+            ThreeHosts.seed(small);
+            Reply reply = small.get("/v2.1/os-hypervisors", "2.53");
+            assertThat(reply.json().get("hypervisors")).hasSize(2);
+            assertThat(reply.json().get("hypervisors_links").get(0).get("href").asText())
+                    .isEqualTo(small.baseUrl() + "/v2.1/os-hypervisors?marker=" + NODE2);
+            assertThat(small.get("/v2.1/os-hypervisors?limit=5", "2.53").json().get("hypervisors")).hasSize(2);
+        }
+    }
+
+    @Test
+    void computeLinkPrefixReplacesTheRequestHostInLinks() {
+        try (TestServer prefixed = TestServer.start("[api]\ncompute_link_prefix = https://compute.example.org:8774/\n")) {
+            ThreeHosts.seed(prefixed);
+            assertThat(prefixed.get("/v2.1/os-hypervisors?limit=1", "2.53").json().get("hypervisors_links").get(0)
+                    .get("href").asText())
+                    .isEqualTo("https://compute.example.org:8774/v2.1/os-hypervisors?limit=1&marker=" + NODE1);
+        }
+    }
+
+    @Test
+    void unknownMarkerIsABadRequest() {
+        assertFault(server.get("/v2.1/os-hypervisors?marker=nonexistent", "2.53"), 400, "badRequest",
+                "marker [nonexistent] not found");
+        assertFault(server.get("/v2.1/os-hypervisors?marker=99", "2.33"), 400, "badRequest", "marker [99] not found");
+    }
+
+    @Test
+    void integerMarkerStillWorksAt253() {
+        assertThat(server.get("/v2.1/os-hypervisors?marker=1", "2.53").json().get("hypervisors")).hasSize(2);
+    }
+
+    // ---- hostname pattern and servers ---------------------------------------------------------------------
+
+    @Test
+    void hostnamePatternIsASubstringMatchWithoutLinks() {
+        assertJson(server.get("/v2.1/os-hypervisors?hypervisor_hostname_pattern=compute", "2.53"), 200, """
+                {"hypervisors": [
+                  {"id": "%s", "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled"},
+                  {"id": "%s", "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled"}]}"""
+                .formatted(NODE1, NODE2));
+    }
+
+    @Test
+    void underscoreInAPatternMatchesAnyCharacter() {
+        assertThat(server.get("/v2.1/os-hypervisors?hypervisor_hostname_pattern=bm_node", "2.53").json()
+                .get("hypervisors")).hasSize(1);
+    }
+
+    @Test
+    void patternWithoutMatchIsNotFound() {
+        assertFault(server.get("/v2.1/os-hypervisors?hypervisor_hostname_pattern=nomatch", "2.53"), 404,
+                "itemNotFound", "No hypervisor matching 'nomatch' could be found.");
+    }
+
+    @Test
+    void patternWithPagingIsRefused() {
+        String message = "The server could not comply with the request since it is either malformed or otherwise incorrect.";
+        assertFault(server.get("/v2.1/os-hypervisors?hypervisor_hostname_pattern=x&limit=1", "2.53"), 400, "badRequest", message);
+        assertFault(server.get("/v2.1/os-hypervisors/detail?hypervisor_hostname_pattern=x&marker=" + NODE1, "2.53"),
+                400, "badRequest", message);
+    }
+
+    @Test
+    void withServersListsInstanceNamesAndOmitsEmptyListsBefore275() {
+        assertJson(server.get("/v2.1/os-hypervisors?with_servers=true", "2.74"), 200, """
+                {"hypervisors": [
+                  {"id": "%s", "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled",
+                   "servers": [{"name": "instance-00000001", "uuid": "2bd0c710-beb0-5cfd-9396-d394db959a45"},
+                               {"name": "instance-00000002", "uuid": "6e6e5b2f-7f3b-5d3a-8a7c-3d2b1a0f9e8d"}]},
+                  {"id": "%s", "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled"},
+                  {"id": "%s", "hypervisor_hostname": "bm-node-0003", "state": "up", "status": "enabled"}]}"""
+                .formatted(NODE1, NODE2, NODE3));
+    }
+
+    @Test
+    void withServersShowsEmptyListsFrom275() {
+        Reply reply = server.get("/v2.1/os-hypervisors/detail?with_servers=yes", "2.75");
+        assertThat(reply.json().get("hypervisors").get(1).get("servers").toString()).isEqualTo("[]");
+        assertThat(reply.json().get("hypervisors").get(0).get("servers")).hasSize(2);
+    }
+
+    @Test
+    void withServersFalseOrAbsentShowsNoServersKey() {
+        assertThat(server.get("/v2.1/os-hypervisors?with_servers=false", "2.75").json().get("hypervisors").get(0)
+                .has("servers")).isFalse();
+        assertThat(server.get("/v2.1/os-hypervisors", "2.75").json().get("hypervisors").get(0).has("servers")).isFalse();
+    }
+
+    // ---- query validation ------------------------------------------------------------------------------------
+
+    @Test
+    void queryParametersAreValidatedFrom253() {
+        assertFault(server.get("/v2.1/os-hypervisors?limit=abc", "2.53"), 400, "badRequest",
+                "Invalid input for query parameters limit. Value: abc. 'abc' does not match '^[0-9]*$'");
+        assertFault(server.get("/v2.1/os-hypervisors?limit=-1", "2.53"), 400, "badRequest",
+                "Invalid input for query parameters limit. Value: -1. '-1' does not match '^[0-9]*$'");
+        assertFault(server.get("/v2.1/os-hypervisors?limit=1&limit=2", "2.53"), 400, "badRequest",
+                "Invalid input for query parameters limit. Value: ['1', '2']. ['1', '2'] is too long");
+        assertFault(server.get("/v2.1/os-hypervisors?limit=", "2.53"), 400, "badRequest",
+                "Invalid input for query parameters limit. Value: . '' is too short");
+        assertFault(server.get("/v2.1/os-hypervisors/detail?zzz=1&foo=bar", "2.53"), 400, "badRequest",
+                "Additional properties are not allowed ('foo', 'zzz' were unexpected)");
+        assertFault(server.get("/v2.1/os-hypervisors?limit=abc&foo=bar", "2.53"), 400, "badRequest",
+                "Invalid input for query parameters limit. Value: abc. 'abc' does not match '^[0-9]*$'");
+        assertFault(server.get("/v2.1/os-hypervisors?hypervisor_hostname_pattern=a%20b", "2.53"), 400, "badRequest",
+                "Invalid input for query parameters hypervisor_hostname_pattern. Value: a b. 'a b' does not match '^[a-zA-Z0-9-._]*$'");
+        assertFault(server.get("/v2.1/os-hypervisors?with_servers=maybe", "2.53"), 400, "badRequest",
+                "Invalid input for query parameters with_servers. Value: maybe. 'maybe' is not one of [True, 'True', "
+                        + "'TRUE', 'true', '1', 'ON', 'On', 'on', 'YES', 'Yes', 'yes', False, 'False', 'FALSE', 'false', "
+                        + "'0', 'OFF', 'Off', 'off', 'NO', 'No', 'no']");
+    }
+
+    @Test
+    void tooLongPatternIsRejected() {
+        String pattern = "p".repeat(256);
+        assertFault(server.get("/v2.1/os-hypervisors?hypervisor_hostname_pattern=" + pattern, "2.53"), 400, "badRequest",
+                "Invalid input for query parameters hypervisor_hostname_pattern. Value: " + pattern + ". '" + pattern
+                        + "' is too long");
+    }
+
+    @Test
+    void unknownQueryParametersAreStrippedBefore253() {
+        assertJson(server.get("/v2.1/os-hypervisors?foo=bar", "2.52").json().has("hypervisors_links")
+                ? null : server.get("/v2.1/os-hypervisors?foo=bar", "2.1"), 200, LIST_V21);
+        assertThat(server.get("/v2.1/os-hypervisors/detail?limit=abc", "2.32").status()).isEqualTo(200);
+    }
+
+    @Test
+    void hostWhoseHeartbeatStoppedIsDown() {
+        server.ageHeartbeat("compute-0001", "nova-compute", 61);
+        assertThat(server.get("/v2.1/os-hypervisors").json().get("hypervisors").get(0).get("state").asText())
+                .isEqualTo("down");
+        server.heartbeat("compute-0001", "nova-compute");
+        assertThat(server.get("/v2.1/os-hypervisors").json().get("hypervisors").get(0).get("state").asText())
+                .isEqualTo("up");
+    }
+
+    @Test
+    void nodesOfADeletedServiceVanish() {
+        server.delete("/v2.1/os-services/" + hosts.service3, "2.53");
+        assertThat(server.get("/v2.1/os-hypervisors").json().get("hypervisors")).hasSize(2);
+    }
+}

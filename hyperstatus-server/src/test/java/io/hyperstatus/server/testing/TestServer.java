@@ -1,0 +1,207 @@
+package io.hyperstatus.server.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hyperstatus.config.HyperstatusConfig;
+import io.hyperstatus.server.HyperstatusServer;
+import io.hyperstatus.storage.Database;
+import io.hyperstatus.storage.DatabaseUrl;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real API server on a fresh database of the suite's kind, listening on a free port, with helpers to seed it
+ * through the agent interface and to call it over HTTP.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String ADMIN = "admin:admin";
+    public static final String MEMBER = "demo:demo";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final HyperstatusServer server;
+    private final String baseUrl;
+    private final String databaseUrl;
+    private final Map<String, String> serviceUuids = new HashMap<>();
+    private final Map<String, Long> serviceIds = new HashMap<>();
+
+    private TestServer(String databaseUrl, String extraConfig) {
+        this.databaseUrl = databaseUrl;
+        try (Database database = Database.open(DatabaseUrl.parse(databaseUrl), 2)) {
+            database.migrate();
+        }
+        HyperstatusConfig config = HyperstatusConfig.parse("[DEFAULT]\nosapi_compute_listen = 127.0.0.1\n"
+                + "osapi_compute_listen_port = 0\nhost = api-test\n[database]\nconnection = " + databaseUrl + "\n"
+                + extraConfig);
+        this.server = HyperstatusServer.create(config);
+        this.baseUrl = "http://127.0.0.1:" + server.start();
+    }
+
+    public static TestServer start() {
+        return new TestServer(TestDatabase.newDatabase(), "");
+    }
+
+    /** Starts with extra configuration lines (they may open new sections). */
+    public static TestServer start(String extraConfig) {
+        return new TestServer(TestDatabase.newDatabase(), extraConfig);
+    }
+
+    /** A second API server on the same database, as in a deployment with several API servers. */
+    public TestServer sibling() {
+        return new TestServer(databaseUrl, "");
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public Database database() {
+        return server.database();
+    }
+
+    // ---- seeding through the agent interface -------------------------------------------------------------
+
+    /** Registers, reports and heartbeats each host; returns the node UUIDs by host. */
+    public Map<String, String> seed(Host... hosts) {
+        ArrayNode services = MAPPER.createArrayNode();
+        ArrayNode nodes = MAPPER.createArrayNode();
+        ArrayNode heartbeats = MAPPER.createArrayNode();
+        for (Host host : hosts) {
+            services.addObject().put("host", host.host()).put("binary", "nova-compute");
+            nodes.add(host.nodeJson());
+            if (host.heartbeats()) {
+                heartbeats.addObject().put("host", host.host()).put("binary", "nova-compute");
+            }
+        }
+        remember(agent("/services", "services", services));
+        JsonNode reported = agent("/compute-nodes", "compute_nodes", nodes);
+        agent("/heartbeats", "heartbeats", heartbeats);
+        Map<String, String> uuids = new LinkedHashMap<>();
+        reported.get("compute_nodes").forEach(n -> uuids.put(n.get("host").asText(), n.get("uuid").asText()));
+        return uuids;
+    }
+
+    /** Registers (and heartbeats) a service of another binary, such as a scheduler. */
+    public void seedService(String host, String binary) {
+        ArrayNode services = MAPPER.createArrayNode();
+        services.addObject().put("host", host).put("binary", binary);
+        remember(agent("/services", "services", services));
+        agent("/heartbeats", "heartbeats", services);
+    }
+
+    public void heartbeat(String host, String binary) {
+        ArrayNode keys = MAPPER.createArrayNode();
+        keys.addObject().put("host", host).put("binary", binary);
+        agent("/heartbeats", "heartbeats", keys);
+    }
+
+    private void remember(JsonNode registered) {
+        registered.get("services").forEach(s -> {
+            String key = s.get("host").asText() + "/" + s.get("binary").asText();
+            serviceUuids.put(key, s.get("uuid").asText());
+            serviceIds.put(key, s.get("id").asLong());
+        });
+    }
+
+    public String serviceUuid(String host, String binary) {
+        return serviceUuids.get(host + "/" + binary);
+    }
+
+    public long serviceId(String host, String binary) {
+        return serviceIds.get(host + "/" + binary);
+    }
+
+    private JsonNode agent(String path, String field, ArrayNode items) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.set(field, items);
+        Reply reply = send("POST", "/agent/v1" + path, body.toString(), Map.of("X-Auth-Token", ADMIN));
+        if (reply.status() != 200) {
+            throw new AssertionError("agent call " + path + " failed: " + reply.status() + " " + reply.body());
+        }
+        return reply.json();
+    }
+
+    /** Makes the last heartbeat of a service look {@code seconds} older, on the database's clock. */
+    public void ageHeartbeat(String host, String binary, long seconds) {
+        new HeartbeatAging(server.database()).age(host, binary, seconds);
+    }
+
+    // ---- HTTP ----------------------------------------------------------------------------------------------
+
+    public Reply get(String path, String version) {
+        return send("GET", path, null, headers(ADMIN, version));
+    }
+
+    public Reply get(String path) {
+        return send("GET", path, null, Map.of("X-Auth-Token", ADMIN));
+    }
+
+    public Reply put(String path, String version, String body) {
+        Map<String, String> headers = new LinkedHashMap<>(headers(ADMIN, version));
+        headers.put("Content-Type", "application/json");
+        return send("PUT", path, body, headers);
+    }
+
+    public Reply delete(String path, String version) {
+        return send("DELETE", path, null, headers(ADMIN, version));
+    }
+
+    public static Map<String, String> headers(String token, String version) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (token != null) {
+            headers.put("X-Auth-Token", token);
+        }
+        if (version != null) {
+            headers.put("OpenStack-API-Version", "compute " + version);
+        }
+        return headers;
+    }
+
+    public Reply send(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Sends with headers given as name, value, name, value... (repeated names allowed). */
+    public Reply sendRaw(String method, String path, String body, List<String> headerPairs) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headerPairs.size(); i += 2) {
+            request.header(headerPairs.get(i), headerPairs.get(i + 1));
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

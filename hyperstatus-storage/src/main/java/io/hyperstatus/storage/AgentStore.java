@@ -1,0 +1,164 @@
+package io.hyperstatus.storage;
+
+import io.hyperstatus.domain.Instance;
+import io.hyperstatus.domain.NodeReport;
+import io.hyperstatus.domain.ServiceKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** The writes compute agents make: register services, report compute nodes and instances, heartbeat. */
+public final class AgentStore {
+    private final Database database;
+
+    public AgentStore(Database database) {
+        this.database = database;
+    }
+
+    /** A registered service's identifiers. */
+    public record Registration(ServiceKey key, long id, String uuid, boolean created) {
+    }
+
+    /** Registers each service that is not registered yet; registering again changes nothing. */
+    public List<Registration> register(List<ServiceKey> keys) {
+        List<Registration> result = new ArrayList<>();
+        for (ServiceKey key : keys) {
+            result.add(registerOne(key));
+        }
+        return result;
+    }
+
+    private Registration registerOne(ServiceKey key) {
+        Optional<Registration> existing = find(key);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String uuid = UUID.randomUUID().toString();
+        try {
+            database.jdbi().useHandle(handle -> handle.createUpdate("INSERT INTO services"
+                            + " (uuid, host, binary_name, report_count, disabled, forced_down, created_at, deleted)"
+                            + " VALUES (:uuid, :host, :binary, 0, :no, :no, " + database.dialect().nowMicros() + ", 0)")
+                    .bind("uuid", uuid).bind("host", key.host()).bind("binary", key.binary()).bind("no", false)
+                    .execute());
+        } catch (RuntimeException raced) {
+            // Another agent process registered the same service meanwhile; the unique index kept one row.
+            return find(key).orElseThrow(() -> raced);
+        }
+        Registration created = find(key).orElseThrow();
+        return new Registration(key, created.id(), created.uuid(), true);
+    }
+
+    private Optional<Registration> find(ServiceKey key) {
+        return database.jdbi().withHandle(handle -> handle
+                .createQuery("SELECT id, uuid FROM services WHERE host = :host AND binary_name = :binary AND deleted = 0")
+                .bind("host", key.host()).bind("binary", key.binary())
+                .map((rs, ctx) -> new Registration(key, rs.getLong("id"), rs.getString("uuid"), false))
+                .findFirst());
+    }
+
+    /**
+     * Records heartbeats, one indexed update each, in one batch. Returns the services that are not registered
+     * (deleted by an operator, say), so their agent can register again.
+     */
+    public List<ServiceKey> heartbeat(List<ServiceKey> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        int[] counts = database.jdbi().inTransaction(handle -> {
+            PreparedBatch batch = handle.prepareBatch("UPDATE services SET report_count = report_count + 1,"
+                    + " last_seen_up = " + database.dialect().nowMicros() + ", updated_at = "
+                    + database.dialect().nowMicros() + " WHERE host = :host AND binary_name = :binary AND deleted = 0");
+            for (ServiceKey key : keys) {
+                batch.bind("host", key.host()).bind("binary", key.binary()).add();
+            }
+            return batch.execute();
+        });
+        List<ServiceKey> unknown = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                unknown.add(keys.get(i));
+            }
+        }
+        return unknown;
+    }
+
+    /** Creates or updates compute nodes and replaces the instance list of each; returns each node's UUID. */
+    public List<String> report(List<NodeReport> reports) {
+        return database.jdbi().inTransaction(handle -> {
+            List<String> uuids = new ArrayList<>();
+            for (NodeReport report : reports) {
+                String uuid = upsertNode(handle, report);
+                replaceInstances(handle, report);
+                uuids.add(uuid);
+            }
+            return uuids;
+        });
+    }
+
+    private String upsertNode(Handle handle, NodeReport report) {
+        Optional<String> existing = handle.createQuery("SELECT uuid FROM compute_nodes WHERE deleted = 0 AND"
+                        + (report.uuid() != null ? " uuid = :uuid" : " host = :host AND hypervisor_hostname = :hostname"))
+                .bind("uuid", report.uuid()).bind("host", report.host()).bind("hostname", report.hypervisorHostname())
+                .mapTo(String.class).findFirst();
+        String now = database.dialect().nowMicros();
+        String columns = "host = :host, hypervisor_hostname = :hostname, hypervisor_type = :type,"
+                + " hypervisor_version = :version, host_ip = :hostIp, vcpus = :vcpus, vcpus_used = :vcpusUsed,"
+                + " memory_mb = :memoryMb, memory_mb_used = :memoryMbUsed, local_gb = :localGb,"
+                + " local_gb_used = :localGbUsed, free_ram_mb = :freeRamMb, free_disk_gb = :freeDiskGb,"
+                + " current_workload = :workload, running_vms = :runningVms,"
+                + " disk_available_least = :diskAvailableLeast, cpu_info = :cpuInfo, uptime = :uptime";
+        String uuid = existing.orElseGet(() -> report.uuid() != null ? report.uuid() : UUID.randomUUID().toString());
+        var statement = existing.isPresent()
+                ? handle.createUpdate("UPDATE compute_nodes SET " + columns + ", updated_at = " + now
+                        + " WHERE uuid = :uuid AND deleted = 0")
+                : handle.createUpdate("INSERT INTO compute_nodes (uuid, host, hypervisor_hostname, hypervisor_type,"
+                        + " hypervisor_version, host_ip, vcpus, vcpus_used, memory_mb, memory_mb_used, local_gb,"
+                        + " local_gb_used, free_ram_mb, free_disk_gb, current_workload, running_vms,"
+                        + " disk_available_least, cpu_info, uptime, created_at, deleted) VALUES (:uuid, :host,"
+                        + " :hostname, :type, :version, :hostIp, :vcpus, :vcpusUsed, :memoryMb, :memoryMbUsed,"
+                        + " :localGb, :localGbUsed, :freeRamMb, :freeDiskGb, :workload, :runningVms,"
+                        + " :diskAvailableLeast, :cpuInfo, :uptime, " + now + ", 0)");
+        statement.bind("uuid", uuid)
+                .bind("host", report.host())
+                .bind("hostname", report.hypervisorHostname())
+                .bind("type", report.hypervisorType())
+                .bind("version", report.hypervisorVersion())
+                .bind("hostIp", report.hostIp())
+                .bind("vcpus", report.vcpus())
+                .bind("vcpusUsed", report.vcpusUsed())
+                .bind("memoryMb", report.memoryMb())
+                .bind("memoryMbUsed", report.memoryMbUsed())
+                .bind("localGb", report.localGb())
+                .bind("localGbUsed", report.localGbUsed())
+                .bind("freeRamMb", report.freeRamMb())
+                .bind("freeDiskGb", report.freeDiskGb())
+                .bind("workload", report.currentWorkload())
+                .bind("runningVms", report.runningVms())
+                .bind("diskAvailableLeast", report.diskAvailableLeast())
+                .bind("cpuInfo", report.cpuInfo())
+                .bind("uptime", report.uptime())
+                .execute();
+        return uuid;
+    }
+
+    private void replaceInstances(Handle handle, NodeReport report) {
+        handle.createUpdate("DELETE FROM instances WHERE host = :host AND node = :node")
+                .bind("host", report.host()).bind("node", report.hypervisorHostname()).execute();
+        if (report.instances().isEmpty()) {
+            return;
+        }
+        // An instance that moved here from another host is no longer there.
+        handle.createUpdate("DELETE FROM instances WHERE uuid IN (<uuids>)")
+                .bindList("uuids", report.instances().stream().map(Instance::uuid).toList()).execute();
+        PreparedBatch insert = handle.prepareBatch("INSERT INTO instances (uuid, name, host, node, created_at)"
+                + " VALUES (:uuid, :name, :host, :node, " + database.dialect().nowMicros() + ")");
+        for (Instance instance : report.instances()) {
+            insert.bind("uuid", instance.uuid()).bind("name", instance.name())
+                    .bind("host", report.host()).bind("node", report.hypervisorHostname()).add();
+        }
+        insert.execute();
+    }
+}
