@@ -1,0 +1,94 @@
+package io.hyperstatus.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HyperstatusConfigTest {
+    @Test
+    void everyOptionHasNovasDefault() {
+        HyperstatusConfig config = HyperstatusConfig.parse("");
+        assertThat(config.serviceDownTime()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.reportInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.listenAddress()).isEqualTo("0.0.0.0");
+        assertThat(config.listenPort()).isEqualTo(8774);
+        assertThat(config.maxLimit()).isEqualTo(1000);
+        assertThat(config.computeLinkPrefix()).isEmpty();
+        assertThat(config.authStrategy()).isEqualTo(HyperstatusConfig.AuthStrategy.NOAUTH2);
+        assertThat(config.defaultAvailabilityZone()).isEqualTo("nova");
+        assertThat(config.internalServiceAvailabilityZone()).isEqualTo("internal");
+        assertThat(config.legacyV2Extensions()).containsExactly("os-hypervisor-status");
+        assertThat(config.databaseConnection())
+                .isEqualTo("sqlite:///" + config.statePath().resolve("hyperstatus.sqlite"));
+        assertThat(config.host()).isNotBlank();
+    }
+
+    @Test
+    void optionsAreReadFromNovaConfSections(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("hyperstatus.conf");
+        Files.writeString(file, """
+                [DEFAULT]
+                # comments are allowed
+                host = api-1
+                service_down_time = 120
+                report_interval = 20
+                state_path = /srv/hyperstatus
+                osapi_compute_listen_port = 18774
+
+                [api]
+                max_limit = 50
+                compute_link_prefix = https://compute.example.org/
+                legacy_v2_extensions =
+
+                [database]
+                connection = postgresql://nova:secret@db.example.org/nova
+                """);
+        HyperstatusConfig config = HyperstatusConfig.load(file);
+        assertThat(config.host()).isEqualTo("api-1");
+        assertThat(config.serviceDownTime()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(config.reportInterval()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.statePath()).isEqualTo(Path.of("/srv/hyperstatus"));
+        assertThat(config.listenPort()).isEqualTo(18774);
+        assertThat(config.maxLimit()).isEqualTo(50);
+        assertThat(config.computeLinkPrefix()).isEqualTo(Optional.of("https://compute.example.org"));
+        assertThat(config.legacyV2Extensions()).isEqualTo(List.of());
+        assertThat(config.databaseConnection()).isEqualTo("postgresql://nova:secret@db.example.org/nova");
+    }
+
+    @Test
+    void invalidValueStopsStartUpNamingTheOption() {
+        assertThatThrownBy(() -> HyperstatusConfig.parse("[DEFAULT]\nservice_down_time = soon\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value for option [DEFAULT] service_down_time: 'soon' not an integer");
+        assertThatThrownBy(() -> HyperstatusConfig.parse("[api]\nmax_limit = 0\n"))
+                .hasMessage("Invalid value for option [api] max_limit: '0' must be between 1 and 1000000");
+        assertThatThrownBy(() -> HyperstatusConfig.parse("[api]\nauth_strategy = none\n"))
+                .hasMessage("Invalid value for option [api] auth_strategy: 'none' must be one of noauth2");
+        assertThatThrownBy(() -> HyperstatusConfig.parse("[DEFAULT]\nosapi_compute_listen_port = 70000\n"))
+                .hasMessageStartingWith("Invalid value for option [DEFAULT] osapi_compute_listen_port");
+        assertThatThrownBy(() -> HyperstatusConfig.parse("[api]\nlegacy_v2_extensions = os-bogus\n"))
+                .hasMessageStartingWith("Invalid value for option [api] legacy_v2_extensions: 'os-bogus'");
+    }
+
+    @Test
+    void serviceDownTimeNotAboveReportIntervalIsAnError() {
+        assertThatThrownBy(() -> HyperstatusConfig.parse("[DEFAULT]\nservice_down_time = 10\nreport_interval = 10\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Invalid value for option [DEFAULT] service_down_time: 10 must be greater than"
+                        + " [DEFAULT] report_interval (10)");
+    }
+
+    @Test
+    void unreadableFileIsReported(@TempDir Path folder) {
+        assertThatThrownBy(() -> HyperstatusConfig.load(folder.resolve("missing.conf")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Cannot read configuration file");
+    }
+}

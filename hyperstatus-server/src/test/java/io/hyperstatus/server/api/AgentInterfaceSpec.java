@@ -1,0 +1,109 @@
+package io.hyperstatus.server.api;
+
+import static io.hyperstatus.server.testing.JsonAssert.assertFault;
+import static io.hyperstatus.server.testing.JsonAssert.assertJson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hyperstatus.server.testing.Host;
+import io.hyperstatus.server.testing.Reply;
+import io.hyperstatus.server.testing.TestServer;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The internal interface agents report through: /agent/v1/services, /compute-nodes and /heartbeats. */
+class AgentInterfaceSpec {
+    private static final Map<String, String> ADMIN_JSON =
+            Map.of("X-Auth-Token", TestServer.ADMIN, "Content-Type", "application/json");
+    private TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private Reply post(String path, String body) {
+        return server.send("POST", "/agent/v1" + path, body, ADMIN_JSON);
+    }
+
+    @Test
+    void registeringTwiceKeepsOneServiceWithTheSameIdentity() {
+        String body = "{\"services\": [{\"host\": \"compute-1\", \"binary\": \"nova-compute\"}]}";
+        Reply first = post("/services", body);
+        Reply second = post("/services", body);
+        assertThat(first.json().get("services").get(0).get("created").asBoolean()).isTrue();
+        assertThat(second.json().get("services").get(0).get("created").asBoolean()).isFalse();
+        assertThat(second.json().get("services").get(0).get("uuid")).isEqualTo(first.json().get("services").get(0).get("uuid"));
+        assertThat(server.get("/v2.1/os-services").json().get("services")).hasSize(1);
+    }
+
+    @Test
+    void heartbeatOfAnUnregisteredServiceIsReportedBackAsUnknown() {
+        post("/services", "{\"services\": [{\"host\": \"compute-1\", \"binary\": \"nova-compute\"}]}");
+        assertJson(post("/heartbeats", "{\"heartbeats\": [{\"host\": \"compute-1\", \"binary\": \"nova-compute\"},"
+                + " {\"host\": \"gone\", \"binary\": \"nova-compute\"}]}"), 200,
+                "{\"unknown\": [{\"host\": \"gone\", \"binary\": \"nova-compute\"}]}");
+    }
+
+    @Test
+    void heartbeatsMoveUpdatedAtAndKeepTheServiceUp() {
+        server.seed(Host.named("compute-1"));
+        server.ageHeartbeat("compute-1", "nova-compute", 120);
+        assertThat(server.get("/v2.1/os-services").json().get("services").get(0).get("state").asText()).isEqualTo("down");
+        server.heartbeat("compute-1", "nova-compute");
+        assertThat(server.get("/v2.1/os-services").json().get("services").get(0).get("state").asText()).isEqualTo("up");
+    }
+
+    @Test
+    void reportingAgainUpdatesTheNodeInPlaceAndReplacesItsInstances() {
+        String uuid = server.seed(Host.named("compute-1").instance("11111111-1111-4111-8111-111111111111", "instance-00000001"))
+                .get("compute-1");
+        server.seed(Host.named("compute-1").uuid(uuid).with("vcpus", 64)
+                .instance("22222222-2222-4222-8222-222222222222", "instance-00000002"));
+        Reply detail = server.get("/v2.1/os-hypervisors/detail?with_servers=true", "2.75");
+        assertThat(detail.json().get("hypervisors")).hasSize(1);
+        assertThat(detail.json().get("hypervisors").get(0).get("vcpus").asInt()).isEqualTo(64);
+        assertThat(detail.json().get("hypervisors").get(0).get("servers").toString()).isEqualTo(
+                "[{\"name\":\"instance-00000002\",\"uuid\":\"22222222-2222-4222-8222-222222222222\"}]");
+    }
+
+    @Test
+    void nodeWithoutAUuidGetsOneAndKeepsItByHostAndName() {
+        String first = server.seed(Host.named("compute-1")).get("compute-1");
+        String second = server.seed(Host.named("compute-1").with("vcpus", 8)).get("compute-1");
+        assertThat(second).isEqualTo(first).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void cpuInfoGivenAsAnObjectIsStoredAsItsJsonText() {
+        server.seed(Host.named("compute-1").with("cpu_info", Map.of("arch", "aarch64")));
+        assertThat(server.get("/v2.1/os-hypervisors/detail", "2.1").json().get("hypervisors").get(0).get("cpu_info")
+                .asText()).isEqualTo("{\"arch\":\"aarch64\"}");
+    }
+
+    @Test
+    void malformedReportsAreRefusedWithoutWritingAnything() {
+        assertFault(post("/compute-nodes", "{\"compute_nodes\": [{\"host\": \"compute-1\"}]}"), 400, "badRequest",
+                "Invalid input for field/attribute 0. Value: {'host': 'compute-1'}. 'hypervisor_hostname' is a required property");
+        assertFault(post("/services", "{\"services\": [{\"host\": \"\", \"binary\": \"nova-compute\"}]}"), 400,
+                "badRequest", "Invalid input for field/attribute host. Value: . '' is too short");
+        assertFault(post("/heartbeats", "not json"), 400, "badRequest", "Malformed request body");
+        assertThat(server.get("/v2.1/os-services").json().get("services")).isEmpty();
+    }
+
+    @Test
+    void onlyAdminsOrServicesMayReport() {
+        Reply member = server.send("POST", "/agent/v1/heartbeats", "{\"heartbeats\": []}",
+                Map.of("X-Auth-Token", TestServer.MEMBER, "Content-Type", "application/json"));
+        assertFault(member, 403, "forbidden", "Policy doesn't allow hyperstatus:agent:report to be performed.");
+        Reply anonymous = server.send("POST", "/agent/v1/heartbeats", "{\"heartbeats\": []}",
+                Map.of("Content-Type", "application/json"));
+        assertThat(anonymous.status()).isEqualTo(401);
+    }
+}
