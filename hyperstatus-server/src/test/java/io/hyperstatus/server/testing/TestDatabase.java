@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -24,6 +26,11 @@ public final class TestDatabase {
     private static final String KIND = System.getProperty("hyperstatus.test.database", "embedded")
             .toLowerCase(Locale.ROOT);
     private static String adminUrl;
+    private static final List<String> CREATED = new ArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropCreated, "drop-test-databases"));
+    }
 
     private TestDatabase() {
     }
@@ -45,13 +52,27 @@ public final class TestDatabase {
                 }
             case "postgresql":
                 execute(postgresAdminUrl(), "CREATE DATABASE " + name);
+                CREATED.add(name);
                 return withDatabase(postgresAdminUrl(), name);
             case "mariadb":
                 execute(mariadbAdminUrl(), "CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
+                CREATED.add(name);
                 return withDatabase(mariadbAdminUrl(), name);
             default:
                 throw new IllegalStateException("unknown hyperstatus.test.database: " + KIND
                         + " (use embedded, postgresql or mariadb)");
+        }
+    }
+
+    /** Drops the databases this run created on a shared server (best effort: the run is over either way). */
+    private static synchronized void dropCreated() {
+        for (String name : CREATED) {
+            try (Connection connection = DriverManager.getConnection(adminUrl);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + name);
+            } catch (SQLException ignored) {
+                // a server still holding a connection keeps its database until the next run cleans up
+            }
         }
     }
 
