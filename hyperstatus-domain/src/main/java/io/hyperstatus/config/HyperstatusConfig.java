@@ -27,7 +27,8 @@ public record HyperstatusConfig(
         List<String> legacyV2Extensions,
         String databaseConnection,
         int databaseMaxPoolSize,
-        long maxRequestBodySize) {
+        long maxRequestBodySize,
+        AgentOptions agent) {
 
     /** The optional legacy v2 extensions an operator may load or unload. */
     public static final List<String> OPTIONAL_LEGACY_V2_EXTENSIONS = List.of("os-hypervisor-status");
@@ -44,10 +45,11 @@ public record HyperstatusConfig(
         Objects.requireNonNull(computeLinkPrefix, "computeLinkPrefix");
         legacyV2Extensions = List.copyOf(legacyV2Extensions);
         Objects.requireNonNull(databaseConnection, "databaseConnection");
+        Objects.requireNonNull(agent, "agent");
         if (serviceDownTime.compareTo(reportInterval) <= 0) {
             throw new ConfigException("Invalid value for option [DEFAULT] service_down_time: "
-                    + serviceDownTime.toSeconds() + " must be greater than [DEFAULT] report_interval ("
-                    + reportInterval.toSeconds() + "), or every service would flap between up and down");
+                    + seconds(serviceDownTime) + " must be greater than [DEFAULT] report_interval ("
+                    + seconds(reportInterval) + "), or every service would flap between up and down");
         }
         for (String alias : legacyV2Extensions) {
             if (!OPTIONAL_LEGACY_V2_EXTENSIONS.contains(alias)) {
@@ -75,8 +77,8 @@ public record HyperstatusConfig(
         String prefix = ini.string("api", "compute_link_prefix", "");
         return new HyperstatusConfig(
                 ini.string("DEFAULT", "host").filter(h -> !h.isEmpty()).orElseGet(HyperstatusConfig::machineHostName),
-                Duration.ofSeconds(ini.integer("DEFAULT", "service_down_time", 60, 1, Integer.MAX_VALUE)),
-                Duration.ofSeconds(ini.integer("DEFAULT", "report_interval", 10, 1, Integer.MAX_VALUE)),
+                ini.seconds("DEFAULT", "service_down_time", 60),
+                ini.seconds("DEFAULT", "report_interval", 10),
                 statePath,
                 ini.string("DEFAULT", "osapi_compute_listen", "0.0.0.0"),
                 ini.integer("DEFAULT", "osapi_compute_listen_port", 8774, 0, 65535),
@@ -88,7 +90,8 @@ public record HyperstatusConfig(
                 ini.list("api", "legacy_v2_extensions", OPTIONAL_LEGACY_V2_EXTENSIONS),
                 ini.string("database", "connection", "sqlite:///" + statePath.resolve("hyperstatus.sqlite")),
                 ini.integer("database", "max_pool_size", 10, 1, 1000),
-                ini.integer("oslo_middleware", "max_request_body_size", 114688, 1024, Integer.MAX_VALUE));
+                ini.integer("oslo_middleware", "max_request_body_size", 114688, 1024, Integer.MAX_VALUE),
+                AgentOptions.from(ini, statePath));
     }
 
     public boolean legacyExtensionLoaded(String alias) {
@@ -98,10 +101,16 @@ public record HyperstatusConfig(
     public HyperstatusConfig withListenPort(int port) {
         return new HyperstatusConfig(host, serviceDownTime, reportInterval, statePath, listenAddress, port,
                 defaultAvailabilityZone, internalServiceAvailabilityZone, authStrategy, maxLimit, computeLinkPrefix,
-                legacyV2Extensions, databaseConnection, databaseMaxPoolSize, maxRequestBodySize);
+                legacyV2Extensions, databaseConnection, databaseMaxPoolSize, maxRequestBodySize, agent);
     }
 
-    private static String machineHostName() {
+    /** "10" for whole seconds, "0.5" otherwise. */
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? Long.toString(duration.toSeconds())
+                : Double.toString(duration.toMillis() / 1000.0);
+    }
+
+    static String machineHostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -77,6 +78,23 @@ final class IniOptions {
             throw invalid(section, name, raw.get(), "must be between " + min + " and " + max);
         }
         return value;
+    }
+
+    /** A positive number of seconds; decimals allowed (0.5), as short intervals help tests and simulations. */
+    Duration seconds(String section, String name, double defaultSeconds) {
+        Optional<String> raw = string(section, name);
+        double value = defaultSeconds;
+        if (raw.isPresent()) {
+            try {
+                value = Double.parseDouble(raw.get());
+            } catch (NumberFormatException e) {
+                throw invalid(section, name, raw.get(), "not a number of seconds");
+            }
+            if (!(value > 0) || value > 31_536_000) {
+                throw invalid(section, name, raw.get(), "must be a positive number of seconds");
+            }
+        }
+        return Duration.ofMillis(Math.round(value * 1000));
     }
 
     String choice(String section, String name, String defaultValue, List<String> allowed) {

@@ -36,4 +36,16 @@ public record NodeReport(
         Objects.requireNonNull(cpuInfo, "cpuInfo");
         instances = List.copyOf(instances);
     }
+
+    public NodeReport withUuid(String newUuid) {
+        return new NodeReport(host, hypervisorHostname, newUuid, hypervisorType, hypervisorVersion, hostIp, vcpus,
+                vcpusUsed, memoryMb, memoryMbUsed, localGb, localGbUsed, freeRamMb, freeDiskGb, currentWorkload,
+                runningVms, diskAvailableLeast, cpuInfo, uptime, instances);
+    }
+
+    public NodeReport withUptime(String newUptime) {
+        return new NodeReport(host, hypervisorHostname, uuid, hypervisorType, hypervisorVersion, hostIp, vcpus,
+                vcpusUsed, memoryMb, memoryMbUsed, localGb, localGbUsed, freeRamMb, freeDiskGb, currentWorkload,
+                runningVms, diskAvailableLeast, cpuInfo, newUptime, instances);
+    }
 }

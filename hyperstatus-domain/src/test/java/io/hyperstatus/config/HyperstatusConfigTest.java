@@ -66,7 +66,7 @@ class HyperstatusConfigTest {
     void invalidValueStopsStartUpNamingTheOption() {
         assertThatThrownBy(() -> HyperstatusConfig.parse("[DEFAULT]\nservice_down_time = soon\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Invalid value for option [DEFAULT] service_down_time: 'soon' not an integer");
+                .hasMessage("Invalid value for option [DEFAULT] service_down_time: 'soon' not a number of seconds");
         assertThatThrownBy(() -> HyperstatusConfig.parse("[api]\nmax_limit = 0\n"))
                 .hasMessage("Invalid value for option [api] max_limit: '0' must be between 1 and 1000000");
         assertThatThrownBy(() -> HyperstatusConfig.parse("[api]\nauth_strategy = none\n"))
@@ -75,6 +75,31 @@ class HyperstatusConfigTest {
                 .hasMessageStartingWith("Invalid value for option [DEFAULT] osapi_compute_listen_port");
         assertThatThrownBy(() -> HyperstatusConfig.parse("[api]\nlegacy_v2_extensions = os-bogus\n"))
                 .hasMessageStartingWith("Invalid value for option [api] legacy_v2_extensions: 'os-bogus'");
+    }
+
+    @Test
+    void intervalsMayBeFractionsOfASecond() {
+        HyperstatusConfig config = HyperstatusConfig.parse("[DEFAULT]\nservice_down_time = 2\nreport_interval = 0.5\n");
+        assertThat(config.reportInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.serviceDownTime()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void agentOptionsHaveDefaultsAndAreValidated() {
+        AgentOptions agent = HyperstatusConfig.parse("").agent();
+        assertThat(agent.computeDriver()).isEqualTo("libvirt.LibvirtDriver");
+        assertThat(agent.updateResourcesInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(agent.reservedHostMemoryMb()).isEqualTo(512);
+        assertThat(agent.libvirtConnectionUri()).isEqualTo("qemu:///system");
+        assertThat(agent.apiServers()).containsExactly("http://127.0.0.1:8774");
+        AgentOptions fake = HyperstatusConfig.parse("[DEFAULT]\ncompute_driver = fake.FakeDriver\n"
+                + "[agent]\napi_servers = http://a:8774/, http://b:8774\n[fake]\nhosts_file = /etc/hosts.json\n").agent();
+        assertThat(fake.apiServers()).containsExactly("http://a:8774", "http://b:8774");
+        assertThat(fake.fakeHostsFile()).contains(Path.of("/etc/hosts.json"));
+        assertThatThrownBy(() -> HyperstatusConfig.parse("[DEFAULT]\ncompute_driver = xen\n"))
+                .hasMessageStartingWith("Invalid value for option [DEFAULT] compute_driver: 'xen'");
+        assertThatThrownBy(() -> HyperstatusConfig.parse("[agent]\napi_servers = ftp://x\n"))
+                .hasMessageStartingWith("Invalid value for option [agent] api_servers: 'ftp://x'");
     }
 
     @Test

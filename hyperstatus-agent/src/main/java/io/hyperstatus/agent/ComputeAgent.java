@@ -1,0 +1,198 @@
+package io.hyperstatus.agent;
+
+import io.hyperstatus.client.AgentApiClient;
+import io.hyperstatus.client.ApiCallException;
+import io.hyperstatus.client.ServerUnreachableException;
+import io.hyperstatus.domain.NodeReport;
+import io.hyperstatus.domain.ServiceKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The compute agent's loop. On start, and whenever contact with the API servers comes back, it registers its
+ * services and reports every node; then, every {@code report_interval}, it heartbeats, reports the nodes whose
+ * resources or instances changed, and every {@code update_resources_interval} reports all of them. When no
+ * server answers it keeps running and retries with exponential backoff and jitter, logging once when contact
+ * is lost and once when it is back.
+ */
+public final class ComputeAgent implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ComputeAgent.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+    private final ComputeDriver driver;
+    private final AgentApiClient client;
+    private final NodeIdentities identities;
+    private final Duration reportInterval;
+    private final Duration updateResourcesInterval;
+    private final ScheduledExecutorService scheduler;
+
+    // Touched only by the scheduler thread.
+    private boolean connected;
+    private int failures;
+    private long nextAttemptNanos;
+    private long nextFullReportNanos;
+    private String lastErrorLogged;
+    private final Map<String, NodeReport> lastSent = new HashMap<>();
+
+    public ComputeAgent(ComputeDriver driver, AgentApiClient client, NodeIdentities identities,
+                        Duration reportInterval, Duration updateResourcesInterval) {
+        this.driver = Objects.requireNonNull(driver, "driver");
+        this.client = Objects.requireNonNull(client, "client");
+        this.identities = Objects.requireNonNull(identities, "identities");
+        this.reportInterval = Objects.requireNonNull(reportInterval, "reportInterval");
+        this.updateResourcesInterval = Objects.requireNonNull(updateResourcesInterval, "updateResourcesInterval");
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hyperstatus-agent");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts the loop; the first tick runs at once. Node identities are resolved first, so a mismatch fails here. */
+    public void start() {
+        currentHosts();
+        identities.flush();
+        scheduler.scheduleAtFixedRate(this::tick, 0, reportInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void tick() {
+        long now = System.nanoTime();
+        if (!connected && now < nextAttemptNanos) {
+            return;
+        }
+        try {
+            List<ReportedHost> hosts = currentHosts();
+            if (!connected) {
+                registerAndReportAll(hosts);
+                contactRestored();
+            }
+            heartbeat(hosts);
+            if (System.nanoTime() >= nextFullReportNanos) {
+                reportAll(hosts);
+            } else {
+                reportChanged(hosts);
+            }
+        } catch (ServerUnreachableException e) {
+            contactLost(e);
+        } catch (ApiCallException e) {
+            logOnce("API servers refused a report: " + e.getMessage() + " (HTTP " + e.status() + ")");
+        } catch (RuntimeException e) {
+            // A driver hiccup (libvirt restarting, say) must not end the loop; the next tick tries again.
+            logOnce("cannot read the host's state: " + e);
+        }
+    }
+
+    private List<ReportedHost> currentHosts() {
+        List<ReportedHost> hosts = new ArrayList<>();
+        for (ReportedHost host : driver.hosts()) {
+            NodeReport node = host.node();
+            String uuid = identities.uuidOf(node.host(), node.hypervisorHostname(), node.uuid());
+            hosts.add(new ReportedHost(node.withUuid(uuid), host.heartbeats()));
+        }
+        identities.flush();
+        return hosts;
+    }
+
+    private void registerAndReportAll(List<ReportedHost> hosts) {
+        List<ServiceKey> services = new ArrayList<>();
+        hosts.forEach(h -> services.add(h.service()));
+        services.addAll(driver.otherServices());
+        client.register(services);
+        reportAll(hosts);
+    }
+
+    private void heartbeat(List<ReportedHost> hosts) {
+        List<ServiceKey> beating = new ArrayList<>();
+        hosts.stream().filter(ReportedHost::heartbeats).forEach(h -> beating.add(h.service()));
+        beating.addAll(driver.otherServices());
+        List<ServiceKey> unknown = client.heartbeat(beating);
+        if (!unknown.isEmpty()) {
+            // An operator deleted these services (or the database was reset): register them and their nodes again.
+            LOG.info("Registering {} service(s) the API servers no longer know, e.g. {}", unknown.size(), unknown.get(0));
+            client.register(unknown);
+            Set<String> unknownHosts = new HashSet<>();
+            unknown.forEach(k -> unknownHosts.add(k.host()));
+            List<NodeReport> nodes = hosts.stream().map(ReportedHost::node)
+                    .filter(n -> unknownHosts.contains(n.host())).toList();
+            send(nodes);
+        }
+    }
+
+    private void reportAll(List<ReportedHost> hosts) {
+        send(hosts.stream().map(ReportedHost::node).toList());
+        nextFullReportNanos = System.nanoTime() + updateResourcesInterval.toNanos();
+    }
+
+    private void reportChanged(List<ReportedHost> hosts) {
+        List<NodeReport> changed = hosts.stream().map(ReportedHost::node)
+                .filter(n -> !sameApartFromUptime(n, lastSent.get(n.uuid()))).toList();
+        if (!changed.isEmpty()) {
+            send(changed);
+        }
+    }
+
+    private void send(List<NodeReport> nodes) {
+        if (nodes.isEmpty()) {
+            return;
+        }
+        client.report(nodes);
+        nodes.forEach(n -> lastSent.put(n.uuid(), n));
+    }
+
+    /** The uptime line changes every second; it goes out with the periodic full reports only. */
+    private static boolean sameApartFromUptime(NodeReport current, NodeReport sent) {
+        return sent != null && current.withUptime(null).equals(sent.withUptime(null));
+    }
+
+    private void contactRestored() {
+        if (failures > 0) {
+            LOG.info("Contact with the API servers is back; registered and reported all hosts again");
+        }
+        connected = true;
+        failures = 0;
+        lastErrorLogged = null;
+    }
+
+    private void contactLost(ServerUnreachableException e) {
+        if (connected || failures == 0) {
+            LOG.warn("Lost contact with the API servers ({}); retrying with backoff", e.getMessage());
+        }
+        connected = false;
+        failures++;
+        long base = reportInterval.toMillis() * (1L << Math.min(failures, 16));
+        long capped = Math.min(base, MAX_BACKOFF.toMillis());
+        long jittered = (long) (capped * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
+        nextAttemptNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(jittered);
+    }
+
+    private void logOnce(String message) {
+        if (!message.equals(lastErrorLogged)) {
+            LOG.warn(message);
+            lastErrorLogged = message;
+        }
+    }
+
+    /** Stops the loop and the driver; a tick in progress finishes first. */
+    @Override
+    public void close() {
+        scheduler.shutdown();
+        try {
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        driver.close();
+    }
+}

@@ -1,0 +1,99 @@
+package io.hyperstatus.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * JSON over HTTP to one of several equivalent API servers: a call goes to the server that answered last and
+ * fails over to the next ones when it cannot be reached. Timeouts are bounded, so a call never hangs.
+ */
+public final class HttpTransport {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final List<String> serverUrls;
+    private final Map<String, String> headers;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final AtomicInteger current = new AtomicInteger();
+
+    public HttpTransport(List<String> serverUrls, Map<String, String> headers, Duration timeout) {
+        if (serverUrls.isEmpty()) {
+            throw new IllegalArgumentException("no server URL");
+        }
+        this.serverUrls = List.copyOf(serverUrls);
+        this.headers = Map.copyOf(headers);
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /** Sends a JSON body and returns the JSON answer; an error status becomes {@link ApiCallException}. */
+    public JsonNode call(String method, String path, JsonNode body) {
+        int start = current.get();
+        ServerUnreachableException last = null;
+        for (int attempt = 0; attempt < serverUrls.size(); attempt++) {
+            int index = (start + attempt) % serverUrls.size();
+            String url = serverUrls.get(index) + path;
+            try {
+                HttpResponse<String> response = http.send(request(method, url, body), HttpResponse.BodyHandlers.ofString());
+                current.set(index);
+                return answer(response);
+            } catch (IOException e) {
+                last = new ServerUnreachableException("cannot reach " + serverUrls.get(index) + ": " + describe(e), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ServerUnreachableException("interrupted while calling " + url, e);
+            }
+        }
+        throw last;
+    }
+
+    private HttpRequest request(String method, String url, JsonNode body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .header("Accept", "application/json");
+        headers.forEach(builder::header);
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+        }
+        return builder.build();
+    }
+
+    private static JsonNode answer(HttpResponse<String> response) throws IOException {
+        String text = response.body();
+        if (response.statusCode() >= 400) {
+            throw new ApiCallException(response.statusCode(), faultMessage(response.statusCode(), text));
+        }
+        return text == null || text.isEmpty() ? MAPPER.nullNode() : MAPPER.readTree(text);
+    }
+
+    /** The message of a Nova fault body ({"itemNotFound": {"message": ...}}), or the raw text. */
+    static String faultMessage(int status, String text) {
+        try {
+            JsonNode json = MAPPER.readTree(text);
+            if (json != null && json.isObject() && json.size() == 1) {
+                JsonNode message = json.elements().next().get("message");
+                if (message != null) {
+                    return message.asText();
+                }
+            }
+        } catch (IOException notJson) {
+            // fall through to the raw text
+        }
+        return "HTTP " + status + (text == null || text.isBlank() ? "" : ": " + text.strip());
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}
