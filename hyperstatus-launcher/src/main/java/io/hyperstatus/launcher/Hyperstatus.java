@@ -1,5 +1,7 @@
 package io.hyperstatus.launcher;
 
+import io.hyperstatus.agent.AgentProcess;
+import io.hyperstatus.agent.ComputeAgent;
 import io.hyperstatus.config.ConfigException;
 import io.hyperstatus.config.HyperstatusConfig;
 import io.hyperstatus.server.HyperstatusServer;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Option;
 /** The {@code hyperstatus} command: one executable for every role. */
 @Command(name = "hyperstatus", mixinStandardHelpOptions = true, version = "hyperstatus 0.1.0",
         description = "Compute-host status service speaking OpenStack Nova's hypervisors and services API.",
-        subcommands = {Hyperstatus.Server.class, Hyperstatus.Db.class})
+        subcommands = {Hyperstatus.Server.class, Hyperstatus.Agent.class, Hyperstatus.AllInOne.class, Hyperstatus.Db.class})
 public final class Hyperstatus implements Runnable {
     @Override
     public void run() {
@@ -68,6 +70,50 @@ public final class Hyperstatus implements Runnable {
                 stopped.countDown();
             }, "hyperstatus-shutdown"));
             server.start();
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "agent", mixinStandardHelpOptions = true,
+            description = "Run the compute agent: register this host's nova-compute service, report, heartbeat.")
+    static final class Agent implements Callable<Integer> {
+        @CommandLine.Mixin
+        ConfigOption config = new ConfigOption();
+
+        @Override
+        public Integer call() throws InterruptedException {
+            ComputeAgent agent = AgentProcess.create(config.load());
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                agent.close();
+                stopped.countDown();
+            }, "hyperstatus-shutdown"));
+            agent.start();
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "all-in-one", mixinStandardHelpOptions = true,
+            description = "Run the API server and an agent for this machine in one process.")
+    static final class AllInOne implements Callable<Integer> {
+        @CommandLine.Mixin
+        ConfigOption config = new ConfigOption();
+
+        @Override
+        public Integer call() throws InterruptedException {
+            HyperstatusConfig loaded = config.load();
+            HyperstatusServer server = HyperstatusServer.create(loaded);
+            int port = server.start();
+            ComputeAgent agent = AgentProcess.createLocal(loaded, "http://127.0.0.1:" + port);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                agent.close();
+                server.close();
+                stopped.countDown();
+            }, "hyperstatus-shutdown"));
+            agent.start();
             stopped.await();
             return 0;
         }

@@ -35,30 +35,43 @@ public final class TestServer implements AutoCloseable {
     private final Map<String, String> serviceUuids = new HashMap<>();
     private final Map<String, Long> serviceIds = new HashMap<>();
 
-    private TestServer(String databaseUrl, String extraConfig) {
+    private TestServer(String databaseUrl, int port, String extraConfig) {
         this.databaseUrl = databaseUrl;
         try (Database database = Database.open(DatabaseUrl.parse(databaseUrl), 2)) {
             database.migrate();
         }
         HyperstatusConfig config = HyperstatusConfig.parse("[DEFAULT]\nosapi_compute_listen = 127.0.0.1\n"
-                + "osapi_compute_listen_port = 0\nhost = api-test\n[database]\nconnection = " + databaseUrl + "\n"
+                + "osapi_compute_listen_port = " + port + "\nhost = api-test\n[database]\nconnection = " + databaseUrl + "\n"
                 + extraConfig);
         this.server = HyperstatusServer.create(config);
         this.baseUrl = "http://127.0.0.1:" + server.start();
     }
 
     public static TestServer start() {
-        return new TestServer(TestDatabase.newDatabase(), "");
+        return new TestServer(TestDatabase.newDatabase(), 0, "");
     }
 
     /** Starts with extra configuration lines (they may open new sections). */
     public static TestServer start(String extraConfig) {
-        return new TestServer(TestDatabase.newDatabase(), extraConfig);
+        return new TestServer(TestDatabase.newDatabase(), 0, extraConfig);
+    }
+
+    /** Starts on a given database and port, e.g. to restart a stopped server where it was. */
+    public static TestServer start(String databaseUrl, int port, String extraConfig) {
+        return new TestServer(databaseUrl, port, extraConfig);
     }
 
     /** A second API server on the same database, as in a deployment with several API servers. */
     public TestServer sibling() {
-        return new TestServer(databaseUrl, "");
+        return new TestServer(databaseUrl, 0, "");
+    }
+
+    public String databaseUrl() {
+        return databaseUrl;
+    }
+
+    public int port() {
+        return Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1));
     }
 
     public String baseUrl() {
