@@ -6,6 +6,7 @@ import io.hyperstatus.domain.ServiceWithState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -83,7 +84,10 @@ public final class ServiceStore {
         return update(id, Optional.empty(), Optional.empty(), Optional.of(forcedDown));
     }
 
-    /** Applies a status change and a forced-down change together, as one save that also moves updated_at. */
+    /**
+     * Applies a status change and a forced-down change together, as one save that also moves updated_at. As in
+     * Nova, whose database layer writes only values that differ, a save that changes nothing leaves updated_at alone.
+     */
     public ServiceWithState update(long id, Optional<Boolean> disabled, Optional<String> reason,
                                    Optional<Boolean> forcedDown) {
         List<String> assignments = new ArrayList<>();
@@ -94,6 +98,11 @@ public final class ServiceStore {
         }
         assignments.add("updated_at = " + database.dialect().nowMicros());
         return database.jdbi().inTransaction(handle -> {
+            ServiceWithState current = findOne(handle, " AND s.id = :key", id)
+                    .orElseThrow(() -> new NotFoundException("service " + id));
+            if (!changes(current.service(), disabled, reason, forcedDown)) {
+                return current;
+            }
             Update update = handle.createUpdate("UPDATE services SET " + String.join(", ", assignments)
                     + " WHERE id = :id AND deleted = 0").bind("id", id);
             disabled.ifPresent(d -> update.bind("disabled", d).bind("reason", reason.orElse(null)));
@@ -103,6 +112,13 @@ public final class ServiceStore {
             }
             return findOne(handle, " AND s.id = :key", id).orElseThrow(() -> new NotFoundException("service " + id));
         });
+    }
+
+    private static boolean changes(Service service, Optional<Boolean> disabled, Optional<String> reason,
+                                   Optional<Boolean> forcedDown) {
+        boolean status = disabled.isPresent() && (disabled.get() != service.disabled()
+                || !Objects.equals(reason.orElse(null), service.disabledReason()));
+        return status || forcedDown.isPresent() && forcedDown.get() != service.forcedDown();
     }
 
     /**

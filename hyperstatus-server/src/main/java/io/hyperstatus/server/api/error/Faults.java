@@ -1,15 +1,10 @@
 package io.hyperstatus.server.api.error;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.hyperstatus.server.api.Json;
 
 /** Renders Nova's fault bodies, naming each status the way Nova does. */
 public final class Faults {
     public static final String CONTENT_TYPE = "application/json; charset=UTF-8";
-    private static final JsonFactory JSON = new JsonFactory();
 
     private Faults() {
     }
@@ -30,18 +25,15 @@ public final class Faults {
         };
     }
 
+    /** A fault body, written like every other body (messages may echo non-ASCII input). */
     public static byte[] body(int status, String message) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        return Json.write(json -> {
             json.writeStartObject();
             json.writeObjectFieldStart(faultName(status));
             json.writeNumberField("code", status);
             json.writeStringField("message", message);
             json.writeEndObject();
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 }

@@ -1,0 +1,53 @@
+package io.hyperstatus.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hyperstatus.server.testing.Reply;
+import java.util.regex.Pattern;
+
+/**
+ * Service bodies carry {@code updated_at}, a runtime value: the specs check its format here and compare the rest of
+ * the body whole, with each timestamp replaced by {@link #TIMESTAMP}.
+ */
+final class ServiceBodies {
+    /** What a well-formed {@code updated_at} is replaced with; expected bodies write it in its place. */
+    static final String TIMESTAMP = "<timestamp>";
+    /** Nova's naive UTC datetime: microseconds, no zone suffix. */
+    private static final Pattern FORMAT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}");
+
+    private ServiceBodies() {
+    }
+
+    /** The reply with every well-formed timestamp masked; a malformed one is left as is, so the comparison fails. */
+    static Reply masked(Reply reply) {
+        JsonNode json = reply.json();
+        if (json.has("services")) {
+            json.get("services").forEach(ServiceBodies::mask);
+        }
+        if (json.has("service")) {
+            mask(json.get("service"));
+        }
+        return new Reply(reply.status(), reply.headers(), json.toString());
+    }
+
+    private static void mask(JsonNode service) {
+        JsonNode updatedAt = service.get("updated_at");
+        if (updatedAt != null && updatedAt.isTextual() && FORMAT.matcher(updatedAt.asText()).matches()) {
+            ((ObjectNode) service).put("updated_at", TIMESTAMP);
+        }
+    }
+
+    /** The updated_at of the one service of host (and nova-compute, unless given) in a list reply. */
+    static String updatedAt(Reply list, String host) {
+        for (JsonNode service : list.json().get("services")) {
+            if (service.get("host").asText().equals(host) && service.get("binary").asText().equals("nova-compute")) {
+                String value = service.get("updated_at").asText();
+                assertThat(value).matches(FORMAT);
+                return value;
+            }
+        }
+        throw new AssertionError("no nova-compute on " + host + " in " + list.body());
+    }
+}
