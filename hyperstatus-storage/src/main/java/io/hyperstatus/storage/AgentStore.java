@@ -99,8 +99,10 @@ public final class AgentStore {
     }
 
     private String upsertNode(Handle handle, NodeReport report) {
-        Optional<String> existing = handle.createQuery("SELECT uuid FROM compute_nodes WHERE deleted = 0 AND"
-                        + (report.uuid() != null ? " uuid = :uuid" : " host = :host AND hypervisor_hostname = :hostname"))
+        // A node is known by its UUID even when deleted: a compute service that an operator deleted and that
+        // comes back brings its node back under the same identity, as Nova restores a deleted compute node.
+        Optional<String> existing = handle.createQuery("SELECT uuid FROM compute_nodes WHERE"
+                        + (report.uuid() != null ? " uuid = :uuid" : " host = :host AND hypervisor_hostname = :hostname AND deleted = 0"))
                 .bind("uuid", report.uuid()).bind("host", report.host()).bind("hostname", report.hypervisorHostname())
                 .mapTo(String.class).findFirst();
         String now = database.dialect().nowMicros();
@@ -113,7 +115,7 @@ public final class AgentStore {
         String uuid = existing.orElseGet(() -> report.uuid() != null ? report.uuid() : UUID.randomUUID().toString());
         var statement = existing.isPresent()
                 ? handle.createUpdate("UPDATE compute_nodes SET " + columns + ", updated_at = " + now
-                        + " WHERE uuid = :uuid AND deleted = 0")
+                        + ", deleted = 0, deleted_at = NULL WHERE uuid = :uuid")
                 : handle.createUpdate("INSERT INTO compute_nodes (uuid, host, hypervisor_hostname, hypervisor_type,"
                         + " hypervisor_version, host_ip, vcpus, vcpus_used, memory_mb, memory_mb_used, local_gb,"
                         + " local_gb_used, free_ram_mb, free_disk_gb, current_workload, running_vms,"
