@@ -1,12 +1,14 @@
 package io.hyperstatus.agent;
 
 import io.hyperstatus.agent.fake.FakeDriver;
+import io.hyperstatus.agent.libvirt.LibvirtDriver;
 import io.hyperstatus.client.AgentApiClient;
 import io.hyperstatus.config.AgentOptions;
 import io.hyperstatus.config.ConfigException;
 import io.hyperstatus.config.HyperstatusConfig;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +35,7 @@ public final class AgentProcess {
             driver = driver(config);
         } catch (ConfigException noLibvirt) {
             LOG.info("No libvirt here ({}); simulating this machine with the fake driver", noLibvirt.getMessage());
-            driver = new FakeDriver(java.util.Optional.empty(), config.host(), config.agent().instancesPath(),
+            driver = new FakeDriver(Optional.empty(), config.host(), config.agent().instancesPath(),
                     config.agent().myIp());
         }
         return create(config, List.of(serverUrl), driver);
@@ -50,8 +52,8 @@ public final class AgentProcess {
         return switch (agent.computeDriver()) {
             case AgentOptions.FAKE_DRIVER -> new FakeDriver(agent.fakeHostsFile(), config.host(), agent.instancesPath(),
                     agent.myIp());
-            case AgentOptions.LIBVIRT_DRIVER -> throw new ConfigException(
-                    "[DEFAULT] compute_driver = libvirt.LibvirtDriver is not available in this build");
+            case AgentOptions.LIBVIRT_DRIVER -> new LibvirtDriver(agent.libvirtConnectionUri(), config.host(),
+                    agent.instancesPath(), agent.myIp(), agent.reservedHostMemoryMb());
             default -> throw new ConfigException("Invalid value for option [DEFAULT] compute_driver: '"
                     + agent.computeDriver() + "'");
         };
