@@ -45,6 +45,7 @@ public final class ComputeAgent implements AutoCloseable {
     private long nextFullReportNanos;
     private String lastErrorLogged;
     private final Map<String, NodeReport> lastSent = new HashMap<>();
+    private final TickStatistics statistics = new TickStatistics();
 
     public ComputeAgent(ComputeDriver driver, AgentApiClient client, NodeIdentities identities,
                         Duration reportInterval, Duration updateResourcesInterval) {
@@ -72,6 +73,14 @@ public final class ComputeAgent implements AutoCloseable {
         if (!connected && now < nextAttemptNanos) {
             return;
         }
+        try {
+            runTick();
+        } finally {
+            statistics.record(System.nanoTime() - now, reportInterval);
+        }
+    }
+
+    private void runTick() {
         try {
             List<ReportedHost> hosts = currentHosts();
             if (!connected) {
@@ -133,6 +142,7 @@ public final class ComputeAgent implements AutoCloseable {
     private void reportAll(List<ReportedHost> hosts) {
         send(hosts.stream().map(ReportedHost::node).toList());
         nextFullReportNanos = System.nanoTime() + updateResourcesInterval.toNanos();
+        LOG.info("Reported {} host(s); {}", hosts.size(), statistics.summarizeAndReset());
     }
 
     private void reportChanged(List<ReportedHost> hosts) {
