@@ -21,6 +21,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,7 @@ public final class ApiServer implements AutoCloseable {
     private static final Pattern PROJECT_ID = Pattern.compile("[0-9a-f-]+");
     private static final String REQUEST_ID = "x-openstack-request-id";
     private static final String FAULT_WRITTEN = "hyperstatus.fault";
+    private static final String CREDENTIALS = "hyperstatus.credentials";
     private static final String UNAUTHORIZED_BODY = "{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", "
             + "\"message\": \"The request you have made requires authentication.\"}}";
 
@@ -95,6 +97,10 @@ public final class ApiServer implements AutoCloseable {
                 String requestId = "req-" + UUID.randomUUID();
                 ctx.header(REQUEST_ID, requestId);
                 ctx.header("x-compute-request-id", requestId);
+                if (!authenticate(ctx)) {
+                    ctx.skipRemainingHandlers();
+                    return;
+                }
                 if (ctx.method() == HandlerType.HEAD) {
                     // Nova routes no HEAD requests; do not let GET routes answer them implicitly.
                     routeNotFound(ctx);
@@ -167,13 +173,7 @@ public final class ApiServer implements AutoCloseable {
             routeNotFound(ctx);
             return;
         }
-        Optional<Credentials> credentials = authenticator.authenticate(ctx::header);
-        if (credentials.isEmpty()) {
-            authenticator.challenge().ifPresent(uri -> ctx.header("WWW-Authenticate", uri));
-            ctx.status(401).contentType("application/json").result(UNAUTHORIZED_BODY);
-            ctx.attribute(FAULT_WRITTEN, true);
-            return;
-        }
+        Credentials credentials = ctx.attribute(CREDENTIALS);
         ApiVersion version = Microversions.MIN;
         if (mount == Mount.V21) {
             version = negotiate(ctx);
@@ -182,14 +182,38 @@ public final class ApiServer implements AutoCloseable {
         if (!endpoint.versions().contains(version)) {
             throw ApiException.resourceNotFound();
         }
-        if (urlProject.isPresent() && !urlProject.get().equals(credentials.get().projectId())) {
+        if (urlProject.isPresent() && !urlProject.get().equals(credentials.projectId())) {
             throw ApiException.badRequest("Malformed request URL: URL's project_id '" + urlProject.get()
-                    + "' doesn't match Context's project_id '" + credentials.get().projectId() + "'");
+                    + "' doesn't match Context's project_id '" + credentials.projectId() + "'");
         }
-        ApiRequest request = new ApiRequest(ctx, mount, version, credentials.get(), urlProject,
+        ApiRequest request = new ApiRequest(ctx, mount, version, credentials, urlProject,
                 config.computeLinkPrefix(), validator, policy);
         ApiResponse response = endpoint.action().handle(request);
         ctx.status(response.status()).contentType("application/json").result(response.body());
+    }
+
+    /**
+     * Authenticates a request under one of the mounts, before it is routed, as keystonemiddleware does in front of
+     * Nova's router: without a token, an unknown path, a wrong method or a non-hex project id gets the 401 too. The
+     * mounts' own roots ({@code /v2.1}, {@code /v2/}...) are the version documents, which need no token. Returns
+     * false when the 401 has been written; otherwise the credentials are kept for {@link #dispatch}.
+     */
+    private boolean authenticate(Context ctx) {
+        String path = ctx.path();
+        boolean underMount = Arrays.stream(Mount.values())
+                .anyMatch(mount -> path.startsWith(mount.prefix() + "/") && path.length() > mount.prefix().length() + 1);
+        if (!underMount) {
+            return true;
+        }
+        Optional<Credentials> credentials = authenticator.authenticate(ctx::header);
+        if (credentials.isEmpty()) {
+            authenticator.challenge().ifPresent(uri -> ctx.header("WWW-Authenticate", uri));
+            ctx.status(401).contentType("application/json").result(UNAUTHORIZED_BODY);
+            ctx.attribute(FAULT_WRITTEN, true);
+            return false;
+        }
+        ctx.attribute(CREDENTIALS, credentials.get());
+        return true;
     }
 
     private ApiVersion negotiate(Context ctx) {
