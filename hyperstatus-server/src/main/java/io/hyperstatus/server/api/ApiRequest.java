@@ -64,6 +64,11 @@ public final class ApiRequest {
         return ctx.pathParam(name);
     }
 
+    /** A path parameter, or null when the route has none of that name. */
+    public String pathParamOrNull(String name) {
+        return ctx.pathParamMap().get(name);
+    }
+
     public void authorize(PolicyRule rule) {
         policy.authorize(credentials, rule);
     }
@@ -122,9 +127,13 @@ public final class ApiRequest {
         return body;
     }
 
-    /** The URL of a collection for links: the link prefix or the request's own base, the mount and project. */
+    /** The base of links: {@code [api] compute_link_prefix}, or the scheme and host the request came to. */
+    public String baseUrl() {
+        return linkPrefix.orElseGet(() -> ctx.scheme() + "://" + ctx.host());
+    }
+
+    /** The URL of a collection for links: the base, the mount and the project id if the request had one. */
     public String collectionUrl(String path) {
-        String base = linkPrefix.orElseGet(() -> ctx.scheme() + "://" + ctx.host());
-        return base + mount.prefix() + urlProjectId.map(p -> "/" + p).orElse("") + path;
+        return baseUrl() + mount.prefix() + urlProjectId.map(p -> "/" + p).orElse("") + path;
     }
 }

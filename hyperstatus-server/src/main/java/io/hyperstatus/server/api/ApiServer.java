@@ -77,7 +77,8 @@ public final class ApiServer implements AutoCloseable {
                 new Endpoint(HandlerType.PUT, "/os-services/{id}", VersionRange.ALL, services::update),
                 new Endpoint(HandlerType.DELETE, "/os-services/{id}", VersionRange.ALL, services::delete),
                 new Endpoint(HandlerType.GET, "/extensions", VersionRange.ALL, extensions::index),
-                new Endpoint(HandlerType.GET, "/extensions/{alias}", VersionRange.ALL, extensions::show));
+                new Endpoint(HandlerType.GET, "/extensions/{alias}", VersionRange.ALL, extensions::show),
+                new Endpoint(HandlerType.GET, "/versions/{version_id}", VersionRange.ALL, this::versionDocument));
         this.agentEndpoints = List.of(
                 new Endpoint(HandlerType.POST, "/services", VersionRange.ALL, agent::registerServices),
                 new Endpoint(HandlerType.POST, "/heartbeats", VersionRange.ALL, agent::heartbeat),
@@ -97,6 +98,12 @@ public final class ApiServer implements AutoCloseable {
                 String requestId = "req-" + UUID.randomUUID();
                 ctx.header(REQUEST_ID, requestId);
                 ctx.header("x-compute-request-id", requestId);
+                if (ctx.req().getContentLengthLong() > config.maxRequestBodySize()) {
+                    // Refused from its declared length, whatever the route, before a byte of it is read.
+                    fault(ctx, 413, "Request is too large.");
+                    ctx.skipRemainingHandlers();
+                    return;
+                }
                 if (!authenticate(ctx)) {
                     ctx.skipRemainingHandlers();
                     return;
@@ -119,6 +126,10 @@ public final class ApiServer implements AutoCloseable {
                             ctx -> dispatch(ctx, endpoint, mount, true));
                 }
             }
+            // The version document again, behind authentication: under a project id and at /versions/{id}.
+            Endpoint projectRoot = new Endpoint(HandlerType.GET, "/", VersionRange.ALL, this::versionDocument);
+            cfg.routes.addHttpHandler(HandlerType.GET, Mount.V21.prefix() + "/{project_id}/",
+                    ctx -> dispatch(ctx, projectRoot, Mount.V21, true));
             for (Endpoint endpoint : agentEndpoints) {
                 cfg.routes.addHttpHandler(endpoint.method(), Mount.AGENT.prefix() + endpoint.path(),
                         ctx -> dispatch(ctx, endpoint, Mount.AGENT, false));
@@ -159,12 +170,21 @@ public final class ApiServer implements AutoCloseable {
             routes.get(path, ctx -> {
                 ApiVersion version = negotiate(ctx);
                 versionHeaders(ctx, version.toString());
-                json(ctx, 200, versions.show(baseUrl(ctx), true));
+                json(ctx, 200, versions.show(baseUrl(ctx), true, true));
             });
         }
         for (String path : List.of("/v2", "/v2/")) {
-            routes.get(path, ctx -> json(ctx, 200, versions.show(baseUrl(ctx), false)));
+            routes.get(path, ctx -> json(ctx, 200, versions.show(baseUrl(ctx), false, false)));
         }
+    }
+
+    /** {@code GET /v2.1/versions/{id}} and {@code /v2.1/{project_id}/}: the document of v2.1 (or v2.0). */
+    private ApiResponse versionDocument(ApiRequest request) {
+        String id = request.pathParamOrNull("version_id");
+        if (id != null && !id.equals("v2.1") && !id.equals("v2.0")) {
+            throw ApiException.resourceNotFound();
+        }
+        return ApiResponse.ok(versions.show(request.baseUrl(), !"v2.0".equals(id), true));
     }
 
     private void dispatch(Context ctx, Endpoint endpoint, Mount mount, boolean withProject) {

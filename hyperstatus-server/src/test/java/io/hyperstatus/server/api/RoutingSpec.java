@@ -194,6 +194,15 @@ class RoutingSpec {
         }
     }
 
+    @Test
+    void aDeclaredLengthOverTheLimitIsRefusedOnAnyRouteBeforeTheBodyIsRead() {
+        try (TestServer small = TestServer.start("[oslo_middleware]\nmax_request_body_size = 2048\n")) {
+            Reply reply = small.sendRaw("GET", "/v2.1/os-hypervisors", "x".repeat(4096),
+                    List.of("X-Auth-Token", TestServer.ADMIN));
+            assertOverLimit(reply);
+        }
+    }
+
     private static void assertOverLimit(Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(413);
         assertThat(reply.json().get("overLimit").get("code").asInt()).isEqualTo(413);

@@ -181,4 +181,21 @@ class VersionsSpec {
         assertJson(reply, 200, V2.formatted(server.baseUrl()));
         assertNoVersionHeaders(reply);
     }
+
+    @Test
+    void versionDocumentAlsoAnswersBehindAuthenticationUnderAProjectAndAtVersions() {
+        Reply underProject = server.send("GET", "/v2.1/6f70656e737461636b/", null,
+                TestServer.headers("admin:6f70656e737461636b", null));
+        assertJson(underProject, 200, V21.formatted(server.baseUrl()));
+        assertVersionHeaders(underProject, "2.1");
+        assertJson(server.get("/v2.1/versions/v2.1"), 200, V21.formatted(server.baseUrl()));
+        assertThat(anonymous("GET", "/v2.1/versions/v2.1").status()).isEqualTo(401);
+    }
+
+    @Test
+    void versionsV20IsTheV2DocumentLinkingToV21() {
+        Reply reply = server.get("/v2.1/versions/v2.0");
+        assertJson(reply, 200, V2.formatted(server.baseUrl()).replace("/v2/", "/v2.1/"));
+        assertFault(server.get("/v2.1/versions/v3"), 404, "itemNotFound", "The resource could not be found.");
+    }
 }

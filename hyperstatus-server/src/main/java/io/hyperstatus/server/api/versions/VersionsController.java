@@ -26,14 +26,17 @@ public final class VersionsController {
         });
     }
 
-    /** {@code GET /v2.1/} or {@code GET /v2/}: one version with its media type and documentation link. */
-    public byte[] show(String baseUrl, boolean v21) {
+    /**
+     * {@code GET /v2.1/} or {@code GET /v2/}: one version with its media type and documentation link. The self
+     * link is given separately: Nova answers {@code /v2.1/versions/v2.0} with the v2.0 document linking to v2.1.
+     */
+    public byte[] show(String baseUrl, boolean v21, boolean selfLinkV21) {
         return Json.write(json -> {
             json.writeStartObject();
             json.writeObjectFieldStart("version");
             json.writeStringField("id", v21 ? "v2.1" : "v2.0");
             json.writeArrayFieldStart("links");
-            writeLink(json, "self", baseUrl + (v21 ? "/v2.1/" : "/v2/"));
+            writeLink(json, "self", baseUrl + (selfLinkV21 ? "/v2.1/" : "/v2/"));
             json.writeStartObject();
             json.writeStringField("href", "http://docs.openstack.org/");
             json.writeStringField("rel", "describedby");
