@@ -37,9 +37,26 @@ public final class Hyperstatus implements Runnable {
         System.exit(commandLine.execute(args));
     }
 
+    /** Blocks until SIGTERM or SIGINT, then closes the parts in the order given. */
+    static int runUntilStopped(AutoCloseable... parts) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (AutoCloseable part : parts) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    System.err.println("hyperstatus: error while stopping: " + e);
+                }
+            }
+            stopped.countDown();
+        }, "hyperstatus-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
     /** The {@code --config-file} option every subcommand shares. */
     static final class ConfigOption {
-        @Option(names = "--config-file", paramLabel = "FILE",
+        @Option(names = {"--config-file", "--config"}, paramLabel = "FILE",
                 description = "nova.conf-style configuration file (default: /etc/hyperstatus/hyperstatus.conf if present)")
         Path configFile;
 
@@ -64,14 +81,8 @@ public final class Hyperstatus implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             HyperstatusServer server = HyperstatusServer.create(config.load());
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close();
-                stopped.countDown();
-            }, "hyperstatus-shutdown"));
             server.start();
-            stopped.await();
-            return 0;
+            return runUntilStopped(server);
         }
     }
 
@@ -84,14 +95,8 @@ public final class Hyperstatus implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             ComputeAgent agent = AgentProcess.create(config.load());
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                agent.close();
-                stopped.countDown();
-            }, "hyperstatus-shutdown"));
             agent.start();
-            stopped.await();
-            return 0;
+            return runUntilStopped(agent);
         }
     }
 
@@ -107,15 +112,8 @@ public final class Hyperstatus implements Runnable {
             HyperstatusServer server = HyperstatusServer.create(loaded);
             int port = server.start();
             ComputeAgent agent = AgentProcess.createLocal(loaded, "http://127.0.0.1:" + port);
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                agent.close();
-                server.close();
-                stopped.countDown();
-            }, "hyperstatus-shutdown"));
             agent.start();
-            stopped.await();
-            return 0;
+            return runUntilStopped(agent, server);
         }
     }
 

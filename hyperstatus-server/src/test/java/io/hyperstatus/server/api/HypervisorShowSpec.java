@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.ThreeHostsBodies;
 import io.hyperstatus.server.testing.ThreeHosts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,14 +43,6 @@ class HypervisorShowSpec {
         server.close();
     }
 
-    private static final String SHOW1_V21 = """
-            {"hypervisor": {"id": 1, "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled",
-             "host_ip": "192.0.2.11", "hypervisor_type": "QEMU", "hypervisor_version": 8002000,
-             "service": {"host": "compute-0001", "id": 1, "disabled_reason": null},
-             "vcpus": 32, "memory_mb": 131072, "local_gb": 1000, "vcpus_used": 4, "memory_mb_used": 8704,
-             "local_gb_used": 80, "free_ram_mb": 122368, "free_disk_gb": 920, "current_workload": 0,
-             "running_vms": 2, "disk_available_least": 900,
-             "cpu_info": "{\\"arch\\": \\"x86_64\\", \\"vendor\\": \\"AMD\\"}"}}""";
 
     private static final String SHOW1_V228 = """
             {"hypervisor": {"id": 1, "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled",
@@ -92,7 +85,7 @@ class HypervisorShowSpec {
     @ParameterizedTest
     @ValueSource(strings = {"2.1", "2.27"})
     void showBefore228HasIntegerIdsAndCpuInfoAsTheDriversString(String version) {
-        assertJson(server.get("/v2.1/os-hypervisors/1", version), 200, SHOW1_V21);
+        assertJson(server.get("/v2.1/os-hypervisors/1", version), 200, ThreeHostsBodies.SHOW1_V21);
     }
 
     @ParameterizedTest
@@ -159,7 +152,7 @@ class HypervisorShowSpec {
     @ValueSource(strings = {"2.1", "2.52"})
     void unknownQueryParametersOfShowAreStrippedBefore253(String version) {
         Reply reply = server.get("/v2.1/os-hypervisors/1?foo=bar&with_servers=true", version);
-        assertJson(reply, 200, version.equals("2.1") ? SHOW1_V21 : SHOW1_V228);
+        assertJson(reply, 200, version.equals("2.1") ? ThreeHostsBodies.SHOW1_V21 : SHOW1_V228);
     }
 
     @Test

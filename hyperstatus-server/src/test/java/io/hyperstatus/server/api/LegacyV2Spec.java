@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.ThreeHostsBodies;
 import io.hyperstatus.server.testing.ThreeHosts;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,37 +40,7 @@ class LegacyV2Spec {
               {"id": 2, "hypervisor_hostname": "compute-0002.example.org"},
               {"id": 3, "hypervisor_hostname": "bm-node-0003"}]}""";
 
-    private static final String DETAIL = """
-            {"hypervisors": [
-              {"id": 1, "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled",
-               "host_ip": "192.0.2.11", "hypervisor_type": "QEMU", "hypervisor_version": 8002000,
-               "service": {"host": "compute-0001", "id": 1, "disabled_reason": null},
-               "vcpus": 32, "memory_mb": 131072, "local_gb": 1000, "vcpus_used": 4, "memory_mb_used": 8704,
-               "local_gb_used": 80, "free_ram_mb": 122368, "free_disk_gb": 920, "current_workload": 0,
-               "running_vms": 2, "disk_available_least": 900,
-               "cpu_info": "{\\"arch\\": \\"x86_64\\", \\"vendor\\": \\"AMD\\"}"},
-              {"id": 2, "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled",
-               "host_ip": "192.0.2.12", "hypervisor_type": "QEMU", "hypervisor_version": 8002000,
-               "service": {"host": "compute-0002", "id": 2, "disabled_reason": "maintenance"},
-               "vcpus": 32, "memory_mb": 131072, "local_gb": 1000, "vcpus_used": 2, "memory_mb_used": 4608,
-               "local_gb_used": 20, "free_ram_mb": 126464, "free_disk_gb": 980, "current_workload": 0,
-               "running_vms": 0, "disk_available_least": 980,
-               "cpu_info": "{\\"arch\\": \\"x86_64\\", \\"vendor\\": \\"Intel\\"}"},
-              {"id": 3, "hypervisor_hostname": "bm-node-0003", "state": "up", "status": "enabled",
-               "host_ip": "192.0.2.13", "hypervisor_type": "ironic", "hypervisor_version": 1,
-               "service": {"host": "compute-0003", "id": 3, "disabled_reason": null},
-               "vcpus": 48, "memory_mb": 65536, "local_gb": 500, "vcpus_used": 0, "memory_mb_used": 512,
-               "local_gb_used": 0, "free_ram_mb": 65024, "free_disk_gb": 500, "current_workload": 0,
-               "running_vms": 0, "disk_available_least": null, "cpu_info": ""}]}""";
 
-    private static final String SHOW1 = """
-            {"hypervisor": {"id": 1, "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled",
-             "host_ip": "192.0.2.11", "hypervisor_type": "QEMU", "hypervisor_version": 8002000,
-             "service": {"host": "compute-0001", "id": 1, "disabled_reason": null},
-             "vcpus": 32, "memory_mb": 131072, "local_gb": 1000, "vcpus_used": 4, "memory_mb_used": 8704,
-             "local_gb_used": 80, "free_ram_mb": 122368, "free_disk_gb": 920, "current_workload": 0,
-             "running_vms": 2, "disk_available_least": 900,
-             "cpu_info": "{\\"arch\\": \\"x86_64\\", \\"vendor\\": \\"AMD\\"}"}}""";
 
     private static final String SHOW1_WITHOUT_STATUS = """
             {"hypervisor": {"id": 1, "hypervisor_hostname": "compute-0001.example.org",
@@ -143,20 +114,20 @@ class LegacyV2Spec {
 
     @Test
     void detailIsThe21DetailWithCpuInfoAsText() {
-        assertJson(get(V2 + "/os-hypervisors/detail"), 200, DETAIL);
+        assertJson(get(V2 + "/os-hypervisors/detail"), 200, ThreeHostsBodies.DETAIL_V21);
     }
 
     @Test
     void detailIgnoresPagingAndUnknownParametersEvenWithA253Header() {
         Reply reply = get(V2 + "/os-hypervisors/detail?limit=1&foo=bar", "OpenStack-API-Version", "compute 2.53");
-        assertJson(reply, 200, DETAIL);
+        assertJson(reply, 200, ThreeHostsBodies.DETAIL_V21);
         assertNoVersionHeaders(reply);
     }
 
     @Test
     void showIsThe21ShowByIntegerId() {
         Reply reply = get(V2 + "/os-hypervisors/1", "OpenStack-API-Version", "compute 2.88");
-        assertJson(reply, 200, SHOW1);
+        assertJson(reply, 200, ThreeHostsBodies.SHOW1_V21);
         assertNoVersionHeaders(reply);
     }
 
@@ -230,7 +201,7 @@ class LegacyV2Spec {
         try (TestServer unloaded = TestServer.start("[api]\nlegacy_v2_extensions =\n")) {
             ThreeHosts.seed(unloaded);
             assertJson(get(unloaded, V2 + "/os-hypervisors"), 200, LIST_WITHOUT_STATUS);
-            String detail = DETAIL
+            String detail = ThreeHostsBodies.DETAIL_V21
                     .replaceAll(", \"state\": \"(up|down)\", \"status\": \"(enabled|disabled)\"", "")
                     .replaceAll(", \"disabled_reason\": (null|\"maintenance\")", "");
             assertThat(detail).doesNotContain("state").doesNotContain("disabled_reason");
@@ -249,7 +220,7 @@ class LegacyV2Spec {
         try (TestServer unloaded = TestServer.start("[api]\nlegacy_v2_extensions =\n")) {
             ThreeHosts.seed(unloaded);
             assertJson(get(unloaded, "/v2.1/" + PROJECT + "/os-hypervisors"), 200, LIST);
-            assertJson(get(unloaded, "/v2.1/" + PROJECT + "/os-hypervisors/1"), 200, SHOW1);
+            assertJson(get(unloaded, "/v2.1/" + PROJECT + "/os-hypervisors/1"), 200, ThreeHostsBodies.SHOW1_V21);
         }
     }
 
