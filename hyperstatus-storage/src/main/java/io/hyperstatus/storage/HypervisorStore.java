@@ -96,12 +96,9 @@ public final class HypervisorStore {
                 List<String> batch = distinct.subList(from, Math.min(distinct.size(), from + IN_LIST_BATCH));
                 handle.createQuery("SELECT host, uuid, name FROM instances WHERE host IN (<hosts>) ORDER BY id")
                         .bindList("hosts", batch)
-                        .map((rs, ctx) -> {
-                            byHost.computeIfAbsent(rs.getString("host"), h -> new ArrayList<>())
-                                    .add(new Instance(rs.getString("uuid"), rs.getString("name")));
-                            return null;
-                        })
-                        .forEach(ignored -> { });
+                        .map((rs, ctx) -> Map.entry(rs.getString("host"),
+                                new Instance(rs.getString("uuid"), rs.getString("name"))))
+                        .forEach(row -> byHost.computeIfAbsent(row.getKey(), h -> new ArrayList<>()).add(row.getValue()));
             }
         });
         return byHost;
