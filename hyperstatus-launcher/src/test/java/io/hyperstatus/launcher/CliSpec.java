@@ -114,6 +114,17 @@ class CliSpec {
     }
 
     @Test
+    void matchingFiltersByHostnameAtEveryMicroversion() throws Exception {
+        startSeeded("");
+        assertThat(succeeded(admin("hypervisor", "list", "--matching", "0002", "-f", "value", "-c", "ID")).stdout())
+                .isEqualTo(NODE2 + "\n");
+        // Below 2.53 through the search route, and each match's details shown for --long.
+        assertThat(succeeded(admin("hypervisor", "list", "--matching", "compute", "--long", "--os-compute-api-version",
+                "2.52", "-f", "value", "-c", "Hypervisor Hostname", "-c", "vCPUs")).stdout())
+                .isEqualTo("compute-0001.example.org 32\ncompute-0002.example.org 32\n");
+    }
+
+    @Test
     void unknownColumnIsAUsageError() throws Exception {
         startSeeded("");
         CliProcess.Result result = admin("hypervisor", "list", "-c", "Colour");
