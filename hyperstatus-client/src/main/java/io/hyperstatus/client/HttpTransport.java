@@ -37,13 +37,21 @@ public final class HttpTransport {
 
     /** Sends a JSON body and returns the JSON answer; an error status becomes {@link ApiCallException}. */
     public JsonNode call(String method, String path, JsonNode body) {
+        return call(method, path, body, Map.of());
+    }
+
+    /**
+     * As {@link #call(String, String, JsonNode)}, with headers for this call only (such as the microversion, which a
+     * client may change between calls on the same transport).
+     */
+    public JsonNode call(String method, String path, JsonNode body, Map<String, String> callHeaders) {
         int start = current.get();
         ServerUnreachableException last = null;
         for (int attempt = 0; attempt < serverUrls.size(); attempt++) {
             int index = (start + attempt) % serverUrls.size();
             String url = serverUrls.get(index) + path;
             try {
-                HttpResponse<String> response = http.send(request(method, url, body), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(request(method, url, body, callHeaders), HttpResponse.BodyHandlers.ofString());
                 current.set(index);
                 return answer(response);
             } catch (IOException e) {
@@ -56,10 +64,11 @@ public final class HttpTransport {
         throw last;
     }
 
-    private HttpRequest request(String method, String url, JsonNode body) {
+    private HttpRequest request(String method, String url, JsonNode body, Map<String, String> callHeaders) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Accept", "application/json");
         headers.forEach(builder::header);
+        callHeaders.forEach(builder::header);
         if (body == null) {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -94,6 +103,13 @@ public final class HttpTransport {
     }
 
     private static String describe(IOException e) {
+        // The JDK's client throws a ConnectException without a message when the port is closed.
+        if (e instanceof java.net.ConnectException && e.getMessage() == null) {
+            return "connection refused";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "timed out";
+        }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

@@ -2,6 +2,10 @@ package io.hyperstatus.launcher;
 
 import io.hyperstatus.agent.AgentProcess;
 import io.hyperstatus.agent.ComputeAgent;
+import io.hyperstatus.cli.CliErrors;
+import io.hyperstatus.cli.CompletionCommand;
+import io.hyperstatus.cli.HypervisorCommand;
+import io.hyperstatus.cli.ServiceCommand;
 import io.hyperstatus.config.ConfigException;
 import io.hyperstatus.config.HyperstatusConfig;
 import io.hyperstatus.server.HyperstatusServer;
@@ -9,6 +13,7 @@ import io.hyperstatus.storage.Database;
 import io.hyperstatus.storage.DatabaseUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -18,7 +23,8 @@ import picocli.CommandLine.Option;
 /** The {@code hyperstatus} command: one executable for every role. */
 @Command(name = "hyperstatus", mixinStandardHelpOptions = true, version = "hyperstatus 0.1.0",
         description = "Compute-host status service speaking OpenStack Nova's hypervisors and services API.",
-        subcommands = {Hyperstatus.Server.class, Hyperstatus.Agent.class, Hyperstatus.AllInOne.class, Hyperstatus.Db.class})
+        subcommands = {Hyperstatus.Server.class, Hyperstatus.Agent.class, Hyperstatus.AllInOne.class, Hyperstatus.Db.class,
+                HypervisorCommand.class, ServiceCommand.class, CompletionCommand.class})
 public final class Hyperstatus implements Runnable {
     @Override
     public void run() {
@@ -26,15 +32,25 @@ public final class Hyperstatus implements Runnable {
     }
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command with its error handling: one line on stderr and an exit status, no stack trace for known errors. */
+    static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Hyperstatus());
+        commandLine.setParameterExceptionHandler(CliErrors::usageError);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException) {
                 cmd.getErr().println("hyperstatus: " + e.getMessage());
                 return 2;
             }
+            OptionalInt reported = CliErrors.report(e, cmd);
+            if (reported.isPresent()) {
+                return reported.getAsInt();
+            }
             throw e;
         });
-        System.exit(commandLine.execute(args));
+        return commandLine;
     }
 
     /** Blocks until SIGTERM or SIGINT, then closes the parts in the order given. */

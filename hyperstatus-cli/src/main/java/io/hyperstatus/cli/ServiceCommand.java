@@ -1,0 +1,177 @@
+package io.hyperstatus.cli;
+
+import io.hyperstatus.client.ComputeApiClient;
+import io.hyperstatus.client.compute.Microversion;
+import io.hyperstatus.client.compute.Service;
+import io.hyperstatus.client.compute.ServiceChange;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hyperstatus service ...}: the compute services, and the switches an operator flips on them. Changes use
+ * {@code PUT /os-services/{uuid}} from 2.53 and the action routes before, as the client library decides.
+ */
+@Command(name = "service", mixinStandardHelpOptions = true,
+        description = "List compute services; enable, disable, force down or delete them.",
+        subcommands = {ServiceCommand.ListServices.class, ServiceCommand.Enable.class, ServiceCommand.Disable.class,
+                ServiceCommand.ForceDown.class, ServiceCommand.Delete.class})
+public final class ServiceCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List services.")
+    static final class ListServices implements Callable<Integer>, OperatorCommand {
+        @Mixin
+        ConnectionOptions connection;
+        @Mixin
+        OutputOptions output;
+        @Option(names = "--host", paramLabel = "HOST", description = "Only the services of this host.")
+        String host;
+        @Option(names = "--binary", paramLabel = "BINARY", description = "Only services of this binary (nova-compute...).")
+        String binary;
+        @Option(names = "--long", description = "Also the disabled reason and (2.11+) whether it is forced down.")
+        boolean long_;
+
+        @Override
+        public Integer call() {
+            ComputeApiClient client = connection.client();
+            boolean forcedDown = long_ && client.microversion().atLeast(Microversion.FORCED_DOWN);
+            List<String> columns = new ArrayList<>(List.of("ID", "Binary", "Host", "Zone", "Status", "State", "Updated At"));
+            if (long_) {
+                columns.add("Disabled Reason");
+            }
+            if (forcedDown) {
+                columns.add("Forced Down");
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            for (Service s : client.services(host, binary)) {
+                List<Object> row = new ArrayList<>(Arrays.asList(s.id(), s.binary(), s.host(), s.zone(), s.status(),
+                        s.state(), s.updatedAt()));
+                if (long_) {
+                    row.add(s.disabledReason());
+                }
+                if (forcedDown) {
+                    row.add(s.forcedDown());
+                }
+                rows.add(row);
+            }
+            output.print(new ListOutput(columns, rows));
+            return 0;
+        }
+    }
+
+    /** The service to change: a host and its binary, nova-compute unless named (only compute services change). */
+    static final class Target {
+        @Parameters(index = "0", paramLabel = "HOST", description = "The service's host.")
+        String host;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "BINARY", description = "The service's binary (default: nova-compute).")
+        String binary = ComputeApiClient.computeBinary();
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a service (clears its disabled reason).")
+    static final class Enable implements Callable<Integer>, OperatorCommand {
+        @Mixin
+        ConnectionOptions connection;
+        @Mixin
+        OutputOptions output;
+        @Mixin
+        Target target;
+
+        @Override
+        public Integer call() {
+            ServiceChange change = connection.client().enableService(target.host, target.binary);
+            output.print(changed(change, "Status", change.status()));
+            return 0;
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a service, with a reason.")
+    static final class Disable implements Callable<Integer>, OperatorCommand {
+        @Mixin
+        ConnectionOptions connection;
+        @Mixin
+        OutputOptions output;
+        @Mixin
+        Target target;
+        @Option(names = "--reason", paramLabel = "REASON", description = "Why (shown as its disabled reason).")
+        String reason;
+
+        @Override
+        public Integer call() {
+            ServiceChange change = connection.client().disableService(target.host, target.binary, reason);
+            ListOutput shown = changed(change, "Status", change.status());
+            List<String> columns = new ArrayList<>(shown.columns());
+            columns.add("Disabled Reason");
+            List<Object> row = new ArrayList<>(shown.rows().get(0));
+            row.add(change.disabledReason());
+            output.print(new ListOutput(columns, List.of(row)));
+            return 0;
+        }
+    }
+
+    @Command(name = "force-down", mixinStandardHelpOptions = true,
+            description = "Mark a service down whatever its heartbeats say (2.11+), or with --unset lift that.")
+    static final class ForceDown implements Callable<Integer>, OperatorCommand {
+        @Mixin
+        ConnectionOptions connection;
+        @Mixin
+        OutputOptions output;
+        @Mixin
+        Target target;
+        @Option(names = "--unset", description = "Lift the forced down state: heartbeats decide again.")
+        boolean unset;
+
+        @Override
+        public Integer call() {
+            ComputeApiClient client = connection.client();
+            if (!client.microversion().atLeast(Microversion.FORCED_DOWN)) {
+                throw new CommandFailure("forcing a service down needs compute API " + Microversion.FORCED_DOWN
+                        + " or later, not " + client.microversion());
+            }
+            ServiceChange change = client.forceDownService(target.host, target.binary, !unset);
+            output.print(changed(change, "Forced Down", change.forcedDown()));
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a service (a UUID from 2.53); a compute service takes its hypervisors along.")
+    static final class Delete implements Callable<Integer>, OperatorCommand {
+        @Mixin
+        ConnectionOptions connection;
+        @Parameters(paramLabel = "ID", description = "The service's id, as service list shows it.")
+        String id;
+
+        @Override
+        public Integer call() {
+            connection.client().deleteService(id);
+            return 0;
+        }
+    }
+
+    /** What novaclient prints after a change: [ID,] Host, Binary and the changed field (no ID before 2.53). */
+    private static ListOutput changed(ServiceChange change, String column, Object value) {
+        List<String> columns = new ArrayList<>();
+        List<Object> row = new ArrayList<>();
+        if (change.id() != null) {
+            columns.add("ID");
+            row.add(change.id());
+        }
+        columns.addAll(List.of("Host", "Binary", column));
+        row.addAll(Arrays.asList(change.host(), change.binary(), value));
+        return new ListOutput(columns, List.of(row));
+    }
+}

@@ -1,0 +1,5 @@
+package io.hyperstatus.client.compute;
+
+/** What {@code GET /v2.1/} says of the API: the range of microversions the server offers. */
+public record VersionDocument(String id, String status, Microversion minVersion, Microversion maxVersion) {
+}

@@ -1,0 +1,51 @@
+package io.hyperstatus.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code hyperstatus ...} as an operator would: a separate process from this test's class path, with its
+ * stdout and stderr captured apart (so into files, never a terminal) and none of the caller's OS_* settings.
+ */
+final class CliProcess {
+    private CliProcess() {
+    }
+
+    /** What one run printed and how it ended. */
+    record Result(int exitCode, String stdout, String stderr) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout ---\n" + stdout + "--- stderr ---\n" + stderr;
+        }
+    }
+
+    static Result run(Map<String, String> environment, List<String> args) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                Hyperstatus.class.getName()));
+        line.addAll(args);
+        File out = Files.createTempFile("cli", ".out").toFile();
+        File err = Files.createTempFile("cli", ".err").toFile();
+        try {
+            ProcessBuilder builder = new ProcessBuilder(line).redirectOutput(out).redirectError(err);
+            builder.environment().keySet().removeIf(name -> name.startsWith("OS_") || name.equals("NO_COLOR"));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("hyperstatus " + args + " did not finish within 60 s");
+            }
+            return new Result(process.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
+        } finally {
+            out.delete();
+            err.delete();
+        }
+    }
+}
