@@ -5,6 +5,7 @@ import io.hyperstatus.client.compute.Microversion;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -13,10 +14,14 @@ import picocli.CommandLine.Spec;
 /**
  * Where the API is, who is asking, and at which microversion: the options and environment variables of the
  * standard clients. There is no default token: a token grants rights, so it must be given; without one the
- * server's 401 says so.
+ * server's 401 says so. The options may stand before the command, as with the standard clients
+ * ({@code hyperstatus --os-token T hypervisor list}): a command's own value wins, then its parents' (each
+ * command level carries this mixin under the name {@value #MIXIN_NAME}), then the environment.
  */
 public final class ConnectionOptions {
     static final String DEFAULT_ENDPOINT = "http://127.0.0.1:8774";
+    /** The field name every command level gives this mixin. */
+    public static final String MIXIN_NAME = "connection";
     /** Bounds every call, so a server that accepts connections but never answers cannot hang the command. */
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -57,8 +62,24 @@ public final class ConnectionOptions {
         return client.atVersion(last);
     }
 
+    /** The first value given at this command level or at one of its parents. */
+    private String given(Function<ConnectionOptions, String> option) {
+        String own = option.apply(this);
+        if (own != null || command == null) {
+            return own;
+        }
+        for (CommandSpec parent = command.parent(); parent != null; parent = parent.parent()) {
+            CommandSpec mixin = parent.mixins().get(MIXIN_NAME);
+            if (mixin != null && mixin.userObject() instanceof ConnectionOptions options && option.apply(options) != null) {
+                return option.apply(options);
+            }
+        }
+        return null;
+    }
+
     ComputeApiClient connect(Map<String, String> environment) {
-        ComputeApiClient client = ComputeApiClient.create(endpoint(environment), firstOf(token, environment.get("OS_TOKEN")), TIMEOUT);
+        ComputeApiClient client = ComputeApiClient.create(endpoint(environment),
+                firstOf(given(o -> o.token), environment.get("OS_TOKEN")), TIMEOUT);
         String requested = requestedVersion(environment);
         if (requested != null && !requested.equals("latest")) {
             try {
@@ -71,11 +92,11 @@ public final class ConnectionOptions {
     }
 
     private String requestedVersion(Map<String, String> environment) {
-        return firstOf(apiVersion, environment.get("OS_COMPUTE_API_VERSION"));
+        return firstOf(given(o -> o.apiVersion), environment.get("OS_COMPUTE_API_VERSION"));
     }
 
     private String endpoint(Map<String, String> environment) {
-        String url = firstOf(endpoint, firstOf(environment.get("OS_ENDPOINT"), environment.get("OS_COMPUTE_API_URL")));
+        String url = firstOf(given(o -> o.endpoint), firstOf(environment.get("OS_ENDPOINT"), environment.get("OS_COMPUTE_API_URL")));
         if (url == null) {
             url = DEFAULT_ENDPOINT;
         }

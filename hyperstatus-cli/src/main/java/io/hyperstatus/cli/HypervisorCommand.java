@@ -29,6 +29,10 @@ import picocli.CommandLine.Spec;
                 HypervisorCommand.HypervisorServerList.class, HypervisorCommand.Statistics.class,
                 HypervisorCommand.Uptime.class})
 public final class HypervisorCommand implements Runnable {
+    /** Connection options given before the subcommand ({@code hypervisor --os-token T list}). */
+    @Mixin
+    ConnectionOptions connection;
+
     @Spec
     CommandSpec spec;
 

@@ -24,6 +24,10 @@ import picocli.CommandLine.Spec;
         subcommands = {ServiceCommand.ListServices.class, ServiceCommand.Enable.class, ServiceCommand.Disable.class,
                 ServiceCommand.ForceDown.class, ServiceCommand.Delete.class})
 public final class ServiceCommand implements Runnable {
+    /** Connection options given before the subcommand ({@code hypervisor --os-token T list}). */
+    @Mixin
+    ConnectionOptions connection;
+
     @Spec
     CommandSpec spec;
 

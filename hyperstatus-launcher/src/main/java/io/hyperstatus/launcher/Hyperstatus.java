@@ -4,6 +4,7 @@ import io.hyperstatus.agent.AgentProcess;
 import io.hyperstatus.agent.ComputeAgent;
 import io.hyperstatus.cli.CliErrors;
 import io.hyperstatus.cli.CompletionCommand;
+import io.hyperstatus.cli.ConnectionOptions;
 import io.hyperstatus.cli.HypervisorCommand;
 import io.hyperstatus.cli.ServiceCommand;
 import io.hyperstatus.config.ConfigException;
@@ -26,6 +27,10 @@ import picocli.CommandLine.Option;
         subcommands = {Hyperstatus.Server.class, Hyperstatus.Agent.class, Hyperstatus.AllInOne.class, Hyperstatus.Db.class,
                 HypervisorCommand.class, ServiceCommand.class, CompletionCommand.class})
 public final class Hyperstatus implements Runnable {
+    /** The operator commands' connection options, also accepted before the command name. */
+    @CommandLine.Mixin
+    ConnectionOptions connection;
+
     @Override
     public void run() {
         CommandLine.usage(this, System.out);

@@ -182,6 +182,21 @@ class CliSpec {
     }
 
     @Test
+    void connectionOptionsMayStandBeforeTheCommandAsWithTheStandardClients() throws Exception {
+        startSeeded("");
+        CliProcess.Result beforeEverything = CliProcess.run(Map.of(), List.of("--os-endpoint", server.baseUrl(),
+                "--os-token", TestServer.MEMBER, "hypervisor", "list"));
+        assertThat(beforeEverything.stderr()).contains("os_compute_api:os-hypervisors:list");
+        CliProcess.Result betweenGroupAndCommand = CliProcess.run(Map.of(), List.of("--os-endpoint", server.baseUrl(),
+                "hypervisor", "--os-token", TestServer.ADMIN, "list", "-f", "value", "-c", "State"));
+        assertThat(succeeded(betweenGroupAndCommand).stdout()).isEqualTo("up\ndown\nup\n");
+        CliProcess.Result ownValueWins = CliProcess.run(Map.of(), List.of("--os-token", TestServer.MEMBER,
+                "hypervisor", "list", "--os-endpoint", server.baseUrl(), "--os-token", TestServer.ADMIN, "-f", "value",
+                "-c", "Status"));
+        assertThat(succeeded(ownValueWins).stdout()).isEqualTo("enabled\ndisabled\nenabled\n");
+    }
+
+    @Test
     void unknownHypervisorOrServiceIsNotFound() throws Exception {
         startSeeded("");
         CliProcess.Result show = admin("hypervisor", "show", "00000000-0000-4000-8000-000000000000");
