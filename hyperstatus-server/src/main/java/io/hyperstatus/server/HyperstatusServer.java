@@ -9,10 +9,16 @@ import io.hyperstatus.server.api.extensions.ExtensionsController;
 import io.hyperstatus.server.api.hypervisors.HypervisorsController;
 import io.hyperstatus.server.api.policy.Policy;
 import io.hyperstatus.server.api.services.ServicesController;
+import io.hyperstatus.server.api.aggregates.AggregatesController;
+import io.hyperstatus.server.api.availabilityzones.AvailabilityZonesController;
+import io.hyperstatus.server.api.hosts.HostsController;
+import io.hyperstatus.server.api.zones.ServiceZones;
+import io.hyperstatus.storage.AggregateStore;
 import io.hyperstatus.storage.AgentStore;
 import io.hyperstatus.storage.Database;
 import io.hyperstatus.storage.DatabaseUrl;
 import io.hyperstatus.storage.Dialect;
+import io.hyperstatus.storage.HostStore;
 import io.hyperstatus.storage.HypervisorStore;
 import io.hyperstatus.storage.ServiceStore;
 import java.util.HashSet;
@@ -46,13 +52,19 @@ public final class HyperstatusServer implements AutoCloseable {
             Liveness liveness = new Liveness(config.serviceDownTime());
             Set<String> unloaded = new HashSet<>(HyperstatusConfig.OPTIONAL_LEGACY_V2_EXTENSIONS);
             unloaded.removeAll(config.legacyV2Extensions());
+            ServiceStore services = new ServiceStore(database, liveness);
+            AggregateStore aggregates = new AggregateStore(database);
+            ServiceZones zones = new ServiceZones(aggregates, config.defaultAvailabilityZone(),
+                    config.internalServiceAvailabilityZone());
             ApiServer api = new ApiServer(config,
                     new NoAuth2Authenticator(),
                     new Policy(),
                     new HypervisorsController(new HypervisorStore(database, liveness), config.maxLimit(),
                             config.legacyExtensionLoaded("os-hypervisor-status")),
-                    new ServicesController(new ServiceStore(database, liveness), config.defaultAvailabilityZone(),
-                            config.internalServiceAvailabilityZone()),
+                    new ServicesController(services, zones),
+                    new AggregatesController(aggregates, services, database::now),
+                    new AvailabilityZonesController(services, zones),
+                    new HostsController(services, new HostStore(database), zones),
                     new ExtensionsController(unloaded),
                     new AgentController(new AgentStore(database)));
             return new HyperstatusServer(database, api);

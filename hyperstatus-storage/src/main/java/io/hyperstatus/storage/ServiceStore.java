@@ -122,7 +122,8 @@ public final class ServiceStore {
     }
 
     /**
-     * Soft-deletes a service. For a nova-compute service the compute nodes of its host go with it, and the delete
+     * Soft-deletes a service. For a nova-compute service the compute nodes of its host go with it, the host
+     * leaves its aggregates, and the delete
      * is refused while the host still has instances.
      */
     public void delete(Service service) {
@@ -136,6 +137,8 @@ public final class ServiceStore {
                 handle.createUpdate("UPDATE compute_nodes SET deleted = id, deleted_at = "
                                 + database.dialect().nowMicros() + " WHERE host = :host AND deleted = 0")
                         .bind("host", service.host()).execute();
+                // As Nova does, the host leaves every aggregate it was in.
+                AggregateStore.removeHost(handle, Optional.empty(), service.host(), database.dialect());
             }
             int deleted = handle.createUpdate("UPDATE services SET deleted = id, deleted_at = "
                             + database.dialect().nowMicros() + " WHERE id = :id AND deleted = 0")

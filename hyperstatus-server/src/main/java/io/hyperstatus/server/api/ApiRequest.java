@@ -102,6 +102,11 @@ public final class ApiRequest {
 
     /** The JSON body, validated against {@code schema}; in the legacy v2 API unknown properties are stripped first. */
     public JsonNode body(RequestSchema schema) {
+        return validate(schema, rawBody());
+    }
+
+    /** The JSON body, parsed but not validated (an action's body is validated once its action is known). */
+    public JsonNode rawBody() {
         String contentType = ctx.contentType();
         if (contentType != null && !contentType.isBlank()) {
             String base = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
@@ -110,16 +115,18 @@ public final class ApiRequest {
             }
         }
         byte[] raw = ctx.bodyAsBytes();
-        JsonNode body;
         if (raw.length == 0) {
-            body = NullNode.getInstance();
-        } else {
-            try {
-                body = Json.MAPPER.readTree(new String(raw, StandardCharsets.UTF_8));
-            } catch (JsonProcessingException e) {
-                throw ApiException.badRequest("Malformed request body");
-            }
+            return NullNode.getInstance();
         }
+        try {
+            return Json.MAPPER.readTree(new String(raw, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("Malformed request body");
+        }
+    }
+
+    /** Validates a parsed body against {@code schema}; in the legacy v2 API unknown properties are stripped first. */
+    public JsonNode validate(RequestSchema schema, JsonNode body) {
         if (isLegacyV2() && body instanceof ObjectNode object) {
             SchemaValidator.stripUnknownProperties(schema, object);
         }

@@ -2,11 +2,14 @@ package io.hyperstatus.server.api;
 
 import io.hyperstatus.config.HyperstatusConfig;
 import io.hyperstatus.server.agent.AgentController;
+import io.hyperstatus.server.api.aggregates.AggregatesController;
 import io.hyperstatus.server.api.auth.Authenticator;
+import io.hyperstatus.server.api.availabilityzones.AvailabilityZonesController;
 import io.hyperstatus.server.api.auth.Credentials;
 import io.hyperstatus.server.api.error.ApiException;
 import io.hyperstatus.server.api.error.Faults;
 import io.hyperstatus.server.api.extensions.ExtensionsController;
+import io.hyperstatus.server.api.hosts.HostsController;
 import io.hyperstatus.server.api.hypervisors.HypervisorsController;
 import io.hyperstatus.server.api.microversion.ApiVersion;
 import io.hyperstatus.server.api.microversion.MicroversionNegotiator;
@@ -44,6 +47,9 @@ public final class ApiServer implements AutoCloseable {
     private static final String UNAUTHORIZED_BODY = "{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", "
             + "\"message\": \"The request you have made requires authentication.\"}}";
 
+    /** The deprecated os-hosts API is gone from 2.43. */
+    private static final VersionRange HOSTS_VERSIONS = VersionRange.before(Microversions.HOSTS_REMOVED);
+
     private final HyperstatusConfig config;
     private final Authenticator authenticator;
     private final Policy policy;
@@ -56,7 +62,8 @@ public final class ApiServer implements AutoCloseable {
 
     public ApiServer(HyperstatusConfig config, Authenticator authenticator, Policy policy,
                      HypervisorsController hypervisors, ServicesController services,
-                     ExtensionsController extensions, AgentController agent) {
+                     AggregatesController aggregates, AvailabilityZonesController availabilityZones,
+                     HostsController hosts, ExtensionsController extensions, AgentController agent) {
         this.config = config;
         this.authenticator = authenticator;
         this.policy = policy;
@@ -76,6 +83,20 @@ public final class ApiServer implements AutoCloseable {
                 new Endpoint(HandlerType.GET, "/os-services", VersionRange.ALL, services::index),
                 new Endpoint(HandlerType.PUT, "/os-services/{id}", VersionRange.ALL, services::update),
                 new Endpoint(HandlerType.DELETE, "/os-services/{id}", VersionRange.ALL, services::delete),
+                new Endpoint(HandlerType.GET, "/os-aggregates", VersionRange.ALL, aggregates::index),
+                new Endpoint(HandlerType.POST, "/os-aggregates", VersionRange.ALL, aggregates::create),
+                new Endpoint(HandlerType.GET, "/os-aggregates/{id}", VersionRange.ALL, aggregates::show),
+                new Endpoint(HandlerType.PUT, "/os-aggregates/{id}", VersionRange.ALL, aggregates::update),
+                new Endpoint(HandlerType.DELETE, "/os-aggregates/{id}", VersionRange.ALL, aggregates::delete),
+                new Endpoint(HandlerType.POST, "/os-aggregates/{id}/action", VersionRange.ALL, aggregates::action),
+                new Endpoint(HandlerType.GET, "/os-availability-zone", VersionRange.ALL, availabilityZones::index),
+                new Endpoint(HandlerType.GET, "/os-availability-zone/detail", VersionRange.ALL, availabilityZones::detail),
+                new Endpoint(HandlerType.GET, "/os-hosts", HOSTS_VERSIONS, hosts::index),
+                new Endpoint(HandlerType.GET, "/os-hosts/{id}", HOSTS_VERSIONS, hosts::show),
+                new Endpoint(HandlerType.PUT, "/os-hosts/{id}", HOSTS_VERSIONS, hosts::update),
+                new Endpoint(HandlerType.GET, "/os-hosts/{id}/startup", HOSTS_VERSIONS, hosts::startup),
+                new Endpoint(HandlerType.GET, "/os-hosts/{id}/shutdown", HOSTS_VERSIONS, hosts::shutdown),
+                new Endpoint(HandlerType.GET, "/os-hosts/{id}/reboot", HOSTS_VERSIONS, hosts::reboot),
                 new Endpoint(HandlerType.GET, "/extensions", VersionRange.ALL, extensions::index),
                 new Endpoint(HandlerType.GET, "/extensions/{alias}", VersionRange.ALL, extensions::show),
                 new Endpoint(HandlerType.GET, "/versions/{version_id}", VersionRange.ALL, this::versionDocument));

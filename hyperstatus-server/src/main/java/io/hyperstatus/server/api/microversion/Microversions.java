@@ -10,6 +10,10 @@ public final class Microversions {
 
     /** Services: {@code forced_down} field and the {@code force-down} action. */
     public static final ApiVersion SERVICE_FORCED_DOWN = ApiVersion.of("2.11");
+    /** Aggregates: {@code uuid} shown. */
+    public static final ApiVersion AGGREGATE_UUID = ApiVersion.of("2.41");
+    /** {@code /os-hosts} is gone (every route 404). */
+    public static final ApiVersion HOSTS_REMOVED = ApiVersion.of("2.43");
     /** Hypervisors: {@code cpu_info} becomes a JSON object. */
     public static final ApiVersion CPU_INFO_OBJECT = ApiVersion.of("2.28");
     /** Hypervisors: {@code limit}/{@code marker} paging and {@code hypervisors_links}. */
@@ -23,7 +27,7 @@ public final class Microversions {
     public static final ApiVersion STRICT_SERVICES_QUERY = ApiVersion.of("2.75");
     /** Hypervisors: statistics fields, {@code /statistics} and {@code /uptime} removed; {@code uptime} in detail. */
     public static final ApiVersion TRIMMED_HYPERVISORS = ApiVersion.of("2.88");
-    /** Extensions list rejects unknown query parameters. */
+    /** Extensions, aggregates and availability zones reject unknown query parameters. */
     public static final ApiVersion STRICT_ALL_QUERIES = ApiVersion.of("2.102");
 
     private Microversions() {

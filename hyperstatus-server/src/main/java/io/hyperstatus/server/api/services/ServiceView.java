@@ -14,15 +14,7 @@ final class ServiceView {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
-    private final String computeZone;
-    private final String internalZone;
-
-    ServiceView(String computeZone, String internalZone) {
-        this.computeZone = computeZone;
-        this.internalZone = internalZone;
-    }
-
-    void write(JsonGenerator json, ServiceWithState entry, ServiceFormat format) throws IOException {
+    void write(JsonGenerator json, ServiceWithState entry, String zone, ServiceFormat format) throws IOException {
         Service service = entry.service();
         json.writeStartObject();
         if (format.uuidIds()) {
@@ -39,7 +31,7 @@ final class ServiceView {
         if (format.forcedDownField()) {
             json.writeBooleanField("forced_down", service.forcedDown());
         }
-        json.writeStringField("zone", service.isCompute() ? computeZone : internalZone);
+        json.writeStringField("zone", zone);
         json.writeEndObject();
     }
 

@@ -10,6 +10,7 @@ import io.hyperstatus.server.api.QueryValues;
 import io.hyperstatus.server.api.error.ApiException;
 import io.hyperstatus.server.api.microversion.Microversions;
 import io.hyperstatus.server.api.policy.PolicyRule;
+import io.hyperstatus.server.api.zones.ServiceZones;
 import io.hyperstatus.storage.HostHasInstancesException;
 import io.hyperstatus.storage.ServiceStore;
 import java.util.List;
@@ -26,11 +27,12 @@ public final class ServicesController {
     private static final Set<String> TRUE_WORDS = Set.of("1", "t", "true", "on", "y", "yes");
 
     private final ServiceStore store;
-    private final ServiceView view;
+    private final ServiceZones zones;
+    private final ServiceView view = new ServiceView();
 
-    public ServicesController(ServiceStore store, String computeZone, String internalZone) {
+    public ServicesController(ServiceStore store, ServiceZones zones) {
         this.store = store;
-        this.view = new ServiceView(computeZone, internalZone);
+        this.zones = zones;
     }
 
     public ApiResponse index(ApiRequest request) {
@@ -42,11 +44,12 @@ public final class ServicesController {
         List<ServiceWithState> services = store.list(host, binary).stream()
                 .filter(s -> !API_BINARIES.contains(s.service().binary()))
                 .toList();
+        ServiceZones.Snapshot zoneSnapshot = zones.snapshot();
         return ApiResponse.ok(json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("services");
             for (ServiceWithState service : services) {
-                view.write(json, service, format);
+                view.write(json, service, zoneSnapshot.zoneOf(service.service()), format);
             }
             json.writeEndArray();
             json.writeEndObject();
@@ -162,10 +165,11 @@ public final class ServicesController {
                     "No updates were requested. Fields 'status' or 'forced_down' should be specified.");
         }
         ServiceWithState updated = store.update(service.id(), disabled, reason, forcedDown);
+        String zone = zones.snapshot().zoneOf(updated.service());
         return ApiResponse.ok(json -> {
             json.writeStartObject();
             json.writeFieldName("service");
-            view.write(json, updated, format);
+            view.write(json, updated, zone, format);
             json.writeEndObject();
         });
     }

@@ -17,7 +17,10 @@ import java.util.List;
  */
 public final class RequestSchema {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.builder(
+                    JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4))
+            .metaSchema(NovaFormats.metaSchema())
+            .build();
 
     private final String name;
     private final JsonNode json;

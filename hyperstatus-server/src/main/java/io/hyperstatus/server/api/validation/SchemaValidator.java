@@ -47,6 +47,14 @@ public final class SchemaValidator {
         JsonNode value = at(root, location);
         JsonNode parentSchema = parentSchema(schema.json(), error.getEvaluationPath());
         JsonNode keywordValue = parentSchema.get(error.getType());
+        if (insideCombinator(error.getEvaluationPath())) {
+            // jsonschema reports a failed oneOf/anyOf as itself, not as the failures of its branches.
+            return withLocation(PythonRepr.repr(value) + " is not valid under any of the given schemas", location, value, target);
+        }
+        if (error.getType().equals("format") && keywordValue != null && NovaFormats.message(keywordValue.asText()) != null) {
+            // Nova's name formats raise InvalidName, whose message is the whole fault message.
+            return NovaFormats.message(keywordValue.asText());
+        }
         String message = switch (error.getType()) {
             case "type" -> PythonRepr.repr(value) + " is not of type " + typeNames(keywordValue);
             case "required" -> PythonRepr.reprString(firstMissing(parentSchema, value)) + " is a required property";
@@ -58,8 +66,24 @@ public final class SchemaValidator {
             case "enum" -> PythonRepr.repr(value) + " is not one of " + PythonRepr.repr(keywordValue);
             case "minimum" -> PythonRepr.repr(value) + " is less than the minimum of " + PythonRepr.repr(keywordValue);
             case "maximum" -> PythonRepr.repr(value) + " is greater than the maximum of " + PythonRepr.repr(keywordValue);
+            case "oneOf", "anyOf" -> PythonRepr.repr(value) + " is not valid under any of the given schemas";
+            case "format" -> PythonRepr.repr(value) + " is not a " + PythonRepr.repr(keywordValue);
             default -> error.getMessage();
         };
+        return withLocation(message, location, value, target);
+    }
+
+    private static boolean insideCombinator(JsonNodePath evaluationPath) {
+        for (int i = 0; i < evaluationPath.getNameCount() - 1; i++) {
+            Object step = evaluationPath.getElement(i);
+            if ("anyOf".equals(step) || "oneOf".equals(step)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String withLocation(String message, JsonNodePath location, JsonNode value, Target target) {
         if (location.getNameCount() == 0) {
             return message;
         }
@@ -106,16 +130,29 @@ public final class SchemaValidator {
 
     private static String additionalPropertiesMessage(JsonNode schemaNode, JsonNode value) {
         JsonNode properties = schemaNode.get("properties");
+        JsonNode patternProperties = schemaNode.get("patternProperties");
+        List<String> patterns = new ArrayList<>();
+        if (patternProperties != null) {
+            patternProperties.fieldNames().forEachRemaining(patterns::add);
+            patterns.sort(null);
+        }
         List<String> extras = new ArrayList<>();
         Iterator<String> names = value.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
-            if (properties == null || !properties.has(name)) {
+            boolean matchesPattern = patterns.stream().anyMatch(p -> java.util.regex.Pattern.compile(p).matcher(name).find());
+            if ((properties == null || !properties.has(name)) && !matchesPattern) {
                 extras.add(name);
             }
         }
         extras.sort(null);
         extras.replaceAll(PythonRepr::reprString);
+        if (!patterns.isEmpty()) {
+            // jsonschema words it differently when the schema has patternProperties.
+            List<String> quoted = patterns.stream().map(PythonRepr::reprString).toList();
+            return String.join(", ", extras) + (extras.size() == 1 ? " does" : " do")
+                    + " not match any of the regexes: " + String.join(", ", quoted);
+        }
         return "Additional properties are not allowed (" + String.join(", ", extras)
                 + (extras.size() == 1 ? " was" : " were") + " unexpected)";
     }
