@@ -8,6 +8,7 @@ import io.hyperstatus.server.api.auth.NoAuth2Authenticator;
 import io.hyperstatus.server.api.extensions.ExtensionsController;
 import io.hyperstatus.server.api.hypervisors.HypervisorsController;
 import io.hyperstatus.server.api.policy.Policy;
+import io.hyperstatus.server.api.policy.PolicyFile;
 import io.hyperstatus.server.api.services.ServicesController;
 import io.hyperstatus.storage.AgentStore;
 import io.hyperstatus.storage.Database;
@@ -37,6 +38,8 @@ public final class HyperstatusServer implements AutoCloseable {
      * A shared PostgreSQL or MariaDB database must be brought up to date with {@code hyperstatus db sync} first.
      */
     public static HyperstatusServer create(HyperstatusConfig config) {
+        // The policy file first: a broken one stops start-up before the database is touched.
+        Policy policy = new Policy(PolicyFile.open(config.policy()));
         DatabaseUrl url = DatabaseUrl.parse(config.databaseConnection());
         Database database = Database.open(url, config.databaseMaxPoolSize());
         try {
@@ -48,7 +51,7 @@ public final class HyperstatusServer implements AutoCloseable {
             unloaded.removeAll(config.legacyV2Extensions());
             ApiServer api = new ApiServer(config,
                     new NoAuth2Authenticator(),
-                    new Policy(),
+                    policy,
                     new HypervisorsController(new HypervisorStore(database, liveness), config.maxLimit(),
                             config.legacyExtensionLoaded("os-hypervisor-status")),
                     new ServicesController(new ServiceStore(database, liveness), config.defaultAvailabilityZone(),

@@ -1,27 +1,28 @@
 package io.hyperstatus.server.api.policy;
 
-/** The policy rules checked by the API, with Nova's names and default checks. */
+/**
+ * The policy rules the API checks, with Nova's names and default check strings (see {@link BaseRules} for the
+ * shorthands). An operator's policy file may override any of them.
+ */
 public enum PolicyRule {
-    HYPERVISORS_LIST("os_compute_api:os-hypervisors:list", Default.ADMIN),
-    HYPERVISORS_LIST_DETAIL("os_compute_api:os-hypervisors:list-detail", Default.ADMIN),
-    HYPERVISORS_SHOW("os_compute_api:os-hypervisors:show", Default.ADMIN),
-    HYPERVISORS_STATISTICS("os_compute_api:os-hypervisors:statistics", Default.ADMIN),
-    HYPERVISORS_UPTIME("os_compute_api:os-hypervisors:uptime", Default.ADMIN),
-    HYPERVISORS_SEARCH("os_compute_api:os-hypervisors:search", Default.ADMIN),
-    HYPERVISORS_SERVERS("os_compute_api:os-hypervisors:servers", Default.ADMIN),
-    SERVICES_LIST("os_compute_api:os-services:list", Default.ADMIN),
-    SERVICES_UPDATE("os_compute_api:os-services:update", Default.ADMIN),
-    SERVICES_DELETE("os_compute_api:os-services:delete", Default.ADMIN),
-    EXTENSIONS("os_compute_api:extensions", Default.ANYONE),
+    HYPERVISORS_LIST("os_compute_api:os-hypervisors:list", BaseRules.ADMIN),
+    HYPERVISORS_LIST_DETAIL("os_compute_api:os-hypervisors:list-detail", BaseRules.ADMIN),
+    HYPERVISORS_SHOW("os_compute_api:os-hypervisors:show", BaseRules.ADMIN),
+    HYPERVISORS_STATISTICS("os_compute_api:os-hypervisors:statistics", BaseRules.ADMIN),
+    HYPERVISORS_UPTIME("os_compute_api:os-hypervisors:uptime", BaseRules.ADMIN),
+    HYPERVISORS_SEARCH("os_compute_api:os-hypervisors:search", BaseRules.ADMIN),
+    HYPERVISORS_SERVERS("os_compute_api:os-hypervisors:servers", BaseRules.ADMIN),
+    SERVICES_LIST("os_compute_api:os-services:list", BaseRules.ADMIN),
+    SERVICES_UPDATE("os_compute_api:os-services:update", BaseRules.ADMIN),
+    SERVICES_DELETE("os_compute_api:os-services:delete", BaseRules.ADMIN),
+    EXTENSIONS("os_compute_api:extensions", BaseRules.ANY),
     /** Not a Nova rule: the internal interface compute agents report through. */
-    AGENT_REPORT("hyperstatus:agent:report", Default.ADMIN_OR_SERVICE);
-
-    enum Default { ADMIN, ANYONE, ADMIN_OR_SERVICE }
+    AGENT_REPORT("hyperstatus:agent:report", "role:admin or role:service");
 
     private final String ruleName;
-    private final Default defaultCheck;
+    private final String defaultCheck;
 
-    PolicyRule(String ruleName, Default defaultCheck) {
+    PolicyRule(String ruleName, String defaultCheck) {
         this.ruleName = ruleName;
         this.defaultCheck = defaultCheck;
     }
@@ -30,7 +31,8 @@ public enum PolicyRule {
         return ruleName;
     }
 
-    Default defaultCheck() {
+    /** The check string in force unless a policy file overrides the rule. */
+    public String defaultCheck() {
         return defaultCheck;
     }
 }
