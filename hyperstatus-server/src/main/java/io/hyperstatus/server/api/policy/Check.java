@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A parsed check string of oslo.policy's rule language: an immutable tree that answers whether a caller (the
@@ -26,7 +27,7 @@ public sealed interface Check {
                    Function<String, Optional<Check>> rules) {
         public Context {
             credentials = Map.copyOf(credentials);
-            roles = roles.stream().map(r -> r.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            roles = roles.stream().map(r -> r.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
             target = Map.copyOf(target);
             Objects.requireNonNull(rules, "rules");
         }

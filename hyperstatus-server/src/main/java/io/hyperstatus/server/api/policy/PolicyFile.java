@@ -54,7 +54,11 @@ public final class PolicyFile {
         this.required = required;
         this.nanoClock = nanoClock;
         this.nextCheck = nanoClock.getAsLong() + CHECK_INTERVAL.toNanos();
-        this.seen = stamp().orElseThrow(e -> new ConfigException("Cannot read policy file " + path + ": " + e));
+        Result<Stamp> first = stamp();
+        if (first.error() != null) {
+            throw new ConfigException("Cannot read policy file " + path + ": " + first.error());
+        }
+        this.seen = first.value();
         if (seen == Stamp.ABSENT) {
             if (required) {
                 throw new ConfigException("Invalid value for option [oslo_policy] policy_file: '" + path
@@ -155,8 +159,8 @@ public final class PolicyFile {
             return overrides;
         }
         if (!root.isObject()) {
-            throw new PolicyParseException("it must map rule names to check strings, not be a " + root.getNodeType()
-                    .toString().toLowerCase());
+            throw new PolicyParseException("it must map rule names to check strings, not be "
+                    + (root.isArray() ? "a list" : "a single value"));
         }
         root.fields().forEachRemaining(field -> {
             if (!field.getValue().isTextual()) {
@@ -173,13 +177,8 @@ public final class PolicyFile {
         return rules.all().stream().filter(PolicyRules.Effective::overridden).count();
     }
 
+    /** A value, or why there is none. */
     private record Result<T>(T value, String error) {
-        T orElseThrow(java.util.function.Function<String, RuntimeException> failure) {
-            if (error != null) {
-                throw failure.apply(error);
-            }
-            return value;
-        }
     }
 
     private Result<Stamp> stamp() {

@@ -87,8 +87,8 @@ public final class PolicyRules {
     }
 
     public boolean allows(String ruleName, Credentials credentials, Map<String, String> target) {
-        Check check = rules.get(ruleName) == null ? new Check.Never() : rules.get(ruleName).check();
-        return check.test(context(credentials, target));
+        Effective rule = rules.get(ruleName);
+        return rule != null && rule.check().test(context(credentials, target));
     }
 
     /**

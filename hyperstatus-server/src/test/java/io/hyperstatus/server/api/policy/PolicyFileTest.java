@@ -97,7 +97,9 @@ class PolicyFileTest {
     @Test
     void theFileMustMapNamesToStrings() {
         assertThatThrownBy(() -> PolicyFile.parse("- role:reader\n"))
-                .hasMessage("it must map rule names to check strings, not be a array");
+                .hasMessage("it must map rule names to check strings, not be a list");
+        assertThatThrownBy(() -> PolicyFile.parse("role:reader\n"))
+                .hasMessage("it must map rule names to check strings, not be a single value");
         assertThatThrownBy(() -> PolicyFile.parse(LIST + ":\n"))
                 .hasMessage("rule \"" + LIST + "\": the check string must be a string, not empty"
                         + " (quote it; an empty string allows everyone)");
