@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hyperstatus.config.ConfigException;
-import io.hyperstatus.config.HyperstatusConfig;
 import io.hyperstatus.server.api.auth.Credentials;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -164,29 +163,5 @@ class PolicyFileTest {
         Files.delete(file);
         aSecondPasses();
         assertThat(readerMayList(policy)).isTrue();
-    }
-
-    @Test
-    void aRelativePolicyFileIsFoundBesideTheConfigFileThenInTheStatePath() throws IOException {
-        Path etc = Files.createDirectories(dir.resolve("etc"));
-        Path state = Files.createDirectories(dir.resolve("state"));
-        Path conf = etc.resolve("hyperstatus.conf");
-        Files.writeString(conf, "[DEFAULT]\nstate_path = " + state + "\n");
-        assertThat(HyperstatusConfig.load(conf).policy().policyFile()).isEqualTo(etc.resolve("policy.yaml"));
-        assertThat(HyperstatusConfig.load(conf).policy().policyFileSet()).isFalse();
-
-        Files.writeString(state.resolve("policy.yaml"), "");
-        assertThat(HyperstatusConfig.load(conf).policy().policyFile()).isEqualTo(state.resolve("policy.yaml"));
-        Files.writeString(etc.resolve("policy.yaml"), "");
-        assertThat(HyperstatusConfig.load(conf).policy().policyFile()).isEqualTo(etc.resolve("policy.yaml"));
-
-        Files.writeString(conf, "[DEFAULT]\nstate_path = " + state + "\n[oslo_policy]\npolicy_file = rules/p.json\n");
-        assertThat(HyperstatusConfig.load(conf).policy().policyFile()).isEqualTo(etc.resolve("rules/p.json"));
-        assertThat(HyperstatusConfig.load(conf).policy().policyFileSet()).isTrue();
-
-        assertThat(HyperstatusConfig.parse("[DEFAULT]\nstate_path = " + state + "\n").policy().policyFile())
-                .as("without a configuration file").isEqualTo(state.resolve("policy.yaml"));
-        assertThat(HyperstatusConfig.parse("[oslo_policy]\npolicy_file = /srv/p.yaml\n").policy().policyFile())
-                .isEqualTo(Path.of("/srv/p.yaml"));
     }
 }
