@@ -28,7 +28,8 @@ public record HyperstatusConfig(
         String databaseConnection,
         int databaseMaxPoolSize,
         long maxRequestBodySize,
-        AgentOptions agent) {
+        AgentOptions agent,
+        PolicyOptions policy) {
 
     /** The optional legacy v2 extensions an operator may load or unload. */
     public static final List<String> OPTIONAL_LEGACY_V2_EXTENSIONS = List.of("os-hypervisor-status");
@@ -46,6 +47,7 @@ public record HyperstatusConfig(
         legacyV2Extensions = List.copyOf(legacyV2Extensions);
         Objects.requireNonNull(databaseConnection, "databaseConnection");
         Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(policy, "policy");
         if (serviceDownTime.compareTo(reportInterval) <= 0) {
             throw new ConfigException("Invalid value for option [DEFAULT] service_down_time: "
                     + seconds(serviceDownTime) + " must be greater than [DEFAULT] report_interval ("
@@ -60,18 +62,19 @@ public record HyperstatusConfig(
     }
 
     public static HyperstatusConfig defaults() {
-        return from(IniOptions.empty());
+        return from(IniOptions.empty(), Optional.empty());
     }
 
     public static HyperstatusConfig load(Path file) {
-        return from(IniOptions.read(file));
+        return from(IniOptions.read(file), Optional.ofNullable(file.toAbsolutePath().getParent()));
     }
 
     public static HyperstatusConfig parse(String iniText) {
-        return from(IniOptions.parse(iniText));
+        return from(IniOptions.parse(iniText), Optional.empty());
     }
 
-    private static HyperstatusConfig from(IniOptions ini) {
+    /** {@code configDir}: the folder of the configuration file, where relative file options are looked up first. */
+    private static HyperstatusConfig from(IniOptions ini, Optional<Path> configDir) {
         Path statePath = Path.of(expandHome(ini.string("DEFAULT", "state_path",
                 System.getProperty("user.home") + "/.hyperstatus")));
         String prefix = ini.string("api", "compute_link_prefix", "");
@@ -91,7 +94,8 @@ public record HyperstatusConfig(
                 ini.string("database", "connection", "sqlite:///" + statePath.resolve("hyperstatus.sqlite")),
                 ini.integer("database", "max_pool_size", 10, 1, 1000),
                 ini.integer("oslo_middleware", "max_request_body_size", 114688, 1024, Integer.MAX_VALUE),
-                AgentOptions.from(ini, statePath));
+                AgentOptions.from(ini, statePath),
+                PolicyOptions.from(ini, configDir, statePath));
     }
 
     public boolean legacyExtensionLoaded(String alias) {
@@ -101,7 +105,7 @@ public record HyperstatusConfig(
     public HyperstatusConfig withListenPort(int port) {
         return new HyperstatusConfig(host, serviceDownTime, reportInterval, statePath, listenAddress, port,
                 defaultAvailabilityZone, internalServiceAvailabilityZone, authStrategy, maxLimit, computeLinkPrefix,
-                legacyV2Extensions, databaseConnection, databaseMaxPoolSize, maxRequestBodySize, agent);
+                legacyV2Extensions, databaseConnection, databaseMaxPoolSize, maxRequestBodySize, agent, policy);
     }
 
     /** "10" for whole seconds, "0.5" otherwise. */

@@ -10,22 +10,27 @@ import io.hyperstatus.cli.ServiceCommand;
 import io.hyperstatus.config.ConfigException;
 import io.hyperstatus.config.HyperstatusConfig;
 import io.hyperstatus.server.HyperstatusServer;
+import io.hyperstatus.server.api.policy.PolicyFile;
+import io.hyperstatus.server.api.policy.PolicyRules;
 import io.hyperstatus.storage.Database;
 import io.hyperstatus.storage.DatabaseUrl;
 import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The {@code hyperstatus} command: one executable for every role. */
 @Command(name = "hyperstatus", mixinStandardHelpOptions = true, version = "hyperstatus 0.1.0",
         description = "Compute-host status service speaking OpenStack Nova's hypervisors and services API.",
         subcommands = {Hyperstatus.Server.class, Hyperstatus.Agent.class, Hyperstatus.AllInOne.class, Hyperstatus.Db.class,
-                HypervisorCommand.class, ServiceCommand.class, CompletionCommand.class})
+                HypervisorCommand.class, ServiceCommand.class, CompletionCommand.class, Hyperstatus.Policy.class})
 public final class Hyperstatus implements Runnable {
     /** The operator commands' connection options, also accepted before the command name. */
     @CommandLine.Mixin
@@ -40,7 +45,7 @@ public final class Hyperstatus implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command with its error handling: one line on stderr and an exit status, no stack trace for known errors. */
+    /** The command line with its error handling: one line on stderr and an exit status, no stack trace for known errors. */
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Hyperstatus());
         commandLine.setParameterExceptionHandler(CliErrors::usageError);
@@ -174,6 +179,43 @@ public final class Hyperstatus implements Runnable {
                 try (Database database = Database.open(DatabaseUrl.parse(loaded.databaseConnection()), 2)) {
                     System.out.println(database.schemaVersion());
                 }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "policy", mixinStandardHelpOptions = true, description = "Policy rules.",
+            subcommands = {Policy.ListRules.class})
+    static final class Policy implements Runnable {
+        @Override
+        public void run() {
+            CommandLine.usage(this, System.out);
+        }
+
+        @Command(name = "list", mixinStandardHelpOptions = true,
+                description = "Print the effective policy rules: the defaults with the policy file's overrides (marked *).")
+        static final class ListRules implements Callable<Integer> {
+            @CommandLine.Mixin
+            ConfigOption config = new ConfigOption();
+
+            @Spec
+            CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                // Loaded as the server loads it, so a file the server would refuse is refused here too.
+                PolicyFile file = PolicyFile.open(config.load().policy());
+                PolicyRules rules = file.rules();
+                PrintWriter out = spec.commandLine().getOut();
+                boolean overrides = rules.all().stream().anyMatch(PolicyRules.Effective::overridden);
+                out.println(overrides ? "# Defaults with the overrides (marked *) of " + file.path()
+                        : "# Defaults; no overrides in " + file.path());
+                for (PolicyRules.Effective rule : rules.all()) {
+                    String check = rule.checkString().isEmpty() ? "\"\"" : rule.checkString();
+                    out.println((rule.overridden() ? "* " : "  ") + rule.name() + " = " + check);
+                }
+                out.flush();
+                rules.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
                 return 0;
             }
         }

@@ -8,6 +8,7 @@ import io.hyperstatus.server.api.auth.NoAuth2Authenticator;
 import io.hyperstatus.server.api.extensions.ExtensionsController;
 import io.hyperstatus.server.api.hypervisors.HypervisorsController;
 import io.hyperstatus.server.api.policy.Policy;
+import io.hyperstatus.server.api.policy.PolicyFile;
 import io.hyperstatus.server.api.services.ServicesController;
 import io.hyperstatus.server.api.aggregates.AggregatesController;
 import io.hyperstatus.server.api.availabilityzones.AvailabilityZonesController;
@@ -43,6 +44,8 @@ public final class HyperstatusServer implements AutoCloseable {
      * A shared PostgreSQL or MariaDB database must be brought up to date with {@code hyperstatus db sync} first.
      */
     public static HyperstatusServer create(HyperstatusConfig config) {
+        // The policy file first: a broken one stops start-up before the database is touched.
+        Policy policy = new Policy(PolicyFile.open(config.policy()));
         DatabaseUrl url = DatabaseUrl.parse(config.databaseConnection());
         Database database = Database.open(url, config.databaseMaxPoolSize());
         try {
@@ -58,7 +61,7 @@ public final class HyperstatusServer implements AutoCloseable {
                     config.internalServiceAvailabilityZone());
             ApiServer api = new ApiServer(config,
                     new NoAuth2Authenticator(),
-                    new Policy(),
+                    policy,
                     new HypervisorsController(new HypervisorStore(database, liveness), config.maxLimit(),
                             config.legacyExtensionLoaded("os-hypervisor-status")),
                     new ServicesController(services, zones),

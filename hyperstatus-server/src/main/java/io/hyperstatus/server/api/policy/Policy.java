@@ -2,15 +2,25 @@ package io.hyperstatus.server.api.policy;
 
 import io.hyperstatus.server.api.auth.Credentials;
 import io.hyperstatus.server.api.error.ApiException;
+import java.util.function.Supplier;
 
-/** Enforces the default policy: admin-only for everything but the extension list. */
+/** Enforces the effective policy rules: Nova's defaults, with the overrides of a policy file when there is one. */
 public final class Policy {
+    private final Supplier<PolicyRules> rules;
+
+    /** Nova's defaults only. */
+    public Policy() {
+        PolicyRules defaults = PolicyRules.defaults();
+        this.rules = () -> defaults;
+    }
+
+    /** The rules of a policy file, followed as it changes. */
+    public Policy(PolicyFile file) {
+        this.rules = file::rules;
+    }
+
     public boolean allows(Credentials credentials, PolicyRule rule) {
-        return switch (rule.defaultCheck()) {
-            case ANYONE -> true;
-            case ADMIN -> credentials.hasRole("admin");
-            case ADMIN_OR_SERVICE -> credentials.hasRole("admin") || credentials.hasRole("service");
-        };
+        return rules.get().allows(rule, credentials);
     }
 
     /** Throws Nova's 403, naming the rule, when the caller may not perform the action. */

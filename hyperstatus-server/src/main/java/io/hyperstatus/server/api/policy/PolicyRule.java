@@ -1,43 +1,44 @@
 package io.hyperstatus.server.api.policy;
 
-/** The policy rules checked by the API, with Nova's names and default checks. */
+/**
+ * The policy rules the API checks, with Nova's names and default check strings (see {@link BaseRules} for the
+ * shorthands). An operator's policy file may override any of them.
+ */
 public enum PolicyRule {
-    HYPERVISORS_LIST("os_compute_api:os-hypervisors:list", Default.ADMIN),
-    HYPERVISORS_LIST_DETAIL("os_compute_api:os-hypervisors:list-detail", Default.ADMIN),
-    HYPERVISORS_SHOW("os_compute_api:os-hypervisors:show", Default.ADMIN),
-    HYPERVISORS_STATISTICS("os_compute_api:os-hypervisors:statistics", Default.ADMIN),
-    HYPERVISORS_UPTIME("os_compute_api:os-hypervisors:uptime", Default.ADMIN),
-    HYPERVISORS_SEARCH("os_compute_api:os-hypervisors:search", Default.ADMIN),
-    HYPERVISORS_SERVERS("os_compute_api:os-hypervisors:servers", Default.ADMIN),
-    SERVICES_LIST("os_compute_api:os-services:list", Default.ADMIN),
-    SERVICES_UPDATE("os_compute_api:os-services:update", Default.ADMIN),
-    SERVICES_DELETE("os_compute_api:os-services:delete", Default.ADMIN),
-    AGGREGATES_INDEX("os_compute_api:os-aggregates:index", Default.ADMIN),
-    AGGREGATES_CREATE("os_compute_api:os-aggregates:create", Default.ADMIN),
-    AGGREGATES_SHOW("os_compute_api:os-aggregates:show", Default.ADMIN),
-    AGGREGATES_UPDATE("os_compute_api:os-aggregates:update", Default.ADMIN),
-    AGGREGATES_DELETE("os_compute_api:os-aggregates:delete", Default.ADMIN),
-    AGGREGATES_ADD_HOST("os_compute_api:os-aggregates:add_host", Default.ADMIN),
-    AGGREGATES_REMOVE_HOST("os_compute_api:os-aggregates:remove_host", Default.ADMIN),
-    AGGREGATES_SET_METADATA("os_compute_api:os-aggregates:set_metadata", Default.ADMIN),
-    AVAILABILITY_ZONE_LIST("os_compute_api:os-availability-zone:list", Default.ANYONE),
-    AVAILABILITY_ZONE_DETAIL("os_compute_api:os-availability-zone:detail", Default.ADMIN),
-    HOSTS_LIST("os_compute_api:os-hosts:list", Default.ADMIN),
-    HOSTS_SHOW("os_compute_api:os-hosts:show", Default.ADMIN),
-    HOSTS_UPDATE("os_compute_api:os-hosts:update", Default.ADMIN),
-    HOSTS_REBOOT("os_compute_api:os-hosts:reboot", Default.ADMIN),
-    HOSTS_SHUTDOWN("os_compute_api:os-hosts:shutdown", Default.ADMIN),
-    HOSTS_START("os_compute_api:os-hosts:start", Default.ADMIN),
-    EXTENSIONS("os_compute_api:extensions", Default.ANYONE),
+    HYPERVISORS_LIST("os_compute_api:os-hypervisors:list", BaseRules.ADMIN),
+    HYPERVISORS_LIST_DETAIL("os_compute_api:os-hypervisors:list-detail", BaseRules.ADMIN),
+    HYPERVISORS_SHOW("os_compute_api:os-hypervisors:show", BaseRules.ADMIN),
+    HYPERVISORS_STATISTICS("os_compute_api:os-hypervisors:statistics", BaseRules.ADMIN),
+    HYPERVISORS_UPTIME("os_compute_api:os-hypervisors:uptime", BaseRules.ADMIN),
+    HYPERVISORS_SEARCH("os_compute_api:os-hypervisors:search", BaseRules.ADMIN),
+    HYPERVISORS_SERVERS("os_compute_api:os-hypervisors:servers", BaseRules.ADMIN),
+    SERVICES_LIST("os_compute_api:os-services:list", BaseRules.ADMIN),
+    SERVICES_UPDATE("os_compute_api:os-services:update", BaseRules.ADMIN),
+    SERVICES_DELETE("os_compute_api:os-services:delete", BaseRules.ADMIN),
+    AGGREGATES_INDEX("os_compute_api:os-aggregates:index", BaseRules.ADMIN),
+    AGGREGATES_CREATE("os_compute_api:os-aggregates:create", BaseRules.ADMIN),
+    AGGREGATES_SHOW("os_compute_api:os-aggregates:show", BaseRules.ADMIN),
+    AGGREGATES_UPDATE("os_compute_api:os-aggregates:update", BaseRules.ADMIN),
+    AGGREGATES_DELETE("os_compute_api:os-aggregates:delete", BaseRules.ADMIN),
+    AGGREGATES_ADD_HOST("os_compute_api:os-aggregates:add_host", BaseRules.ADMIN),
+    AGGREGATES_REMOVE_HOST("os_compute_api:os-aggregates:remove_host", BaseRules.ADMIN),
+    AGGREGATES_SET_METADATA("os_compute_api:os-aggregates:set_metadata", BaseRules.ADMIN),
+    AVAILABILITY_ZONE_LIST("os_compute_api:os-availability-zone:list", BaseRules.ANY),
+    AVAILABILITY_ZONE_DETAIL("os_compute_api:os-availability-zone:detail", BaseRules.ADMIN),
+    HOSTS_LIST("os_compute_api:os-hosts:list", BaseRules.ADMIN),
+    HOSTS_SHOW("os_compute_api:os-hosts:show", BaseRules.ADMIN),
+    HOSTS_UPDATE("os_compute_api:os-hosts:update", BaseRules.ADMIN),
+    HOSTS_REBOOT("os_compute_api:os-hosts:reboot", BaseRules.ADMIN),
+    HOSTS_SHUTDOWN("os_compute_api:os-hosts:shutdown", BaseRules.ADMIN),
+    HOSTS_START("os_compute_api:os-hosts:start", BaseRules.ADMIN),
+    EXTENSIONS("os_compute_api:extensions", BaseRules.ANY),
     /** Not a Nova rule: the internal interface compute agents report through. */
-    AGENT_REPORT("hyperstatus:agent:report", Default.ADMIN_OR_SERVICE);
-
-    enum Default { ADMIN, ANYONE, ADMIN_OR_SERVICE }
+    AGENT_REPORT("hyperstatus:agent:report", "role:admin or role:service");
 
     private final String ruleName;
-    private final Default defaultCheck;
+    private final String defaultCheck;
 
-    PolicyRule(String ruleName, Default defaultCheck) {
+    PolicyRule(String ruleName, String defaultCheck) {
         this.ruleName = ruleName;
         this.defaultCheck = defaultCheck;
     }
@@ -46,7 +47,8 @@ public enum PolicyRule {
         return ruleName;
     }
 
-    Default defaultCheck() {
+    /** The check string in force unless a policy file overrides the rule. */
+    public String defaultCheck() {
         return defaultCheck;
     }
 }

@@ -1,0 +1,146 @@
+package io.hyperstatus.server.api;
+
+import static io.hyperstatus.server.testing.JsonAssert.assertFault;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hyperstatus.config.ConfigException;
+import io.hyperstatus.server.testing.Reply;
+import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.ThreeHosts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An operator's policy file ({@code [oslo_policy] policy_file}) against a real server: it overrides Nova's
+ * defaults, is followed while the server runs, and a broken edit leaves the previous rules in force.
+ */
+class PolicyOverrideSpec {
+    private static final String LIST = "os_compute_api:os-hypervisors:list";
+    private static final Duration RELOAD_WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    private TestServer server;
+    private int version;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private Path policyFile(String yaml) throws IOException {
+        Path file = dir.resolve("policy.yaml");
+        edit(file, yaml);
+        return file;
+    }
+
+    /** Rewrites the file with a modification time of its own, as an edit a moment later would have. */
+    private void edit(Path file, String yaml) throws IOException {
+        Files.writeString(file, yaml);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(++version)));
+    }
+
+    private void start(Path policy) {
+        server = TestServer.start("[oslo_policy]\npolicy_file = " + policy + "\n");
+        ThreeHosts.seed(server);
+    }
+
+    private Reply asReader(String path) {
+        return server.send("GET", path, null, TestServer.headers(TestServer.MEMBER, null));
+    }
+
+    /** Waits for the server to look at the file again (at most once a second) and answer {@code status}. */
+    private void awaitReaderListStatus(int status) throws InterruptedException {
+        long deadline = System.nanoTime() + RELOAD_WAIT.toNanos();
+        while (asReader("/v2.1/os-hypervisors").status() != status) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the reader's list did not turn " + status + " within " + RELOAD_WAIT);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void aPolicyFileLetsReadersListHypervisorsButNotShowThem() throws IOException {
+        start(policyFile("\"" + LIST + "\": \"role:reader\"\n"));
+
+        Reply list = asReader("/v2.1/os-hypervisors");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().get("hypervisors")).hasSize(3);
+        assertFault(asReader("/v2.1/os-hypervisors/1"), 403, "forbidden",
+                "Policy doesn't allow os_compute_api:os-hypervisors:show to be performed.");
+        assertFault(asReader("/v2.1/os-hypervisors/detail"), 403, "forbidden",
+                "Policy doesn't allow os_compute_api:os-hypervisors:list-detail to be performed.");
+        assertThat(server.get("/v2.1/os-hypervisors").status()).as("the admin").isEqualTo(200);
+    }
+
+    @Test
+    void overridingABaseRuleChangesEveryRuleBuiltOnIt() throws IOException {
+        start(policyFile("context_is_admin: role:admin or role:reader\n"));
+
+        assertThat(asReader("/v2.1/os-hypervisors/detail").status()).isEqualTo(200);
+        assertThat(asReader("/v2.1/os-services").status()).isEqualTo(200);
+    }
+
+    @Test
+    void editingTheFileAtRuntimeChangesTheAnswer() throws Exception {
+        Path file = policyFile(LIST + ": role:reader\n");
+        start(file);
+        assertThat(asReader("/v2.1/os-hypervisors").status()).isEqualTo(200);
+
+        edit(file, LIST + ": rule:context_is_admin\n");
+        awaitReaderListStatus(403);
+        assertFault(asReader("/v2.1/os-hypervisors"), 403, "forbidden",
+                "Policy doesn't allow " + LIST + " to be performed.");
+
+        edit(file, LIST + ": rule:project_reader_or_admin\n");
+        awaitReaderListStatus(200);
+    }
+
+    @Test
+    void aBrokenEditKeepsThePreviousRulesAndTheServerAnswering() throws Exception {
+        Path file = policyFile(LIST + ": role:reader\n");
+        start(file);
+
+        edit(file, LIST + ": role:admin and (role:reader\n");
+        Thread.sleep(2500); // past the next look at the file
+        assertThat(asReader("/v2.1/os-hypervisors").status()).isEqualTo(200);
+        edit(file, LIST + ": [unclosed\n");
+        Thread.sleep(2500);
+        assertThat(asReader("/v2.1/os-hypervisors").status()).isEqualTo(200);
+        assertThat(server.get("/v2.1/os-hypervisors/detail").status()).isEqualTo(200);
+
+        edit(file, LIST + ": role:admin\n");
+        awaitReaderListStatus(403);
+    }
+
+    @Test
+    void aBrokenFileStopsStartUpNamingTheFile() throws IOException {
+        Path file = policyFile(LIST + ": role:reader or or role:member\n");
+
+        assertThatThrownBy(() -> TestServer.start("[oslo_policy]\npolicy_file = " + file + "\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Cannot load policy file " + file + ": rule \"" + LIST + "\": cannot parse"
+                        + " \"role:reader or or role:member\": expected a check but found 'or' at position 16");
+    }
+
+    @Test
+    void aMissingConfiguredFileStopsStartUpNamingTheOption() {
+        Path missing = dir.resolve("missing.yaml");
+
+        assertThatThrownBy(() -> TestServer.start("[oslo_policy]\npolicy_file = " + missing + "\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value for option [oslo_policy] policy_file: '" + missing + "' does not exist");
+    }
+}
