@@ -171,11 +171,12 @@ class PolicyCheckTest {
     // ---- defaults --------------------------------------------------------------------------------------------
 
     @Test
-    void theDefaultsAreAdminOnlyButTheExtensionsAndTheAgentInterfaceForServices() {
+    void theDefaultsAreAdminOnlyButTheExtensionsTheZoneListAndTheAgentInterfaceForServices() {
         PolicyRules defaults = PolicyRules.defaults();
         Credentials service = new Credentials("nova", "service", Set.of("service"));
         for (PolicyRule rule : PolicyRule.values()) {
-            boolean open = rule == PolicyRule.EXTENSIONS;
+            // Nova lets anyone read the extension list and the availability zones; everything else is admin-only.
+            boolean open = rule == PolicyRule.EXTENSIONS || rule == PolicyRule.AVAILABILITY_ZONE_LIST;
             assertThat(defaults.allows(rule, ADMIN)).as(rule.ruleName()).isTrue();
             assertThat(defaults.allows(rule, READER)).as(rule.ruleName()).isEqualTo(open);
             assertThat(defaults.allows(rule, service)).as(rule.ruleName())
