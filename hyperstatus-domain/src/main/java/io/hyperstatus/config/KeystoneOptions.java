@@ -89,7 +89,9 @@ public record KeystoneOptions(
     private static String url(IniOptions ini, String section, String fallback, String name) {
         String url = required(ini, section, fallback, name);
         if (!isHttpUrl(url)) {
-            throw IniOptions.invalid(section, name, url, "is not an http(s) URL");
+            // Name the section the value was read from.
+            String from = ini.string(section, name).filter(v -> !v.isEmpty()).isPresent() ? section : fallback;
+            throw IniOptions.invalid(from, name, url, "is not an http(s) URL");
         }
         return url;
     }
