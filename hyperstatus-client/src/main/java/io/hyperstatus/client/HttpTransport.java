@@ -49,7 +49,10 @@ public final class HttpTransport {
                 HttpResponse<String> response = http.send(request(method, url, body, token), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 401) {
                     tokens.rejected(token);
-                    response = http.send(request(method, url, body, token()), HttpResponse.BodyHandlers.ofString());
+                    String fresh = token();
+                    if (!fresh.equals(token)) {
+                        response = http.send(request(method, url, body, fresh), HttpResponse.BodyHandlers.ofString());
+                    }
                 }
                 current.set(index);
                 return answer(response);
