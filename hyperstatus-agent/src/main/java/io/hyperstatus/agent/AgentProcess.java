@@ -43,7 +43,7 @@ public final class AgentProcess {
 
     private static ComputeAgent create(HyperstatusConfig config, List<String> servers, ComputeDriver driver) {
         AgentOptions agent = config.agent();
-        return new ComputeAgent(driver, new AgentApiClient(servers, agent.authToken(), CALL_TIMEOUT),
+        return new ComputeAgent(driver, AgentApiClient.create(servers, agent, CALL_TIMEOUT),
                 NodeIdentities.load(config.statePath()), config.reportInterval(), agent.updateResourcesInterval());
     }
 

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hyperstatus.client.keystone.KeystoneSession;
+import io.hyperstatus.config.AgentOptions;
 import io.hyperstatus.domain.Instance;
 import io.hyperstatus.domain.NodeReport;
 import io.hyperstatus.domain.ServiceKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 
 /**
@@ -24,8 +25,15 @@ public final class AgentApiClient {
 
     private final HttpTransport transport;
 
-    public AgentApiClient(List<String> serverUrls, String authToken, Duration timeout) {
-        this.transport = new HttpTransport(serverUrls, Map.of("X-Auth-Token", authToken), timeout);
+    public AgentApiClient(List<String> serverUrls, TokenSource tokens, Duration timeout) {
+        this.transport = new HttpTransport(serverUrls, tokens, timeout);
+    }
+
+    /** A client authenticating as the agent's options say: a Keystone service user, or noauth2's fixed token. */
+    public static AgentApiClient create(List<String> serverUrls, AgentOptions options, Duration timeout) {
+        TokenSource tokens = options.keystone().<TokenSource>map(KeystoneSession::create)
+                .orElseGet(() -> TokenSource.fixed(options.authToken()));
+        return new AgentApiClient(serverUrls, tokens, timeout);
     }
 
     /** A service as registered: its database id and UUID. */

@@ -49,11 +49,8 @@ public final class ComputeApiClient {
      * {@code X-Auth-Token} (none when null), at microversion 2.1 until {@link #atVersion} says otherwise.
      */
     public static ComputeApiClient create(String endpoint, String token, Duration timeout) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (token != null) {
-            headers.put("X-Auth-Token", token);
-        }
-        return new ComputeApiClient(new HttpTransport(List.of(endpoint), headers, timeout), endpoint, Microversion.V2_1);
+        return new ComputeApiClient(new HttpTransport(List.of(endpoint), TokenSource.fixed(token), timeout), endpoint,
+                Microversion.V2_1);
     }
 
     /** The same connection at another microversion. */

@@ -2,6 +2,7 @@ package io.hyperstatus.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hyperstatus.client.keystone.KeystoneUnavailableException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,23 +15,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * JSON over HTTP to one of several equivalent API servers: a call goes to the server that answered last and
- * fails over to the next ones when it cannot be reached. Timeouts are bounded, so a call never hangs.
+ * fails over to the next ones when it cannot be reached. Timeouts are bounded, so a call never hangs. Each call
+ * carries the token of its {@link TokenSource} (none when it has none); a 401 drops that token and the call is
+ * sent once more with a new one, since a Keystone token can be revoked or expire early.
  */
 public final class HttpTransport {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final List<String> serverUrls;
-    private final Map<String, String> headers;
+    private final TokenSource tokens;
     private final Duration timeout;
     private final HttpClient http;
     private final AtomicInteger current = new AtomicInteger();
 
-    public HttpTransport(List<String> serverUrls, Map<String, String> headers, Duration timeout) {
+    public HttpTransport(List<String> serverUrls, TokenSource tokens, Duration timeout) {
         if (serverUrls.isEmpty()) {
             throw new IllegalArgumentException("no server URL");
         }
         this.serverUrls = List.copyOf(serverUrls);
-        this.headers = Map.copyOf(headers);
+        this.tokens = tokens;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
@@ -51,7 +54,17 @@ public final class HttpTransport {
             int index = (start + attempt) % serverUrls.size();
             String url = serverUrls.get(index) + path;
             try {
-                HttpResponse<String> response = http.send(request(method, url, body, callHeaders), HttpResponse.BodyHandlers.ofString());
+                String token = token();
+                HttpResponse<String> response = http.send(request(method, url, body, token, callHeaders),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 401 && token != null) {
+                    tokens.rejected(token);
+                    String fresh = token();
+                    if (fresh != null && !fresh.equals(token)) {
+                        response = http.send(request(method, url, body, fresh, callHeaders),
+                                HttpResponse.BodyHandlers.ofString());
+                    }
+                }
                 current.set(index);
                 return answer(response);
             } catch (IOException e) {
@@ -64,10 +77,21 @@ public final class HttpTransport {
         throw last;
     }
 
-    private HttpRequest request(String method, String url, JsonNode body, Map<String, String> callHeaders) {
+    /** The token for the next request; Keystone being out of reach counts as the servers being out of reach. */
+    private String token() {
+        try {
+            return tokens.token();
+        } catch (KeystoneUnavailableException e) {
+            throw new ServerUnreachableException("cannot get a token: " + e.getMessage(), e);
+        }
+    }
+
+    private HttpRequest request(String method, String url, JsonNode body, String token, Map<String, String> callHeaders) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Accept", "application/json");
-        headers.forEach(builder::header);
+        if (token != null) {
+            builder.header("X-Auth-Token", token);
+        }
         callHeaders.forEach(builder::header);
         if (body == null) {
             builder.method(method, HttpRequest.BodyPublishers.noBody());

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The options of the compute agent, with Nova's names where Nova has the option. */
+/**
+ * The options of the compute agent, with Nova's names where Nova has the option. {@code auth_token} is sent as
+ * is with noauth2; with {@code [api] auth_strategy = keystone}, {@code keystone} is the user the agent gets its
+ * tokens for.
+ */
 public record AgentOptions(
         String computeDriver,
         Duration updateResourcesInterval,
@@ -16,7 +20,8 @@ public record AgentOptions(
         String libvirtConnectionUri,
         Optional<Path> fakeHostsFile,
         List<String> apiServers,
-        String authToken) {
+        String authToken,
+        Optional<KeystoneOptions> keystone) {
 
     public static final String LIBVIRT_DRIVER = "libvirt.LibvirtDriver";
     public static final String FAKE_DRIVER = "fake.FakeDriver";
@@ -30,6 +35,7 @@ public record AgentOptions(
         Objects.requireNonNull(fakeHostsFile, "fakeHostsFile");
         apiServers = List.copyOf(apiServers);
         Objects.requireNonNull(authToken, "authToken");
+        Objects.requireNonNull(keystone, "keystone");
         if (apiServers.isEmpty()) {
             throw new ConfigException("Invalid value for option [agent] api_servers: at least one URL is needed");
         }
@@ -40,7 +46,11 @@ public record AgentOptions(
         }
     }
 
-    static AgentOptions from(IniOptions ini, Path statePath) {
+    /**
+     * With Keystone, the agent authenticates as a service user, whose options default to the server's
+     * {@code [keystone_authtoken]} ones, so that an all-in-one configuration names the user once.
+     */
+    static AgentOptions from(IniOptions ini, Path statePath, boolean keystone) {
         String myIp = ini.string("DEFAULT", "my_ip", "");
         String hostsFile = ini.string("fake", "hosts_file", "");
         return new AgentOptions(
@@ -53,6 +63,7 @@ public record AgentOptions(
                 hostsFile.isEmpty() ? Optional.empty() : Optional.of(Path.of(hostsFile)),
                 ini.list("agent", "api_servers", List.of("http://127.0.0.1:8774")).stream()
                         .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url).toList(),
-                ini.string("agent", "auth_token", "admin:admin"));
+                ini.string("agent", "auth_token", "admin:admin"),
+                keystone ? Optional.of(KeystoneOptions.forAgent(ini)) : Optional.empty());
     }
 }

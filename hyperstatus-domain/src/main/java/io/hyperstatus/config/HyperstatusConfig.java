@@ -29,12 +29,13 @@ public record HyperstatusConfig(
         int databaseMaxPoolSize,
         long maxRequestBodySize,
         AgentOptions agent,
-        PolicyOptions policy) {
+        PolicyOptions policy,
+        Optional<KeystoneOptions> keystone) {
 
     /** The optional legacy v2 extensions an operator may load or unload. */
     public static final List<String> OPTIONAL_LEGACY_V2_EXTENSIONS = List.of("os-hypervisor-status");
 
-    public enum AuthStrategy { NOAUTH2 }
+    public enum AuthStrategy { NOAUTH2, KEYSTONE }
 
     public HyperstatusConfig {
         Objects.requireNonNull(host, "host");
@@ -48,6 +49,10 @@ public record HyperstatusConfig(
         Objects.requireNonNull(databaseConnection, "databaseConnection");
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(keystone, "keystone");
+        if (authStrategy == AuthStrategy.KEYSTONE && keystone.isEmpty()) {
+            throw new ConfigException("[api] auth_strategy = keystone needs a [keystone_authtoken] section");
+        }
         if (serviceDownTime.compareTo(reportInterval) <= 0) {
             throw new ConfigException("Invalid value for option [DEFAULT] service_down_time: "
                     + seconds(serviceDownTime) + " must be greater than [DEFAULT] report_interval ("
@@ -78,6 +83,9 @@ public record HyperstatusConfig(
         Path statePath = Path.of(expandHome(ini.string("DEFAULT", "state_path",
                 System.getProperty("user.home") + "/.hyperstatus")));
         String prefix = ini.string("api", "compute_link_prefix", "");
+        AuthStrategy authStrategy = AuthStrategy.valueOf(
+                ini.choice("api", "auth_strategy", "noauth2", List.of("noauth2", "keystone")).toUpperCase());
+        boolean keystone = authStrategy == AuthStrategy.KEYSTONE;
         return new HyperstatusConfig(
                 ini.string("DEFAULT", "host").filter(h -> !h.isEmpty()).orElseGet(HyperstatusConfig::machineHostName),
                 ini.seconds("DEFAULT", "service_down_time", 60),
@@ -87,15 +95,16 @@ public record HyperstatusConfig(
                 ini.integer("DEFAULT", "osapi_compute_listen_port", 8774, 0, 65535),
                 ini.string("DEFAULT", "default_availability_zone", "nova"),
                 ini.string("DEFAULT", "internal_service_availability_zone", "internal"),
-                AuthStrategy.valueOf(ini.choice("api", "auth_strategy", "noauth2", List.of("noauth2")).toUpperCase()),
+                authStrategy,
                 ini.integer("api", "max_limit", 1000, 1, 1_000_000),
                 prefix.isEmpty() ? Optional.empty() : Optional.of(stripTrailingSlash(prefix)),
                 ini.list("api", "legacy_v2_extensions", OPTIONAL_LEGACY_V2_EXTENSIONS),
                 ini.string("database", "connection", "sqlite:///" + statePath.resolve("hyperstatus.sqlite")),
                 ini.integer("database", "max_pool_size", 10, 1, 1000),
                 ini.integer("oslo_middleware", "max_request_body_size", 114688, 1024, Integer.MAX_VALUE),
-                AgentOptions.from(ini, statePath),
-                PolicyOptions.from(ini, configDir, statePath));
+                AgentOptions.from(ini, statePath, keystone),
+                PolicyOptions.from(ini, configDir, statePath),
+                keystone ? Optional.of(KeystoneOptions.from(ini)) : Optional.empty());
     }
 
     public boolean legacyExtensionLoaded(String alias) {
@@ -105,7 +114,7 @@ public record HyperstatusConfig(
     public HyperstatusConfig withListenPort(int port) {
         return new HyperstatusConfig(host, serviceDownTime, reportInterval, statePath, listenAddress, port,
                 defaultAvailabilityZone, internalServiceAvailabilityZone, authStrategy, maxLimit, computeLinkPrefix,
-                legacyV2Extensions, databaseConnection, databaseMaxPoolSize, maxRequestBodySize, agent, policy);
+                legacyV2Extensions, databaseConnection, databaseMaxPoolSize, maxRequestBodySize, agent, policy, keystone);
     }
 
     /** "10" for whole seconds, "0.5" otherwise. */

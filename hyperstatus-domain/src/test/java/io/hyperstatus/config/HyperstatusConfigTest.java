@@ -70,7 +70,7 @@ class HyperstatusConfigTest {
         assertThatThrownBy(() -> HyperstatusConfig.parse("[api]\nmax_limit = 0\n"))
                 .hasMessage("Invalid value for option [api] max_limit: '0' must be between 1 and 1000000");
         assertThatThrownBy(() -> HyperstatusConfig.parse("[api]\nauth_strategy = none\n"))
-                .hasMessage("Invalid value for option [api] auth_strategy: 'none' must be one of noauth2");
+                .hasMessage("Invalid value for option [api] auth_strategy: 'none' must be one of noauth2, keystone");
         assertThatThrownBy(() -> HyperstatusConfig.parse("[DEFAULT]\nosapi_compute_listen_port = 70000\n"))
                 .hasMessageStartingWith("Invalid value for option [DEFAULT] osapi_compute_listen_port");
         assertThatThrownBy(() -> HyperstatusConfig.parse("[api]\nlegacy_v2_extensions = os-bogus\n"))

@@ -4,6 +4,8 @@ import io.hyperstatus.config.HyperstatusConfig;
 import io.hyperstatus.domain.Liveness;
 import io.hyperstatus.server.agent.AgentController;
 import io.hyperstatus.server.api.ApiServer;
+import io.hyperstatus.server.api.auth.Authenticator;
+import io.hyperstatus.server.api.auth.KeystoneAuthenticator;
 import io.hyperstatus.server.api.auth.NoAuth2Authenticator;
 import io.hyperstatus.server.api.extensions.ExtensionsController;
 import io.hyperstatus.server.api.hypervisors.HypervisorsController;
@@ -60,7 +62,7 @@ public final class HyperstatusServer implements AutoCloseable {
             ServiceZones zones = new ServiceZones(aggregates, config.defaultAvailabilityZone(),
                     config.internalServiceAvailabilityZone());
             ApiServer api = new ApiServer(config,
-                    new NoAuth2Authenticator(),
+                    authenticator(config),
                     policy,
                     new HypervisorsController(new HypervisorStore(database, liveness), config.maxLimit(),
                             config.legacyExtensionLoaded("os-hypervisor-status")),
@@ -75,6 +77,13 @@ public final class HyperstatusServer implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    private static Authenticator authenticator(HyperstatusConfig config) {
+        return switch (config.authStrategy()) {
+            case NOAUTH2 -> new NoAuth2Authenticator();
+            case KEYSTONE -> KeystoneAuthenticator.create(config.keystone().orElseThrow());
+        };
     }
 
     public int start() {

@@ -3,6 +3,7 @@ package io.hyperstatus.server.api;
 import io.hyperstatus.config.HyperstatusConfig;
 import io.hyperstatus.server.agent.AgentController;
 import io.hyperstatus.server.api.aggregates.AggregatesController;
+import io.hyperstatus.server.api.auth.AuthenticationUnavailableException;
 import io.hyperstatus.server.api.auth.Authenticator;
 import io.hyperstatus.server.api.availabilityzones.AvailabilityZonesController;
 import io.hyperstatus.server.api.auth.Credentials;
@@ -237,7 +238,7 @@ public final class ApiServer implements AutoCloseable {
      * Authenticates a request under one of the mounts, before it is routed, as keystonemiddleware does in front of
      * Nova's router: without a token, an unknown path, a wrong method or a non-hex project id gets the 401 too. The
      * mounts' own roots ({@code /v2.1}, {@code /v2/}...) are the version documents, which need no token. Returns
-     * false when the 401 has been written; otherwise the credentials are kept for {@link #dispatch}.
+     * false when the 401 (or, with the identity service unavailable, the 503) has been written; otherwise the credentials are kept for {@link #dispatch}.
      */
     private boolean authenticate(Context ctx) {
         String path = ctx.path();
@@ -246,7 +247,15 @@ public final class ApiServer implements AutoCloseable {
         if (!underMount) {
             return true;
         }
-        Optional<Credentials> credentials = authenticator.authenticate(ctx::header);
+        Optional<Credentials> credentials;
+        try {
+            credentials = authenticator.authenticate(ctx::header);
+        } catch (AuthenticationUnavailableException e) {
+            LOG.warn("Cannot authenticate {} {} [{}]: {}", ctx.method(), path, ctx.res().getHeader(REQUEST_ID),
+                    e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+            fault(ctx, 503, e.getMessage());
+            return false;
+        }
         if (credentials.isEmpty()) {
             authenticator.challenge().ifPresent(uri -> ctx.header("WWW-Authenticate", uri));
             ctx.status(401).contentType("application/json").result(UNAUTHORIZED_BODY);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -26,11 +27,7 @@ public final class TestDatabase {
     private static final String KIND = System.getProperty("hyperstatus.test.database", "embedded")
             .toLowerCase(Locale.ROOT);
     private static String adminUrl;
-    private static final List<String> CREATED = new ArrayList<>();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropCreated, "drop-test-databases"));
-    }
+    private static boolean leftoversDropped;
 
     private TestDatabase() {
     }
@@ -51,12 +48,12 @@ public final class TestDatabase {
                     throw new IllegalStateException(e);
                 }
             case "postgresql":
+                dropLeftovers(postgresAdminUrl(), "SELECT datname FROM pg_database WHERE datname LIKE 'hs\\_%'");
                 execute(postgresAdminUrl(), "CREATE DATABASE " + name);
-                CREATED.add(name);
                 return withDatabase(postgresAdminUrl(), name);
             case "mariadb":
+                dropLeftovers(mariadbAdminUrl(), "SHOW DATABASES LIKE 'hs\\_%'");
                 execute(mariadbAdminUrl(), "CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
-                CREATED.add(name);
                 return withDatabase(mariadbAdminUrl(), name);
             default:
                 throw new IllegalStateException("unknown hyperstatus.test.database: " + KIND
@@ -64,15 +61,32 @@ public final class TestDatabase {
         }
     }
 
-    /** Drops the databases this run created on a shared server (best effort: the run is over either way). */
-    private static synchronized void dropCreated() {
-        for (String name : CREATED) {
-            try (Connection connection = DriverManager.getConnection(adminUrl);
-                 Statement statement = connection.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + name);
-            } catch (SQLException ignored) {
-                // a server still holding a connection keeps its database until the next run cleans up
+    /**
+     * Drops the test databases earlier runs left on a shared server, once per run. Dropping each at the end of its
+     * test would be slower (a server may be restarted on its database), and a drop at exit would outlast the test
+     * JVM's shutdown; so every run clears the previous one's instead. A database still in use refuses the drop.
+     */
+    private static void dropLeftovers(String url, String listQuery) {
+        if (leftoversDropped) {
+            return;
+        }
+        leftoversDropped = true;
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            List<String> names = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery(listQuery)) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
             }
+            for (String name : names) {
+                try {
+                    statement.execute("DROP DATABASE IF EXISTS " + name);
+                } catch (SQLException inUse) {
+                    // another run is using it; it goes next time
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the test databases on " + url, e);
         }
     }
 
