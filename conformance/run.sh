@@ -9,7 +9,6 @@ root="$(cd "$here/.." && pwd)"
 port="${HYPERSTATUS_CONFORMANCE_PORT:-28774}"
 work="$(mktemp -d /tmp/hyperstatus-conformance.XXXXXX)"
 jar="$root/hyperstatus-launcher/target/hyperstatus.jar"
-export HYPERSTATUS_KEYSTONE_STATE="$work/keystone"
 
 log() { echo "conformance: $*" >&2; }
 

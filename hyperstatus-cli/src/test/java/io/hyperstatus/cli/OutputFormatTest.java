@@ -119,4 +119,29 @@ class OutputFormatTest {
                 .isEqualTo("https://cloud.example.org/compute");
         assertThat(ConnectionOptions.normalized("http://127.0.0.1:8774")).isEqualTo("http://127.0.0.1:8774");
     }
+
+    @Test
+    void listAndDictCellsReadAsTheStandardClientsPrintThemAndAreDataInJsonAndYaml() throws Exception {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("ssd", "true");
+        properties.put("gpu", "a100");
+        ListOutput aggregates = new ListOutput(List.of("ID", "Properties", "Hosts"),
+                List.of(Arrays.asList(1, Formatted.dict(properties), Formatted.list(List.of("c-2", "c-1"))),
+                        Arrays.asList(2, Formatted.dict(Map.of()), Formatted.list(List.of()))));
+        assertThat(render(OutputFormat.table, aggregates)).isEqualTo("""
+                +----+------------------------+----------+
+                | ID | Properties             | Hosts    |
+                +----+------------------------+----------+
+                | 1  | gpu='a100', ssd='true' | c-1, c-2 |
+                | 2  |                        |          |
+                +----+------------------------+----------+
+                """);
+        assertThat(render(OutputFormat.csv, aggregates))
+                .isEqualTo("\"ID\",\"Properties\",\"Hosts\"\n1,\"gpu='a100', ssd='true'\",\"c-1, c-2\"\n2,\"\",\"\"\n");
+        ObjectMapper mapper = new ObjectMapper();
+        assertThat(mapper.readTree(render(OutputFormat.json, aggregates))).isEqualTo(mapper.readTree("""
+                [{"ID": 1, "Properties": {"ssd": "true", "gpu": "a100"}, "Hosts": ["c-2", "c-1"]},
+                 {"ID": 2, "Properties": {}, "Hosts": []}]"""));
+        assertThat(render(OutputFormat.yaml, aggregates)).contains("Hosts:\n  - c-2\n  - c-1\n");
+    }
 }

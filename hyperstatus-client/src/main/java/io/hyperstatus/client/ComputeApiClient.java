@@ -3,6 +3,8 @@ package io.hyperstatus.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hyperstatus.client.compute.Aggregate;
+import io.hyperstatus.client.compute.AvailabilityZone;
 import io.hyperstatus.client.compute.Hypervisor;
 import io.hyperstatus.client.compute.HypervisorQuery;
 import io.hyperstatus.client.compute.HypervisorServers;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,8 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * The public compute API ({@code os-hypervisors}, {@code os-services}) as typed Java calls at one microversion.
+ * The public compute API ({@code os-hypervisors}, {@code os-services}, {@code os-aggregates},
+ * {@code os-availability-zone}) as typed Java calls at one microversion.
  * Each call sends {@code OpenStack-API-Version: compute X.Y}; a Nova fault becomes {@link ApiCallException} with
  * the status and the server's message, an unreachable server {@link ServerUnreachableException}. Where Nova
  * changed a route at a microversion (2.53: service updates by UUID, hostname patterns as a query), the call picks
@@ -285,6 +289,128 @@ public final class ComputeApiClient {
         return COMPUTE_BINARY;
     }
 
+    // ---- aggregates -------------------------------------------------------------------------------------------
+
+    /** {@code GET /os-aggregates}: every aggregate, with its hosts and metadata. */
+    public List<Aggregate> aggregates() {
+        List<Aggregate> result = new ArrayList<>();
+        for (JsonNode a : get("/v2.1/os-aggregates").path("aggregates")) {
+            result.add(aggregate(a));
+        }
+        return result;
+    }
+
+    /** {@code GET /os-aggregates/{id}}. */
+    public Aggregate aggregate(long id) {
+        return aggregate(get("/v2.1/os-aggregates/" + id).path("aggregate"));
+    }
+
+    /** {@code POST /os-aggregates}: a new aggregate, in {@code zone} unless it is null. */
+    public Aggregate createAggregate(String name, String zone) {
+        ObjectNode aggregate = MAPPER.createObjectNode().put("name", name);
+        if (zone != null) {
+            aggregate.put("availability_zone", zone);
+        }
+        return aggregate(call("POST", "/v2.1/os-aggregates", wrapped("aggregate", aggregate)).path("aggregate"));
+    }
+
+    /** {@code PUT /os-aggregates/{id}}: a new name and/or zone (null: unchanged; at least one must be given). */
+    public Aggregate updateAggregate(long id, String name, String zone) {
+        if (name == null && zone == null) {
+            throw new IllegalArgumentException("nothing to update: give a name or a zone");
+        }
+        ObjectNode aggregate = MAPPER.createObjectNode();
+        if (name != null) {
+            aggregate.put("name", name);
+        }
+        if (zone != null) {
+            aggregate.put("availability_zone", zone);
+        }
+        return aggregate(call("PUT", "/v2.1/os-aggregates/" + id, wrapped("aggregate", aggregate)).path("aggregate"));
+    }
+
+    /** The {@code set_metadata} action: sets each key given, and removes each key whose value is null. */
+    public Aggregate setAggregateMetadata(long id, Map<String, String> metadata) {
+        ObjectNode values = MAPPER.createObjectNode();
+        metadata.forEach((key, value) -> {
+            if (value == null) {
+                values.putNull(key);
+            } else {
+                values.put(key, value);
+            }
+        });
+        return aggregateAction(id, "set_metadata", MAPPER.createObjectNode().set("metadata", values));
+    }
+
+    /** The {@code add_host} action: the host (a compute service's host) joins the aggregate and its zone. */
+    public Aggregate addAggregateHost(long id, String host) {
+        return aggregateAction(id, "add_host", MAPPER.createObjectNode().put("host", host));
+    }
+
+    /** The {@code remove_host} action. */
+    public Aggregate removeAggregateHost(long id, String host) {
+        return aggregateAction(id, "remove_host", MAPPER.createObjectNode().put("host", host));
+    }
+
+    /** {@code DELETE /os-aggregates/{id}}: only an aggregate without hosts may go. */
+    public void deleteAggregate(long id) {
+        call("DELETE", "/v2.1/os-aggregates/" + id, null);
+    }
+
+    private Aggregate aggregateAction(long id, String action, ObjectNode arguments) {
+        return aggregate(call("POST", "/v2.1/os-aggregates/" + id + "/action", wrapped(action, arguments))
+                .path("aggregate"));
+    }
+
+    private static Aggregate aggregate(JsonNode a) {
+        List<String> hosts = new ArrayList<>();
+        a.path("hosts").forEach(host -> hosts.add(host.asText()));
+        Map<String, String> metadata = new LinkedHashMap<>();
+        a.path("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(),
+                e.getValue().isNull() ? null : e.getValue().asText()));
+        return new Aggregate(a.path("id").asLong(), text(a, "uuid"), text(a, "name"), text(a, "availability_zone"),
+                hosts, metadata, text(a, "created_at"), text(a, "updated_at"), text(a, "deleted_at"),
+                a.path("deleted").asBoolean(false));
+    }
+
+    // ---- availability zones -----------------------------------------------------------------------------------
+
+    /** {@code GET /os-availability-zone}: the zones and whether each is available; no hosts, no internal zone. */
+    public List<AvailabilityZone> availabilityZones() {
+        return zones(get("/v2.1/os-availability-zone"));
+    }
+
+    /**
+     * {@code GET /os-availability-zone/detail} (an admin's call by default): every zone, the internal one too, with
+     * the enabled services of each host of an available zone.
+     */
+    public List<AvailabilityZone> availabilityZoneDetails() {
+        return zones(get("/v2.1/os-availability-zone/detail"));
+    }
+
+    private static List<AvailabilityZone> zones(JsonNode answer) {
+        List<AvailabilityZone> result = new ArrayList<>();
+        for (JsonNode zone : answer.path("availabilityZoneInfo")) {
+            Map<String, Map<String, AvailabilityZone.ZoneService>> hosts = null;
+            JsonNode hostsNode = zone.get("hosts");
+            if (hostsNode != null && hostsNode.isObject()) {
+                hosts = new LinkedHashMap<>();
+                Iterator<Map.Entry<String, JsonNode>> hostFields = hostsNode.fields();
+                while (hostFields.hasNext()) {
+                    Map.Entry<String, JsonNode> host = hostFields.next();
+                    Map<String, AvailabilityZone.ZoneService> services = new LinkedHashMap<>();
+                    host.getValue().fields().forEachRemaining(s -> services.put(s.getKey(),
+                            new AvailabilityZone.ZoneService(s.getValue().path("available").asBoolean(),
+                                    s.getValue().path("active").asBoolean(), text(s.getValue(), "updated_at"))));
+                    hosts.put(host.getKey(), services);
+                }
+            }
+            result.add(new AvailabilityZone(text(zone, "zoneName"), zone.path("zoneState").path("available").asBoolean(),
+                    hosts));
+        }
+        return result;
+    }
+
     // ---- HTTP -------------------------------------------------------------------------------------------------
 
     private JsonNode get(String path) {
@@ -293,6 +419,12 @@ public final class ComputeApiClient {
 
     private JsonNode call(String method, String path, JsonNode body) {
         return transport.call(method, path, body, Map.of(VERSION_HEADER, "compute " + version));
+    }
+
+    private static ObjectNode wrapped(String name, JsonNode content) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.set(name, content);
+        return body;
     }
 
     private static List<JsonNode> elements(JsonNode array) {

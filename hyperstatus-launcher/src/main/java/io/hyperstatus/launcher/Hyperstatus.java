@@ -2,6 +2,8 @@ package io.hyperstatus.launcher;
 
 import io.hyperstatus.agent.AgentProcess;
 import io.hyperstatus.agent.ComputeAgent;
+import io.hyperstatus.cli.AggregateCommand;
+import io.hyperstatus.cli.AvailabilityZoneCommand;
 import io.hyperstatus.cli.CliErrors;
 import io.hyperstatus.cli.CompletionCommand;
 import io.hyperstatus.cli.ConnectionOptions;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "hyperstatus", mixinStandardHelpOptions = true, version = "hyperstatus 0.1.0",
         description = "Compute-host status service speaking OpenStack Nova's hypervisors and services API.",
         subcommands = {Hyperstatus.Server.class, Hyperstatus.Agent.class, Hyperstatus.AllInOne.class, Hyperstatus.Db.class,
-                HypervisorCommand.class, ServiceCommand.class, CompletionCommand.class, Hyperstatus.Policy.class})
+                HypervisorCommand.class, ServiceCommand.class, AggregateCommand.class, AvailabilityZoneCommand.class,
+                CompletionCommand.class, Hyperstatus.Policy.class})
 public final class Hyperstatus implements Runnable {
     /** The operator commands' connection options, also accepted before the command name. */
     @CommandLine.Mixin

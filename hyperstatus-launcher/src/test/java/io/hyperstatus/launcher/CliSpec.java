@@ -317,6 +317,7 @@ class CliSpec {
     @Test
     void bashCompletionScriptCoversTheCommands() throws Exception {
         CliProcess.Result result = succeeded(CliProcess.run(Map.of(), List.of("completion", "bash")));
-        assertThat(result.stdout()).startsWith("#!/usr/bin/env bash").contains("hypervisor").contains("force-down");
+        assertThat(result.stdout()).startsWith("#!/usr/bin/env bash").contains("hypervisor").contains("force-down")
+                .contains("aggregate").contains("availability-zone");
     }
 }
