@@ -36,6 +36,9 @@ install_packages() {
 }
 
 [ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
+# Run a copy, so that a rebuild during the run cannot pull the jar from under the server.
+cp "$jar" "$work/hyperstatus.jar"
+jar="$work/hyperstatus.jar"
 install_packages
 "$root/scripts/keystone.sh" start
 eval "$("$root/scripts/keystone.sh" env admin)"
@@ -93,7 +96,8 @@ log "hyperstatus is up on port $port with $up hypervisors"
 run_tempest() {
   local max_microversion="$1"
   local workspace="$work/tempest-$max_microversion"
-  tempest init "$workspace" >/dev/null
+  # A registry of its own, so that workspaces of earlier runs never clash with this one's names.
+  tempest init --workspace-path "$work/workspaces.yaml" --name "hyperstatus-$max_microversion" "$workspace" >/dev/null
   cat > "$workspace/etc/tempest.conf" <<CONF
 [DEFAULT]
 log_file = $workspace/tempest.log
