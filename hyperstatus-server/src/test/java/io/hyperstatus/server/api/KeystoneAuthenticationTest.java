@@ -19,6 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.time.Instant;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.Path;
+import java.nio.file.Files;
 
 /**
  * {@code auth_strategy = keystone} against the real Keystone of scripts/keystone.sh (started when it does not
@@ -76,6 +81,28 @@ class KeystoneAuthenticationTest {
         String reader = KeystoneFixture.token("reader", KeystoneFixture.READER_PASSWORD, "demo");
         assertThat(reader).isNotNull();
         assertThat(get(server, reader).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aPolicyFileLetsAKeystoneReaderListHypervisorsAndABrokenEditKeepsThatRule(@TempDir Path folder)
+            throws IOException, InterruptedException {
+        Path policy = folder.resolve("policy.yaml");
+        Files.writeString(policy, "\"os_compute_api:os-hypervisors:list\": \"role:reader\"\n");
+        String reader = KeystoneFixture.token("reader", KeystoneFixture.READER_PASSWORD, "demo");
+        try (TestServer withPolicy = TestServer.start(KeystoneFixture.config(KeystoneFixture.AUTH_URL, 1, 3)
+                + "[oslo_policy]\npolicy_file = " + policy + "\n")) {
+            assertJson(get(withPolicy, reader), 200, "{\"hypervisors\": []}");
+            assertFault(withPolicy.send("GET", "/v2.1/os-hypervisors/detail", null, TestServer.headers(reader, null)),
+                    403, "forbidden", "Policy doesn't allow os_compute_api:os-hypervisors:list-detail to be performed.");
+
+            // A broken edit is reported and ignored: the reader keeps the rule loaded before it.
+            Files.writeString(policy, "\"os_compute_api:os-hypervisors:list\": \"role:reader and (\"\n");
+            Files.setLastModifiedTime(policy, FileTime.from(Instant.now().plusSeconds(5)));
+            Thread.sleep(1100);
+            assertJson(get(withPolicy, reader), 200, "{\"hypervisors\": []}");
+            assertThat(withPolicy.send("GET", "/v2.1/os-hypervisors/detail", null, TestServer.headers(reader, null))
+                    .status()).isEqualTo(403);
+        }
     }
 
     @Test
