@@ -39,6 +39,9 @@ public final class Database implements AutoCloseable {
                 pool.addDataSourceProperty("journal_mode", "WAL");
                 pool.addDataSourceProperty("busy_timeout", "10000");
                 pool.addDataSourceProperty("synchronous", "NORMAL");
+                // A transaction that reads and then writes must take the write lock at BEGIN: upgrading a read
+                // lock later fails at once with "database is locked" when another writer got there first.
+                pool.addDataSourceProperty("transaction_mode", "IMMEDIATE");
                 pool.addDataSourceProperty("foreign_keys", "true");
                 pool.setMaximumPoolSize(Math.min(maxPoolSize, 4));
             }

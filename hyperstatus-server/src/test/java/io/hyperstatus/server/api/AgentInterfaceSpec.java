@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hyperstatus.server.testing.Host;
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +96,39 @@ class AgentInterfaceSpec {
                 "badRequest", "Invalid input for field/attribute host. Value: . '' is too short");
         assertFault(post("/heartbeats", "not json"), 400, "badRequest", "Malformed request body");
         assertThat(server.get("/v2.1/os-services").json().get("services")).isEmpty();
+    }
+
+    @Test
+    void concurrentReportsFromSeveralAgentsAllSucceed() throws Exception {
+        int agents = 4;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(agents);
+        try {
+            List<java.util.concurrent.Future<List<Integer>>> results = new java.util.ArrayList<>();
+            for (int a = 0; a < agents; a++) {
+                int agent = a;
+                results.add(pool.submit(() -> {
+                    List<Integer> statuses = new java.util.ArrayList<>();
+                    for (int round = 0; round < 10; round++) {
+                        String host = "agent-" + agent + "-host";
+                        statuses.add(post("/services", "{\"services\": [{\"host\": \"" + host
+                                + "\", \"binary\": \"nova-compute\"}]}").status());
+                        statuses.add(post("/compute-nodes", "{\"compute_nodes\": [{\"host\": \"" + host
+                                + "\", \"hypervisor_hostname\": \"" + host + "\", \"hypervisor_type\": \"fake\","
+                                + " \"hypervisor_version\": 1, \"vcpus\": " + (round + 1) + ", \"memory_mb\": 1024,"
+                                + " \"local_gb\": 10, \"cpu_info\": \"\"}]}").status());
+                        statuses.add(post("/heartbeats", "{\"heartbeats\": [{\"host\": \"" + host
+                                + "\", \"binary\": \"nova-compute\"}]}").status());
+                    }
+                    return statuses;
+                }));
+            }
+            for (var result : results) {
+                assertThat(result.get()).containsOnly(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(server.get("/v2.1/os-hypervisors").json().get("hypervisors")).hasSize(agents);
     }
 
     @Test
