@@ -52,10 +52,11 @@ final class Report {
   }
 
   /** The figures of the results.json a run replaces, read before its first write. */
-  record Previous(String date, Map<String, Double> values) {}
+  record Previous(String date, Map<String, Double> values, List<Bench.Result> rows) {}
 
   static Previous previous(Path jsonFile) throws Exception {
     Map<String, Double> previous = new HashMap<>();
+    List<Bench.Result> rows = new ArrayList<>();
     String previousDate = null;
     if (Files.exists(jsonFile)) {
       JsonNode old = Bench.JSON.readTree(jsonFile.toFile());
@@ -63,9 +64,13 @@ final class Report {
       for (JsonNode r : old.path("results")) {
         previous.put(r.path("database").asText() + "|" + r.path("n").asInt() + "|" + r.path("measure").asText(),
             r.path("value").asDouble());
+        rows.add(new Bench.Result(r.path("database").asText(), r.path("n").asInt(), r.path("measure").asText(),
+            r.path("unit").asText(), r.path("value").asDouble(), r.has("p99") ? r.path("p99").asDouble() : null,
+            r.has("rate") ? r.path("rate").asDouble() : null, r.path("count").asInt(), r.path("errors").asInt(),
+            r.path("measured_at").asText(previousDate)));
       }
     }
-    return new Previous(previousDate, previous);
+    return new Previous(previousDate, previous, rows);
   }
 
   static void write(Bench b, Instant started, Previous prior) throws Exception {
@@ -73,6 +78,19 @@ final class Report {
     Path jsonFile = b.out.resolve("results.json");
     Map<String, Double> previous = prior.values();
     String previousDate = prior.date();
+    // results.json keeps the latest figures of every database and size: those this run did not measure are
+    // carried over from the file it replaces, with the date they were measured.
+    java.util.Set<String> measured = new java.util.HashSet<>();
+    for (Bench.Result r : b.results) measured.add(r.database() + "|" + r.n());
+    List<Bench.Result> all = new ArrayList<>();
+    for (Bench.Result r : b.results) {
+      all.add(new Bench.Result(r.database(), r.n(), r.measure(), r.unit(), r.value(), r.p99(), r.rate(), r.count(),
+          r.errors(), started.toString()));
+    }
+    for (Bench.Result r : prior.rows()) {
+      if (!measured.contains(r.database() + "|" + r.n())) all.add(r);
+    }
+    all.sort(java.util.Comparator.comparingInt(Bench.Result::n).thenComparing(r -> r.database()));
     Map<String, String> machine = machine();
 
     ObjectNode root = Bench.JSON.createObjectNode();
@@ -85,13 +103,13 @@ final class Report {
     ArrayNode fails = root.putArray("failures");
     b.failures.forEach(fails::add);
     ArrayNode arr = root.putArray("results");
-    for (Bench.Result r : b.results) {
+    for (Bench.Result r : all) {
       ObjectNode o = arr.addObject();
       o.put("database", r.database()).put("n", r.n()).put("measure", r.measure()).put("unit", r.unit())
           .put("value", r.value());
       if (r.p99() != null) o.put("p99", r.p99());
       if (r.rate() != null) o.put("rate", r.rate());
-      o.put("count", r.count()).put("errors", r.errors());
+      o.put("count", r.count()).put("errors", r.errors()).put("measured_at", r.measuredAt());
     }
     Bench.JSON.writerWithDefaultPrettyPrinter().writeValue(jsonFile.toFile(), root);
 
@@ -114,19 +132,20 @@ final class Report {
     }
     md.append("## Targets\n\n");
     md.append("| Target | Figure | Met |\n|---|---|---|\n");
-    for (String[] t : targets(b.results)) md.append("| ").append(String.join(" | ", t)).append(" |\n");
+    for (String[] t : targets(all)) md.append("| ").append(String.join(" | ", t)).append(" |\n");
     md.append("\n## All figures\n\n");
     md.append("| Database | N | Measure | Value | Unit | p99 | Rate /s | Count | Errors | Previous | Change |\n");
     md.append("|---|---:|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
-    for (Bench.Result r : b.results) {
-      Double prev = previous.get(r.key());
+    for (Bench.Result r : all) {
+      boolean carried = !r.measuredAt().equals(started.toString());
+      Double prev = carried ? null : previous.get(r.key());
       String change = prev == null || prev == 0 ? "" : String.format(Locale.ROOT, "%+.0f %%", (r.value() - prev) / prev * 100);
       md.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %d | %d | %s | %s |\n", r.database(),
-          r.n(), r.measure(), f(r.value()), r.unit(), f(r.p99()), f(r.rate()), r.count(), r.errors(), f(prev), change));
+          r.n(), r.measure() + (carried ? " (measured " + r.measuredAt().substring(0, 10) + ")" : ""), f(r.value()), r.unit(), f(r.p99()), f(r.rate()), r.count(), r.errors(), f(prev), change));
     }
     md.append("\n![cost against N](cost-vs-n.png)\n");
     Files.writeString(b.out.resolve("results.md"), md.toString());
-    plot(b, b.out.resolve("cost-vs-n.png"));
+    plot(all, b.out.resolve("cost-vs-n.png"));
   }
 
   static Bench.Result find(List<Bench.Result> rs, String db, int n, String measure) {
@@ -160,7 +179,7 @@ final class Report {
     for (int n : List.of(10000, 100000)) {
       t.add(check(rs, "heartbeat ingest >= 20,000/s on PostgreSQL at " + String.format(Locale.ROOT, "%,d", n),
           "postgresql", n, "heartbeat ingest (2 senders x 1000/batch)", 20000, true));
-      Bench.Result idle = find(rs, "postgresql", n, "list 2.1 (all)");
+      Bench.Result idle = find(rs, "postgresql", n, "list 2.1 (all), 1 client, idle");
       Bench.Result busy = find(rs, "postgresql", n, "list 2.1 (all) under heartbeat ingest");
       String name = "list under ingest within 2x of idle, PostgreSQL at " + String.format(Locale.ROOT, "%,d", n);
       if (idle == null || busy == null || busy.count() == 0) {
@@ -168,7 +187,7 @@ final class Report {
       } else {
         double ratio = busy.value() / idle.value();
         t.add(new String[] {name, f(busy.value()) + " ms vs " + f(idle.value()) + " ms idle ("
-            + String.format(Locale.ROOT, "%.1fx", ratio) + ")", ratio <= 2 ? "yes" : "**no**"});
+            + String.format(Locale.ROOT, "%.1fx", ratio) + "; one listing client in both)", ratio <= 2 ? "yes" : "**no**"});
       }
     }
     for (int n : List.of(1000, 10000, 100000)) {
@@ -180,14 +199,20 @@ final class Report {
     return t;
   }
 
-  static void plot(Bench b, Path file) throws Exception {
+  static int countSeries(List<Bench.Result> results) {
+    java.util.Set<String> s = new java.util.HashSet<>();
+    for (Bench.Result r : results) if (r.unit().equals("ms")) s.add(r.database() + r.measure());
+    return s.size();
+  }
+
+  static void plot(List<Bench.Result> results, Path file) throws Exception {
     System.setProperty("java.awt.headless", "true");
-    XYChart chart = new XYChartBuilder().width(1100).height(750).title("hyperstatus: median latency against N (log-log)")
+    XYChart chart = new XYChartBuilder().width(1200).height(700 + 22 * countSeries(results)).title("hyperstatus: median latency against N (log-log)")
         .xAxisTitle("hypervisors (N)").yAxisTitle("median ms").build();
     chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.OutsideS)
         .setMarkerSize(6);
     Map<String, List<Bench.Result>> series = new LinkedHashMap<>();
-    for (Bench.Result r : b.results) {
+    for (Bench.Result r : results) {
       if (!r.unit().equals("ms") || r.count() == 0 || !(r.value() > 0)) continue;
       if (r.measure().startsWith("start-up")) continue;
       series.computeIfAbsent(r.database() + ": " + r.measure(), k -> new ArrayList<>()).add(r);
