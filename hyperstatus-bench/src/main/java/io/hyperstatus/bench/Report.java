@@ -18,7 +18,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 
-/** Writes results.json, results.md (with the previous run's figures and the targets) and cost-vs-n.png. */
+/** Writes results.json, results.md (with the previous run's figures and the targets) and cost-vs-n.png. */
 final class Report {
 
   private Report() {}
