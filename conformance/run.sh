@@ -9,6 +9,8 @@ root="$(cd "$here/.." && pwd)"
 port="${HYPERSTATUS_CONFORMANCE_PORT:-28774}"
 work="$(mktemp -d /tmp/hyperstatus-conformance.XXXXXX)"
 jar="$root/hyperstatus-launcher/target/hyperstatus.jar"
+# Tempest and the clients leave logs in the folder they run from: keep them out of the source tree.
+cd "$work"
 
 log() { echo "conformance: $*" >&2; }
 
@@ -139,15 +141,26 @@ run_tempest 2.1
 log "the nova command"
 nova_out="$(nova hypervisor-list)"
 echo "$nova_out"
-grep -q "| State" <<<"$nova_out" && grep -q "| Status" <<<"$nova_out"
+grep -q "| State" <<<"$nova_out"
+grep -q "| Status" <<<"$nova_out"
 grep -q "compute-01.example.org" <<<"$nova_out"
 first_id="$(nova hypervisor-list | awk -F'|' '/compute-01.example.org/ {gsub(/ /, "", $2); print $2}')"
-nova hypervisor-show "$first_id" | grep -E "\| (state|status|service_host) " 
+show_out="$(nova hypervisor-show "$first_id")"
+grep -E "\| (state|status|service_host) " <<<"$show_out"
 nova service-list
-nova --os-compute-api-version 2.53 service-disable --reason "conformance check" \
-  "$(nova --os-compute-api-version 2.53 service-list --host compute-02 --binary nova-compute | awk -F'|' '/compute-02/ {gsub(/ /, "", $2); print $2}')"
-nova service-list --host compute-02 | grep -q "conformance check"
-nova --os-compute-api-version 2.53 service-enable \
-  "$(nova --os-compute-api-version 2.53 service-list --host compute-02 --binary nova-compute | awk -F'|' '/compute-02/ {gsub(/ /, "", $2); print $2}')"
-nova service-list --host compute-02 | grep -q "enabled"
+compute_02_id() {
+  nova --os-compute-api-version 2.53 service-list --host compute-02 --binary nova-compute \
+    | awk -F'|' '/compute-02/ {gsub(/ /, "", $2); print $2}'
+}
+# Outputs are read whole before they are searched: grep -q closing a pipe early would break the client's write.
+nova --os-compute-api-version 2.53 service-disable --reason "conformance check" "$(compute_02_id)"
+listed="$(nova service-list --host compute-02)"
+grep -q "conformance check" <<<"$listed"
+nova --os-compute-api-version 2.53 service-enable "$(compute_02_id)"
+listed="$(nova service-list --host compute-02)"
+grep -q "enabled" <<<"$listed"
+if grep -q "conformance check" <<<"$listed"; then
+  log "the reason is still shown after service-enable"
+  exit 1
+fi
 log "the nova command shows State and Status, disables with a reason and enables"
