@@ -27,18 +27,7 @@ import picocli.CommandLine.Spec;
         subcommands = {AggregateCommand.ListAggregates.class, AggregateCommand.Create.class,
                 AggregateCommand.Show.class, AggregateCommand.SetAggregate.class, AggregateCommand.UnsetAggregate.class,
                 AggregateCommand.Add.class, AggregateCommand.Remove.class, AggregateCommand.Delete.class})
-public final class AggregateCommand implements Runnable {
-    /** Connection options given before the subcommand ({@code aggregate --os-token T list}). */
-    @Mixin
-    ConnectionOptions connection;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class AggregateCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List aggregates.")
     static final class ListAggregates implements Callable<Integer>, OperatorCommand {
@@ -184,16 +173,7 @@ public final class AggregateCommand implements Runnable {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add to an aggregate.",
             subcommands = AddHost.class)
-    static final class Add implements Runnable {
-        @Mixin
-        ConnectionOptions connection;
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class Add extends CommandGroup {
     }
 
     @Command(name = "host", mixinStandardHelpOptions = true,
@@ -217,16 +197,7 @@ public final class AggregateCommand implements Runnable {
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove from an aggregate.",
             subcommands = RemoveHost.class)
-    static final class Remove implements Runnable {
-        @Mixin
-        ConnectionOptions connection;
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class Remove extends CommandGroup {
     }
 
     @Command(name = "host", mixinStandardHelpOptions = true, description = "Remove a host from an aggregate.")

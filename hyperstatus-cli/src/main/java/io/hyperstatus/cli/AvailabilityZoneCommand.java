@@ -22,18 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "availability-zone", mixinStandardHelpOptions = true,
         description = "List the availability zones, their status and, with --long, their hosts' services.",
         subcommands = AvailabilityZoneCommand.ListZones.class)
-public final class AvailabilityZoneCommand implements Runnable {
-    /** Connection options given before the subcommand. */
-    @Mixin
-    ConnectionOptions connection;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class AvailabilityZoneCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List availability zones.")
     static final class ListZones implements Callable<Integer>, OperatorCommand {

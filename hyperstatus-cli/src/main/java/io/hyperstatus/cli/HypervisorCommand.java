@@ -28,18 +28,7 @@ import picocli.CommandLine.Spec;
         subcommands = {HypervisorCommand.ListHypervisors.class, HypervisorCommand.ShowHypervisor.class,
                 HypervisorCommand.HypervisorServerList.class, HypervisorCommand.Statistics.class,
                 HypervisorCommand.Uptime.class})
-public final class HypervisorCommand implements Runnable {
-    /** Connection options given before the subcommand ({@code hypervisor --os-token T list}). */
-    @Mixin
-    ConnectionOptions connection;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class HypervisorCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List hypervisors (every page).")
     static final class ListHypervisors implements Callable<Integer>, OperatorCommand {

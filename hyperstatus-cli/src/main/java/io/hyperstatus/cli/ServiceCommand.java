@@ -23,18 +23,7 @@ import picocli.CommandLine.Spec;
         description = "List compute services; enable, disable, force down or delete them.",
         subcommands = {ServiceCommand.ListServices.class, ServiceCommand.Enable.class, ServiceCommand.Disable.class,
                 ServiceCommand.ForceDown.class, ServiceCommand.Delete.class})
-public final class ServiceCommand implements Runnable {
-    /** Connection options given before the subcommand ({@code hypervisor --os-token T list}). */
-    @Mixin
-    ConnectionOptions connection;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class ServiceCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List services.")
     static final class ListServices implements Callable<Integer>, OperatorCommand {
