@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The writes compute agents make: register services, report compute nodes and instances, heartbeat. */
@@ -87,15 +88,23 @@ public final class AgentStore {
 
     /** Creates or updates compute nodes and replaces the instance list of each; returns each node's UUID. */
     public List<String> report(List<NodeReport> reports) {
-        return database.jdbi().inTransaction(handle -> {
-            List<String> uuids = new ArrayList<>();
-            for (NodeReport report : reports) {
-                String uuid = upsertNode(handle, report);
-                replaceInstances(handle, report);
-                uuids.add(uuid);
+        try {
+            return database.jdbi().inTransaction(handle -> {
+                List<String> uuids = new ArrayList<>();
+                for (NodeReport report : reports) {
+                    String uuid = upsertNode(handle, report);
+                    replaceInstances(handle, report);
+                    uuids.add(uuid);
+                }
+                return uuids;
+            });
+        } catch (JdbiException e) {
+            if (ConflictingWriteException.isConstraintViolation(e)) {
+                throw new ConflictingWriteException("The report conflicts with stored compute nodes: a node's UUID, and"
+                        + " its host with its hypervisor hostname, each belong to one node only.", e);
             }
-            return uuids;
-        });
+            throw e;
+        }
     }
 
     private String upsertNode(Handle handle, NodeReport report) {

@@ -8,8 +8,12 @@ import io.hyperstatus.server.api.ApiRequest;
 import io.hyperstatus.server.api.ApiResponse;
 import io.hyperstatus.server.api.policy.PolicyRule;
 import io.hyperstatus.server.api.validation.RequestSchema;
+import io.hyperstatus.server.api.error.ApiException;
 import io.hyperstatus.storage.AgentStore;
+import io.hyperstatus.storage.ConflictingWriteException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -73,10 +77,23 @@ public final class AgentController {
         JsonNode body = request.body(COMPUTE_NODES);
         request.authorize(PolicyRule.AGENT_REPORT);
         List<NodeReport> reports = new ArrayList<>();
+        Set<String> instanceUuids = new HashSet<>();
         for (JsonNode node : body.get("compute_nodes")) {
-            reports.add(report(node));
+            NodeReport report = report(node);
+            for (Instance instance : report.instances()) {
+                // An instance runs on one node: a report naming it twice cannot be stored as it stands.
+                if (!instanceUuids.add(instance.uuid())) {
+                    throw ApiException.badRequest("Instance " + instance.uuid() + " is reported more than once.");
+                }
+            }
+            reports.add(report);
         }
-        List<String> uuids = store.report(reports);
+        List<String> uuids;
+        try {
+            uuids = store.report(reports);
+        } catch (ConflictingWriteException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
         return ApiResponse.ok(json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("compute_nodes");

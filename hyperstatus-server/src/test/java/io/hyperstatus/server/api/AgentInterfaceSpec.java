@@ -131,6 +131,32 @@ class AgentInterfaceSpec {
         assertThat(server.get("/v2.1/os-hypervisors").json().get("hypervisors")).hasSize(agents);
     }
 
+    private static String node(String host, String hostname, String uuid, String instances) {
+        return "{\"host\": \"" + host + "\", \"hypervisor_hostname\": \"" + hostname + "\", \"uuid\": \"" + uuid
+                + "\", \"hypervisor_type\": \"fake\", \"hypervisor_version\": 1, \"vcpus\": 1, \"memory_mb\": 1,"
+                + " \"local_gb\": 1, \"cpu_info\": \"\", \"instances\": [" + instances + "]}";
+    }
+
+    @Test
+    void anInstanceReportedTwiceIsABadRequestAndNothingIsWritten() {
+        String instance = "{\"uuid\": \"11111111-1111-4111-8111-111111111111\", \"name\": \"instance-00000001\"}";
+        assertFault(post("/compute-nodes", "{\"compute_nodes\": [" + node("compute-1", "compute-1",
+                        "31bfbb40-558b-58b7-9d75-86cda558a1ce", instance + ", " + instance) + "]}"),
+                400, "badRequest", "Instance 11111111-1111-4111-8111-111111111111 is reported more than once.");
+        assertThat(server.get("/v2.1/os-hypervisors").json().get("hypervisors")).isEmpty();
+    }
+
+    @Test
+    void aNodeClaimingAnotherNodesHostAndHostnameIsAConflictAndTheStoredNodesStay() {
+        String first = "31bfbb40-558b-58b7-9d75-86cda558a1ce";
+        server.seed(Host.named("compute-1").uuid(first), Host.named("compute-2").uuid("7c3cfce4-eca0-5adc-ac5b-995d327d9d40"));
+        String before = server.get("/v2.1/os-hypervisors", "2.53").body();
+        assertFault(post("/compute-nodes", "{\"compute_nodes\": [" + node("compute-2", "compute-2.example.org", first, "")
+                + "]}"), 409, "conflictingRequest", "The report conflicts with stored compute nodes: a node's UUID, and"
+                + " its host with its hypervisor hostname, each belong to one node only.");
+        assertThat(server.get("/v2.1/os-hypervisors", "2.53").body()).isEqualTo(before);
+    }
+
     @Test
     void onlyAdminsOrServicesMayReport() {
         Reply member = server.send("POST", "/agent/v1/heartbeats", "{\"heartbeats\": []}",
