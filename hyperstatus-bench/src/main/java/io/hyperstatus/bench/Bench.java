@@ -53,6 +53,9 @@ public final class Bench {
   String pgHost = "127.0.0.1";
   int pgPort = 5432;
   String pgUser = "postgres";
+  /** The server's JVM options; the heap bound is part of what the RSS figures mean. */
+  List<String> serverJvm = List.of("-Xmx1g");
+  boolean classDataArchive = true;
 
   final List<Result> results = new ArrayList<>();
 
@@ -79,7 +82,8 @@ public final class Bench {
     System.err.println("""
         usage: bench/run.sh [--sizes 1000,10000,100000] [--databases embedded,postgresql]
                             [--op-seconds 8] [--op-max-requests 400] [--heartbeat-seconds 15]
-                            [--load-timeout 1800] [--out docs/performance] [--jar hyperstatus.jar]""");
+                            [--load-timeout 1800] [--out docs/performance] [--jar hyperstatus.jar]
+                            [--server-jvm "-Xmx1g"] [--class-data-archive true]""");
   }
 
   void parse(String[] args) {
@@ -99,6 +103,8 @@ public final class Bench {
         case "--op-max-requests" -> opMaxRequests = Integer.parseInt(v);
         case "--heartbeat-seconds" -> heartbeatSeconds = Double.parseDouble(v);
         case "--load-timeout" -> loadTimeoutSeconds = Double.parseDouble(v);
+        case "--class-data-archive" -> classDataArchive = Boolean.parseBoolean(v);
+        case "--server-jvm" -> serverJvm = java.util.Arrays.stream(v.trim().split("\\s+")).toList();
         default -> {
           usage();
           System.exit(2);
@@ -121,6 +127,14 @@ public final class Bench {
     Path jarCopy = work.resolve("hyperstatus.jar");
     Files.copy(jar, jarCopy, StandardCopyOption.REPLACE_EXISTING);
     log("work folder " + work + ", jar copied from " + jar);
+    if (classDataArchive) {
+      Path archive = trainClassDataArchive(work, jarCopy);
+      startUp(work, jarCopy, "start-up, empty embedded database, without class-data archive (median of 3)", List.of());
+      serverJvm = new ArrayList<>(serverJvm);
+      serverJvm.add("-XX:SharedArchiveFile=" + archive);
+      serverJvm.add("-Xlog:cds=off,cds+dynamic=off");
+      startUp(work, jarCopy, "start-up, empty embedded database, with class-data archive (median of 3)", List.of());
+    }
     Instant started = Instant.now();
     Report.Previous previous = Report.previous(out.resolve("results.json"));
     // Sizes outermost, so the smaller sizes are complete on every database before the larger ones start; the
@@ -143,6 +157,56 @@ public final class Bench {
 
   final List<String> failures = new ArrayList<>();
 
+  /**
+   * A training run of the server that dumps the classes it loaded into an AppCDS archive, as bin/hyperstatus does on
+   * a server's first start: later starts map the classes instead of loading and verifying them from the jar.
+   */
+  Path trainClassDataArchive(Path work, Path jarCopy) throws Exception {
+    Path archive = work.resolve("hyperstatus.jsa");
+    Path dir = Files.createDirectories(work.resolve("training"));
+    int port = freePort();
+    Path conf = serverConf(dir, port, "sqlite:///" + dir.resolve("hyperstatus.sqlite").toAbsolutePath());
+    Process server = startServer(jarCopy, dir, conf, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off,cds+dynamic=off"));
+    try {
+      String base = "http://127.0.0.1:" + port;
+      awaitUp(server, base, dir);
+      load("training", 100, base);
+      results.removeIf(r -> r.database().equals("training"));
+      for (String path : List.of("/v2.1/os-hypervisors", "/v2.1/os-hypervisors/detail", "/v2.1/os-services",
+          "/v2.1/os-hypervisors/statistics")) {
+        fetch(base + path, "2.1", null);
+      }
+      fetch(base + "/v2.1/os-hypervisors/detail?limit=10", "2.88", null);
+    } finally {
+      server.destroy();
+      if (!server.waitFor(120, TimeUnit.SECONDS)) server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    if (!Files.isRegularFile(archive)) throw new IllegalStateException("the training run wrote no class-data archive");
+    log("class-data archive " + archive + " (" + Files.size(archive) / (1 << 20) + " MB)");
+    return archive;
+  }
+
+  /** Starts a server on an empty embedded database 3 times; records the median time until GET / answers. */
+  void startUp(Path work, Path jarCopy, String measure, List<String> extraJvm) throws Exception {
+    List<Long> nanos = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Path dir = Files.createDirectories(work.resolve("start-up-" + results.size() + "-" + i));
+      int port = freePort();
+      Path conf = serverConf(dir, port, "sqlite:///" + dir.resolve("hyperstatus.sqlite").toAbsolutePath());
+      long t0 = System.nanoTime();
+      Process server = startServer(jarCopy, dir, conf, extraJvm);
+      try {
+        awaitUp(server, "http://127.0.0.1:" + port, dir);
+        nanos.add(System.nanoTime() - t0);
+      } finally {
+        server.destroy();
+        if (!server.waitFor(20, TimeUnit.SECONDS)) server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+    Collections.sort(nanos);
+    add(new Result("embedded", 0, measure, "ms", nanos.get(1) / 1e6, null, null, 3, 0));
+  }
+
   static void deleteTree(Path p) throws IOException {
     try (var walk = Files.walk(p)) {
       walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -164,6 +228,50 @@ public final class Bench {
 
   // ---------------------------------------------------------------- one database, one size
 
+  static Path serverConf(Path dir, int port, String connection) throws IOException {
+    Path conf = dir.resolve("server.conf");
+    Files.writeString(conf, """
+        [DEFAULT]
+        state_path = %s
+        osapi_compute_listen = 127.0.0.1
+        osapi_compute_listen_port = %d
+        service_down_time = 3600
+        [database]
+        connection = %s
+        [oslo_middleware]
+        max_request_body_size = 67108864
+        """.formatted(dir.resolve("state").toAbsolutePath(), port, connection));
+    return conf;
+  }
+
+  /** Starts `hyperstatus server` from the jar copy with the harness's JVM options and the given extra ones. */
+  Process startServer(Path jarCopy, Path dir, Path conf, List<String> extraJvm) throws IOException {
+    List<String> command = new ArrayList<>(List.of("java"));
+    command.addAll(serverJvm);
+    command.addAll(extraJvm);
+    command.addAll(List.of("-jar", jarCopy.toString(), "server", "--config-file",
+        conf.toString()));
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile())
+        .start();
+  }
+
+  /** Waits until GET / answers 200 (60 s at most). */
+  static void awaitUp(Process server, String base, Path dir) throws Exception {
+    HttpClient probe = client();
+    long t0 = System.nanoTime();
+    while (System.nanoTime() - t0 < 60_000_000_000L && server.isAlive()) {
+      try {
+        HttpResponse<Void> r = probe.send(HttpRequest.newBuilder(URI.create(base + "/")).timeout(Duration.ofSeconds(2))
+            .build(), HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200) return;
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(10);
+    }
+    throw new IllegalStateException("server did not answer GET / within 60 s, see " + dir.resolve("server.log"));
+  }
+
   void runOne(Path work, Path jarCopy, String db, int n) throws Exception {
     log("=== " + db + " N=" + n);
     Path dir = Files.createDirectories(work.resolve(db + "-" + n));
@@ -178,18 +286,7 @@ public final class Bench {
       psql("CREATE DATABASE " + pgDb);
       connection = "postgresql://" + pgUser + "@" + pgHost + ":" + pgPort + "/" + pgDb;
     }
-    Path conf = dir.resolve("server.conf");
-    Files.writeString(conf, """
-        [DEFAULT]
-        state_path = %s
-        osapi_compute_listen = 127.0.0.1
-        osapi_compute_listen_port = %d
-        service_down_time = 3600
-        [database]
-        connection = %s
-        [oslo_middleware]
-        max_request_body_size = 67108864
-        """.formatted(dir.resolve("state").toAbsolutePath(), port, connection));
+    Path conf = serverConf(dir, port, connection);
     if (db.equals("postgresql")) {
       Process sync = new ProcessBuilder("java", "-jar", jarCopy.toString(), "db", "sync", "--config-file", conf.toString())
           .redirectErrorStream(true).redirectOutput(dir.resolve("db-sync.log").toFile()).start();
@@ -199,26 +296,10 @@ public final class Bench {
       }
     }
     String base = "http://127.0.0.1:" + port;
-    HttpClient probe = client();
     long t0 = System.nanoTime();
-    Process server = new ProcessBuilder("java", "-Xmx1g", "-jar", jarCopy.toString(), "server", "--config-file",
-        conf.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+    Process server = startServer(jarCopy, dir, conf, List.of());
     try {
-      boolean up = false;
-      while (System.nanoTime() - t0 < 60_000_000_000L && server.isAlive()) {
-        try {
-          HttpResponse<Void> r = probe.send(HttpRequest.newBuilder(URI.create(base + "/")).timeout(Duration.ofSeconds(2))
-              .build(), HttpResponse.BodyHandlers.discarding());
-          if (r.statusCode() == 200) {
-            up = true;
-            break;
-          }
-        } catch (IOException e) {
-          // not listening yet
-        }
-        Thread.sleep(10);
-      }
-      if (!up) throw new IllegalStateException("server did not answer GET / within 60 s, see " + dir.resolve("server.log"));
+      awaitUp(server, base, dir);
       add(new Result(db, n, "start-up (process start to GET /)", "ms", (System.nanoTime() - t0) / 1e6, null, null, 1, 0));
 
       load(db, n, base);
@@ -400,9 +481,39 @@ public final class Bench {
     boolean call(HttpClient c) throws Exception;
   }
 
+  /**
+   * A measured GET: HttpURLConnection over a kept-alive connection, the body read as it arrives and counted, not
+   * kept. It is the cheapest client the JDK has: java.net.http's per-request thread hand-offs cost as much CPU as the
+   * server's own work on a large body, and the clients share the server's two cores.
+   */
   static Op getOp(String url, String microversion) {
-    return c -> get(c, url, microversion).statusCode() == 200;
+    return c -> fetch(url, microversion, null) == 200;
   }
+
+  /** GETs a URL; returns the status, the body copied into {@code keep} when given. */
+  static int fetch(String url, String microversion, java.io.ByteArrayOutputStream keep) throws IOException {
+    java.net.HttpURLConnection connection = (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
+    connection.setConnectTimeout(5_000);
+    connection.setReadTimeout(300_000);
+    connection.setRequestProperty("X-Auth-Token", TOKEN);
+    connection.setRequestProperty("Accept", "application/json");
+    if (microversion != null) connection.setRequestProperty("X-OpenStack-Nova-API-Version", microversion);
+    int status = connection.getResponseCode();
+    long bytes = 0;
+    try (java.io.InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+      if (body != null) {
+        byte[] buffer = new byte[65536];
+        for (int read; (read = body.read(buffer)) >= 0; ) {
+          bytes += read;
+          if (keep != null) keep.write(buffer, 0, read);
+        }
+      }
+    }
+    return bytes > 0 ? status : -status;
+  }
+
+  static final int WARM_UP_CALLS = 20;
+  static final double WARM_UP_SECONDS = 2;
 
   /** Latencies in ns of up to maxRequests calls from `clients` threads, for at most `seconds`. */
   record Sample(List<Long> nanos, int errors, double elapsedS) {
@@ -416,9 +527,10 @@ public final class Bench {
   }
 
   Sample sample(Op op, int threads, double seconds, int maxRequests) throws Exception {
-    // Warm-up: two calls, not counted.
+    // Warm-up, not counted: the JIT compiles the request's path as it would in a server that has run for a while.
     HttpClient warm = client();
-    for (int i = 0; i < 2; i++) op.call(warm);
+    long warmUntil = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
+    for (int i = 0; i < WARM_UP_CALLS && (i < 2 || System.nanoTime() < warmUntil); i++) op.call(warm);
     List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger errors = new AtomicInteger();
     AtomicInteger issued = new AtomicInteger();
@@ -473,9 +585,9 @@ public final class Bench {
       String url = v + "/os-hypervisors/detail?limit=1000";
       int seen = 0;
       for (int page = 0; page < 10_000 && url != null; page++) {
-        HttpResponse<byte[]> r = get(cl, url, "2.88");
-        if (r.statusCode() != 200) return false;
-        JsonNode body = JSON.readTree(r.body());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        if (fetch(url, "2.88", bytes) != 200) return false;
+        JsonNode body = JSON.readTree(bytes.toByteArray());
         seen += body.path("hypervisors").size();
         pages.incrementAndGet();
         url = null;
@@ -491,6 +603,9 @@ public final class Bench {
     measure(db, n, "show 2.1", getOp(v + "/os-hypervisors/" + id, "2.1"));
     measure(db, n, "os-services list", getOp(v + "/os-services", "2.1"));
     measure(db, n, "statistics", getOp(v + "/os-hypervisors/statistics", "2.1"));
+    Sample single = sample(getOp(v + "/os-hypervisors/detail", "2.1"), 1, opSeconds, opMaxRequests);
+    add(new Result(db, n, "detail 2.1 (all), 1 client", "ms", single.quantileMs(0.5), single.quantileMs(0.99),
+        single.nanos.size() / single.elapsedS, single.nanos.size(), single.errors));
     heartbeatIngest(db, n, base);
   }
 
@@ -536,7 +651,7 @@ public final class Bench {
       HttpClient c = client();
       for (int i = 0; i < opMaxRequests && !stop.get() && System.nanoTime() < deadline; i++) {
         long a = System.nanoTime();
-        if (get(c, base + "/v2.1/os-hypervisors", "2.1").statusCode() == 200) listNanos.add(System.nanoTime() - a);
+        if (getOp(base + "/v2.1/os-hypervisors", "2.1").call(c)) listNanos.add(System.nanoTime() - a);
       }
       return null;
     });

@@ -23,6 +23,7 @@ public record HyperstatusConfig(
         String internalServiceAvailabilityZone,
         AuthStrategy authStrategy,
         int maxLimit,
+        int hypervisorCacheSize,
         Optional<String> computeLinkPrefix,
         List<String> legacyV2Extensions,
         String databaseConnection,
@@ -97,6 +98,9 @@ public record HyperstatusConfig(
                 ini.string("DEFAULT", "internal_service_availability_zone", "internal"),
                 authStrategy,
                 ini.integer("api", "max_limit", 1000, 1, 1_000_000),
+                // Compute nodes (with their service's descriptive columns) an API server keeps in memory for
+                // listings: about 1 KB each; 0 reads every listed row whole.
+                ini.integer("api", "hypervisor_cache_size", 200_000, 0, 10_000_000),
                 prefix.isEmpty() ? Optional.empty() : Optional.of(stripTrailingSlash(prefix)),
                 ini.list("api", "legacy_v2_extensions", OPTIONAL_LEGACY_V2_EXTENSIONS),
                 ini.string("database", "connection", "sqlite:///" + statePath.resolve("hyperstatus.sqlite")),
@@ -113,8 +117,8 @@ public record HyperstatusConfig(
 
     public HyperstatusConfig withListenPort(int port) {
         return new HyperstatusConfig(host, serviceDownTime, reportInterval, statePath, listenAddress, port,
-                defaultAvailabilityZone, internalServiceAvailabilityZone, authStrategy, maxLimit, computeLinkPrefix,
-                legacyV2Extensions, databaseConnection, databaseMaxPoolSize, maxRequestBodySize, agent, policy, keystone);
+                defaultAvailabilityZone, internalServiceAvailabilityZone, authStrategy, maxLimit, hypervisorCacheSize,
+                computeLinkPrefix, legacyV2Extensions, databaseConnection, databaseMaxPoolSize, maxRequestBodySize, agent, policy, keystone);
     }
 
     /** "10" for whole seconds, "0.5" otherwise. */

@@ -64,7 +64,7 @@ public final class HyperstatusServer implements AutoCloseable {
             ApiServer api = new ApiServer(config,
                     authenticator(config),
                     policy,
-                    new HypervisorsController(new HypervisorStore(database, liveness), config.maxLimit(),
+                    new HypervisorsController(new HypervisorStore(database, liveness, config.hypervisorCacheSize()), config.maxLimit(),
                             config.legacyExtensionLoaded("os-hypervisor-status")),
                     new ServicesController(services, zones),
                     new AggregatesController(aggregates, services, database::now),

@@ -62,7 +62,8 @@ public final class AgentStore {
 
     /**
      * Records heartbeats, one indexed update each, in one batch. Returns the services that are not registered
-     * (deleted by an operator, say), so their agent can register again.
+     * (deleted by an operator, say), so their agent can register again. A heartbeat is the one write that leaves the
+     * row's version alone: it changes only what listings read every time.
      */
     public List<ServiceKey> heartbeat(List<ServiceKey> keys) {
         if (keys.isEmpty()) {
@@ -124,7 +125,7 @@ public final class AgentStore {
         String uuid = existing.orElseGet(() -> report.uuid() != null ? report.uuid() : UUID.randomUUID().toString());
         var statement = existing.isPresent()
                 ? handle.createUpdate("UPDATE compute_nodes SET " + columns + ", updated_at = " + now
-                        + ", deleted = 0, deleted_at = NULL WHERE uuid = :uuid")
+                        + ", deleted = 0, deleted_at = NULL, version = version + 1 WHERE uuid = :uuid")
                 : handle.createUpdate("INSERT INTO compute_nodes (uuid, host, hypervisor_hostname, hypervisor_type,"
                         + " hypervisor_version, host_ip, vcpus, vcpus_used, memory_mb, memory_mb_used, local_gb,"
                         + " local_gb_used, free_ram_mb, free_disk_gb, current_workload, running_vms,"

@@ -6,6 +6,8 @@ import io.hyperstatus.domain.HypervisorStatistics;
 import io.hyperstatus.domain.Instance;
 import io.hyperstatus.domain.Liveness;
 import io.hyperstatus.domain.Service;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,41 +17,105 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * Reads hypervisors: live compute nodes joined with the live nova-compute service of their host. Every read is
- * one query (plus one for the database clock), whatever the number of nodes.
+ * Reads hypervisors: live compute nodes joined with the live nova-compute service of their host. A listing reads
+ * batches of 1000 rows (one query each, plus one for the database clock), never one query per node; it reads the
+ * descriptive columns only of rows it has not seen at their current versions (see {@link HypervisorDescriptions}).
  */
 public final class HypervisorStore {
     private static final String FROM_JOINED = " FROM compute_nodes cn JOIN services s"
             + " ON s.host = cn.host AND s.binary_name = 'nova-compute' AND s.deleted = 0"
             + " WHERE cn.deleted = 0";
     private static final int IN_LIST_BATCH = 500;
+    private static final int BATCH_SIZE = 1000;
+    // The service's host is the node's and its binary is nova-compute by the join: not read again.
+    private static final String DETAIL_COLUMNS = Rows.NODE_COLUMNS + ", " + Rows.COMPUTE_SERVICE_COLUMNS;
+    /** What a listing reads of every row: ids, versions, and what state and status are decided from. */
+    private static final String LIVE_COLUMNS = "cn.id, cn.version, s.id AS s_id, s.version AS s_version,"
+            + " s.disabled AS s_disabled, s.forced_down AS s_forced_down, s.created_at AS s_created_at,"
+            + " s.updated_at AS s_updated_at, s.last_seen_up AS s_last_seen_up";
+    /** What a listing reads of the rows whose description is not remembered at their current versions. */
+    private static final String DESCRIPTION_COLUMNS = Rows.NODE_COLUMNS + ", cn.version, s.id AS s_id,"
+            + " s.version AS s_version, s.uuid AS s_uuid, s.disabled_reason AS s_disabled_reason";
 
     private final Database database;
     private final Liveness liveness;
+    private final HypervisorDescriptions descriptions;
 
-    public HypervisorStore(Database database, Liveness liveness) {
+    /** {@code cacheSize}: how many hypervisors' descriptions to keep in memory between listings (0 for none). */
+    public HypervisorStore(Database database, Liveness liveness, int cacheSize) {
         this.database = database;
         this.liveness = liveness;
+        this.descriptions = new HypervisorDescriptions(cacheSize);
     }
 
-    public List<Hypervisor> list(HypervisorQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(Rows.NODE_COLUMNS).append(", ")
-                .append(Rows.SERVICE_COLUMNS).append(FROM_JOINED);
-        query.afterId().ifPresent(id -> sql.append(" AND cn.id > :afterId"));
+    /** The hypervisors the query selects, read in batches of 1000 as the cursor is consumed. */
+    public HypervisorCursor<Hypervisor> list(HypervisorQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(LIVE_COLUMNS).append(FROM_JOINED)
+                .append(" AND cn.id > :afterId");
         query.hostnamePattern().ifPresent(p -> sql.append(" AND cn.hypervisor_hostname LIKE :pattern"));
-        sql.append(" ORDER BY cn.id");
-        query.limit().ifPresent(limit -> sql.append(" LIMIT :limit"));
-        return database.jdbi().withHandle(handle -> {
-            Instant now = database.now(handle);
-            Query select = handle.createQuery(sql.toString());
-            query.afterId().ifPresent(id -> select.bind("afterId", id));
+        sql.append(" ORDER BY cn.id LIMIT :limit");
+        String text = sql.toString();
+        HypervisorCursor.BatchReader<Hypervisor> batches = (afterId, limit, knownNow) -> database.jdbi().withHandle(handle -> {
+            Instant now = knownNow != null ? knownNow : database.now(handle);
+            Query select = handle.createQuery(text).bind("afterId", afterId).bind("limit", limit);
             query.hostnamePattern().ifPresent(p -> select.bind("pattern", "%" + p + "%"));
-            query.limit().ifPresent(limit -> select.bind("limit", limit));
-            return select.map((rs, ctx) -> hypervisor(Rows.node(rs), Rows.service(rs), now)).list();
+            List<LiveRow> rows = select.map((rs, ctx) -> LiveRow.read(rs)).list();
+            return new HypervisorCursor.Batch<>(describe(handle, rows, now), now);
         });
+        return new HypervisorCursor<>(batches, hypervisor -> hypervisor.node().id(), BATCH_SIZE,
+                query.afterId().orElse(Long.MIN_VALUE), query.limit());
+    }
+
+    /** The columns of one listed row that are read every time. */
+    private record LiveRow(long nodeId, long nodeVersion, long serviceId, long serviceVersion, boolean disabled,
+                           boolean forcedDown, long createdAt, Long updatedAt, Long lastSeenUp) {
+        static LiveRow read(ResultSet rs) throws SQLException {
+            return new LiveRow(rs.getLong("id"), rs.getLong("version"), rs.getLong("s_id"), rs.getLong("s_version"),
+                    rs.getBoolean("s_disabled"), rs.getBoolean("s_forced_down"), rs.getLong("s_created_at"),
+                    Rows.nullableLong(rs, "s_updated_at"), Rows.nullableLong(rs, "s_last_seen_up"));
+        }
+    }
+
+    /** Joins each live row with its description, reading the descriptions not remembered at the row's versions. */
+    private List<Hypervisor> describe(Handle handle, List<LiveRow> rows, Instant now) {
+        Map<Long, HypervisorDescriptions.Description> known = new HashMap<>();
+        List<Long> missing = new ArrayList<>();
+        for (LiveRow row : rows) {
+            var description = descriptions.current(row.nodeId(), row.nodeVersion(), row.serviceId(), row.serviceVersion());
+            if (description != null) {
+                known.put(row.nodeId(), description);
+            } else {
+                missing.add(row.nodeId());
+            }
+        }
+        for (int from = 0; from < missing.size(); from += IN_LIST_BATCH) {
+            handle.createQuery("SELECT " + DESCRIPTION_COLUMNS + FROM_JOINED + " AND cn.id IN (<ids>)")
+                    .bindList("ids", missing.subList(from, Math.min(missing.size(), from + IN_LIST_BATCH)))
+                    .map((rs, ctx) -> new HypervisorDescriptions.Description(rs.getLong("version"), rs.getLong("s_id"),
+                            rs.getLong("s_version"), Rows.node(rs), rs.getString("s_uuid"),
+                            rs.getString("s_disabled_reason")))
+                    .forEach(description -> {
+                        descriptions.remember(description);
+                        known.put(description.node().id(), description);
+                    });
+        }
+        List<Hypervisor> hypervisors = new ArrayList<>(rows.size());
+        for (LiveRow row : rows) {
+            var description = known.get(row.nodeId());
+            if (description == null) {
+                continue; // deleted between the two reads
+            }
+            Service service = new Service(row.serviceId(), description.serviceUuid(), description.node().host(),
+                    Service.COMPUTE_BINARY, row.disabled(), description.disabledReason(), row.forcedDown(),
+                    Times.fromMicros(row.createdAt()), Times.fromMicros(row.updatedAt()),
+                    Times.fromMicros(row.lastSeenUp()));
+            hypervisors.add(new Hypervisor(description.node(), service, liveness.stateOf(service, now)));
+        }
+        return hypervisors;
     }
 
     public Optional<Hypervisor> findById(long id) {
@@ -61,11 +127,10 @@ public final class HypervisorStore {
     }
 
     private Optional<Hypervisor> findOne(String condition, Object key) {
-        String sql = "SELECT " + Rows.NODE_COLUMNS + ", " + Rows.SERVICE_COLUMNS + FROM_JOINED + condition;
+        String sql = "SELECT " + DETAIL_COLUMNS + FROM_JOINED + condition;
         return database.jdbi().withHandle(handle -> {
             Instant now = database.now(handle);
-            return handle.createQuery(sql).bind("key", key)
-                    .map((rs, ctx) -> hypervisor(Rows.node(rs), Rows.service(rs), now)).findOne();
+            return handle.createQuery(sql).bind("key", key).map((rs, ctx) -> hypervisor(rs, now)).findOne();
         });
     }
 
@@ -117,8 +182,11 @@ public final class HypervisorStore {
                 .one());
     }
 
-    private Hypervisor hypervisor(ComputeNode node, Service service, Instant now) {
+    private Hypervisor hypervisor(ResultSet rs, Instant now) throws SQLException {
+        ComputeNode node = Rows.node(rs);
+        Service service = Rows.computeService(rs, node.host());
         return new Hypervisor(node, service, liveness.stateOf(service, now));
     }
+
 
 }

@@ -97,6 +97,7 @@ public final class ServiceStore {
             throw new IllegalArgumentException("nothing to update");
         }
         assignments.add("updated_at = " + database.dialect().nowMicros());
+        assignments.add("version = version + 1");
         return database.jdbi().inTransaction(handle -> {
             ServiceWithState current = findOne(handle, " AND s.id = :key", id)
                     .orElseThrow(() -> new NotFoundException("service " + id));
@@ -134,13 +135,13 @@ public final class ServiceStore {
                 if (instances > 0) {
                     throw new HostHasInstancesException(service.host());
                 }
-                handle.createUpdate("UPDATE compute_nodes SET deleted = id, deleted_at = "
+                handle.createUpdate("UPDATE compute_nodes SET deleted = id, version = version + 1, deleted_at = "
                                 + database.dialect().nowMicros() + " WHERE host = :host AND deleted = 0")
                         .bind("host", service.host()).execute();
                 // As Nova does, the host leaves every aggregate it was in.
                 AggregateStore.removeHost(handle, Optional.empty(), service.host(), database.dialect());
             }
-            int deleted = handle.createUpdate("UPDATE services SET deleted = id, deleted_at = "
+            int deleted = handle.createUpdate("UPDATE services SET deleted = id, version = version + 1, deleted_at = "
                             + database.dialect().nowMicros() + " WHERE id = :id AND deleted = 0")
                     .bind("id", service.id()).execute();
             if (deleted == 0) {

@@ -1,5 +1,6 @@
 package io.hyperstatus.server.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.hyperstatus.config.HyperstatusConfig;
 import io.hyperstatus.server.agent.AgentController;
 import io.hyperstatus.server.api.aggregates.AggregatesController;
@@ -24,6 +25,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -31,6 +33,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.server.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -209,7 +213,7 @@ public final class ApiServer implements AutoCloseable {
         return ApiResponse.ok(versions.show(request.baseUrl(), !"v2.0".equals(id), true));
     }
 
-    private void dispatch(Context ctx, Endpoint endpoint, Mount mount, boolean withProject) {
+    private void dispatch(Context ctx, Endpoint endpoint, Mount mount, boolean withProject) throws IOException {
         Optional<String> urlProject = withProject ? Optional.of(ctx.pathParam("project_id")) : Optional.empty();
         if (urlProject.isPresent() && !PROJECT_ID.matcher(urlProject.get()).matches()) {
             routeNotFound(ctx);
@@ -231,7 +235,34 @@ public final class ApiServer implements AutoCloseable {
         ApiRequest request = new ApiRequest(ctx, mount, version, credentials, urlProject,
                 config.computeLinkPrefix(), validator, policy);
         ApiResponse response = endpoint.action().handle(request);
-        ctx.status(response.status()).contentType("application/json").result(response.body());
+        ctx.status(response.status()).contentType("application/json");
+        if (response.isStreamed()) {
+            stream(ctx, response.streamedBody());
+        } else {
+            ctx.result(response.body());
+        }
+    }
+
+    /**
+     * Writes a body while it is produced. A failure before anything was sent still becomes a fault; once bytes have
+     * gone the status cannot change, so the connection is aborted and the client sees a broken response, never one
+     * that looks complete.
+     */
+    private static void stream(Context ctx, Json.Writer writer) throws IOException {
+        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(ctx.outputStream())
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            writer.write(json);
+            json.flush();
+        } catch (IOException | RuntimeException e) {
+            if (!ctx.res().isCommitted()) {
+                ctx.res().resetBuffer();
+                throw e;
+            }
+            LOG.error("Response of {} {} [{}] failed after it started; connection aborted", ctx.method(), ctx.path(),
+                    ctx.res().getHeader(REQUEST_ID), e);
+            ctx.attribute(FAULT_WRITTEN, true);
+            ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(e);
+        }
     }
 
     /**
@@ -326,8 +357,18 @@ public final class ApiServer implements AutoCloseable {
     private void logRequest(Context ctx, Float millis) {
         LOG.info("{} {} {} status: {} len: {} time: {} ms", ctx.res().getHeader(REQUEST_ID), ctx.method(),
                 ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), ctx.statusCode(),
-                ctx.res().getHeader("Content-Length") == null ? "-" : ctx.res().getHeader("Content-Length"),
-                String.format("%.1f", millis));
+                bodyLength(ctx), String.format("%.1f", millis));
+    }
+
+    /** The body's length, once the last buffered bytes have been sent: the request is complete when it is logged. */
+    private static long bodyLength(Context ctx) {
+        try {
+            ctx.res().flushBuffer();
+        } catch (IOException clientGone) {
+            // the count below is then what reached the connection
+        }
+        return Response.getContentBytesWritten(
+                ServletContextRequest.getServletContextRequest(ctx.req()).getServletContextResponse());
     }
 
     public int port() {

@@ -1,46 +1,83 @@
 package io.hyperstatus.server.api.hypervisors;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.hyperstatus.domain.Hypervisor;
+import io.hyperstatus.domain.HypervisorSummary;
 import io.hyperstatus.domain.Instance;
 import java.io.IOException;
 import java.util.List;
 
-/** The fields every hypervisor view shares, written the same way in all of them. */
+/**
+ * The fields every hypervisor view shares, written the same way in all of them. Field names are encoded once:
+ * a full listing writes them hundreds of thousands of times.
+ */
 final class HypervisorFields {
+    private static final SerializableString ID = name("id");
+    private static final SerializableString HYPERVISOR_HOSTNAME = name("hypervisor_hostname");
+    private static final SerializableString STATE = name("state");
+    private static final SerializableString STATUS = name("status");
+    private static final SerializableString HOST_IP = name("host_ip");
+    private static final SerializableString HYPERVISOR_TYPE = name("hypervisor_type");
+    private static final SerializableString HYPERVISOR_VERSION = name("hypervisor_version");
+    private static final SerializableString SERVICE = name("service");
+    private static final SerializableString HOST = name("host");
+    private static final SerializableString DISABLED_REASON = name("disabled_reason");
+    private static final SerializableString VCPUS = name("vcpus");
+    private static final SerializableString MEMORY_MB = name("memory_mb");
+    private static final SerializableString LOCAL_GB = name("local_gb");
+    private static final SerializableString VCPUS_USED = name("vcpus_used");
+    private static final SerializableString MEMORY_MB_USED = name("memory_mb_used");
+    private static final SerializableString LOCAL_GB_USED = name("local_gb_used");
+    private static final SerializableString FREE_RAM_MB = name("free_ram_mb");
+    private static final SerializableString FREE_DISK_GB = name("free_disk_gb");
+    private static final SerializableString CURRENT_WORKLOAD = name("current_workload");
+    private static final SerializableString RUNNING_VMS = name("running_vms");
+    private static final SerializableString DISK_AVAILABLE_LEAST = name("disk_available_least");
+    private static final SerializableString SERVERS = name("servers");
+    private static final SerializableString NAME = name("name");
+    private static final SerializableString UUID = name("uuid");
+
     private HypervisorFields() {
     }
 
-    static void writeId(JsonGenerator json, String field, long id, String uuid, HypervisorFormat format)
-            throws IOException {
+    private static SerializableString name(String name) {
+        return new SerializedString(name);
+    }
+
+    private static void writeId(JsonGenerator json, long id, String uuid, HypervisorFormat format) throws IOException {
+        json.writeFieldName(ID);
         if (format.uuidIds()) {
-            json.writeStringField(field, uuid);
+            json.writeString(uuid);
         } else {
-            json.writeNumberField(field, id);
+            json.writeNumber(id);
         }
     }
 
     /** id, hypervisor_hostname, and (unless the legacy status extension is unloaded) state and status. */
-    static void writeSummary(JsonGenerator json, Hypervisor hypervisor, HypervisorFormat format) throws IOException {
-        writeId(json, "id", hypervisor.node().id(), hypervisor.node().uuid(), format);
-        json.writeStringField("hypervisor_hostname", hypervisor.node().hypervisorHostname());
+    static void writeSummary(JsonGenerator json, HypervisorSummary hypervisor, HypervisorFormat format)
+            throws IOException {
+        writeId(json, hypervisor.id(), hypervisor.uuid(), format);
+        writeString(json, HYPERVISOR_HOSTNAME, hypervisor.hypervisorHostname());
         if (format.showStatus()) {
-            json.writeStringField("state", hypervisor.state().wireName());
-            json.writeStringField("status", hypervisor.status().wireName());
+            writeString(json, STATE, hypervisor.state().wireName());
+            writeString(json, STATUS, hypervisor.status().wireName());
         }
     }
 
     /** host_ip, hypervisor type and version, and the service block. */
     static void writeHostAndService(JsonGenerator json, Hypervisor hypervisor, HypervisorFormat format)
             throws IOException {
-        json.writeStringField("host_ip", hypervisor.node().hostIp());
-        json.writeStringField("hypervisor_type", hypervisor.node().hypervisorType());
-        json.writeNumberField("hypervisor_version", hypervisor.node().hypervisorVersion());
-        json.writeObjectFieldStart("service");
-        json.writeStringField("host", hypervisor.service().host());
-        writeId(json, "id", hypervisor.service().id(), hypervisor.service().uuid(), format);
+        writeString(json, HOST_IP, hypervisor.node().hostIp());
+        writeString(json, HYPERVISOR_TYPE, hypervisor.node().hypervisorType());
+        writeNumber(json, HYPERVISOR_VERSION, hypervisor.node().hypervisorVersion());
+        json.writeFieldName(SERVICE);
+        json.writeStartObject();
+        writeString(json, HOST, hypervisor.service().host());
+        writeId(json, hypervisor.service().id(), hypervisor.service().uuid(), format);
         if (format.showStatus()) {
-            json.writeStringField("disabled_reason", hypervisor.service().disabledReason());
+            writeString(json, DISABLED_REASON, hypervisor.service().disabledReason());
         }
         json.writeEndObject();
     }
@@ -48,17 +85,17 @@ final class HypervisorFields {
     /** The resource counters shown before 2.88. */
     static void writeStatistics(JsonGenerator json, Hypervisor hypervisor) throws IOException {
         var node = hypervisor.node();
-        json.writeNumberField("vcpus", node.vcpus());
-        json.writeNumberField("memory_mb", node.memoryMb());
-        json.writeNumberField("local_gb", node.localGb());
-        json.writeNumberField("vcpus_used", node.vcpusUsed());
-        json.writeNumberField("memory_mb_used", node.memoryMbUsed());
-        json.writeNumberField("local_gb_used", node.localGbUsed());
-        writeNullable(json, "free_ram_mb", node.freeRamMb());
-        writeNullable(json, "free_disk_gb", node.freeDiskGb());
-        writeNullable(json, "current_workload", node.currentWorkload());
-        writeNullable(json, "running_vms", node.runningVms());
-        writeNullable(json, "disk_available_least", node.diskAvailableLeast());
+        writeNumber(json, VCPUS, node.vcpus());
+        writeNumber(json, MEMORY_MB, node.memoryMb());
+        writeNumber(json, LOCAL_GB, node.localGb());
+        writeNumber(json, VCPUS_USED, node.vcpusUsed());
+        writeNumber(json, MEMORY_MB_USED, node.memoryMbUsed());
+        writeNumber(json, LOCAL_GB_USED, node.localGbUsed());
+        writeNullable(json, FREE_RAM_MB, node.freeRamMb());
+        writeNullable(json, FREE_DISK_GB, node.freeDiskGb());
+        writeNullable(json, CURRENT_WORKLOAD, node.currentWorkload());
+        writeNullable(json, RUNNING_VMS, node.runningVms());
+        writeNullable(json, DISK_AVAILABLE_LEAST, node.diskAvailableLeast());
     }
 
     /** The servers list when with_servers asked for it: omitted when empty before 2.75, {@code []} from 2.75. */
@@ -66,21 +103,33 @@ final class HypervisorFields {
         if (servers == null || (servers.isEmpty() && !format.emptyServersShown())) {
             return;
         }
-        json.writeArrayFieldStart("servers");
+        json.writeFieldName(SERVERS);
+        json.writeStartArray();
         for (Instance server : servers) {
             json.writeStartObject();
-            json.writeStringField("name", server.name());
-            json.writeStringField("uuid", server.uuid());
+            writeString(json, NAME, server.name());
+            writeString(json, UUID, server.uuid());
             json.writeEndObject();
         }
         json.writeEndArray();
     }
 
-    private static void writeNullable(JsonGenerator json, String field, Number value) throws IOException {
+    private static void writeString(JsonGenerator json, SerializableString field, String value) throws IOException {
+        json.writeFieldName(field);
+        json.writeString(value);
+    }
+
+    private static void writeNumber(JsonGenerator json, SerializableString field, long value) throws IOException {
+        json.writeFieldName(field);
+        json.writeNumber(value);
+    }
+
+    private static void writeNullable(JsonGenerator json, SerializableString field, Number value) throws IOException {
+        json.writeFieldName(field);
         if (value == null) {
-            json.writeNullField(field);
+            json.writeNull();
         } else {
-            json.writeNumberField(field, value.longValue());
+            json.writeNumber(value.longValue());
         }
     }
 }

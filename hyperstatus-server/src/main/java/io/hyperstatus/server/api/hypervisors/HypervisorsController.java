@@ -11,6 +11,7 @@ import io.hyperstatus.server.api.Ids;
 import io.hyperstatus.server.api.QueryValues;
 import io.hyperstatus.server.api.error.ApiException;
 import io.hyperstatus.server.api.policy.PolicyRule;
+import io.hyperstatus.storage.HypervisorCursor;
 import io.hyperstatus.storage.HypervisorQuery;
 import io.hyperstatus.storage.HypervisorStore;
 import java.io.IOException;
@@ -25,6 +26,9 @@ import java.util.TreeMap;
 
 /** {@code /os-hypervisors}: list, detail, show, search, servers, statistics and uptime. */
 public final class HypervisorsController {
+    /** How many hypervisors' servers are looked up at once when a list shows them. */
+    private static final int SERVERS_CHUNK = 500;
+
     private final HypervisorStore store;
     private final int maxLimit;
     private final boolean statusExtensionLoaded;
@@ -57,7 +61,7 @@ public final class HypervisorsController {
         Optional<String> marker = format.paging() ? QueryValues.last(query, "marker") : Optional.empty();
         boolean withServers = format.patternAndServers() && QueryValues.bool(query, "with_servers");
 
-        List<Hypervisor> hypervisors;
+        HypervisorQuery selection;
         int pageSize = 0;
         if (pattern.isPresent()) {
             if (limitParam.isPresent() || marker.isPresent()) {
@@ -65,10 +69,7 @@ public final class HypervisorsController {
                 throw ApiException.badRequest("The server could not comply with the request since it is either"
                         + " malformed or otherwise incorrect.");
             }
-            hypervisors = store.list(HypervisorQuery.matching(pattern.get()));
-            if (hypervisors.isEmpty()) {
-                throw ApiException.notFound("No hypervisor matching '" + pattern.get() + "' could be found.");
-            }
+            selection = HypervisorQuery.matching(pattern.get());
         } else if (format.paging()) {
             pageSize = limitParam.map(this::pageSize).orElse(maxLimit);
             OptionalLong after = OptionalLong.empty();
@@ -78,35 +79,83 @@ public final class HypervisorsController {
                     throw ApiException.badRequest("marker [" + marker.get() + "] not found");
                 }
             }
-            hypervisors = store.list(HypervisorQuery.page(after, pageSize));
+            selection = HypervisorQuery.page(after, pageSize);
         } else {
-            hypervisors = store.list(HypervisorQuery.all());
+            selection = HypervisorQuery.all();
         }
-        Map<String, List<Instance>> servers = withServers ? serversOf(hypervisors) : null;
-        String nextLink = pageSize > 0 && hypervisors.size() == pageSize
-                ? nextLink(request, detail, query, hypervisors.get(hypervisors.size() - 1), format)
-                : null;
-        return ApiResponse.ok(json -> {
-            json.writeStartObject();
-            json.writeArrayFieldStart("hypervisors");
-            for (Hypervisor hypervisor : hypervisors) {
+        Listing listing = new Listing(request, detail, query, format, pattern, pageSize, withServers);
+        return listing.respond(store.list(selection), detail
+                ? (json, hypervisor) -> format.detailView().writeFields(json, hypervisor, format)
+                : (json, hypervisor) -> HypervisorFields.writeSummary(json, hypervisor.summary(), format));
+    }
+
+    @FunctionalInterface
+    private interface ItemWriter {
+        void write(JsonGenerator json, Hypervisor hypervisor) throws IOException;
+    }
+
+    /** One list response: which hypervisors, in which format, with servers or a next link. */
+    private final class Listing {
+        private final ApiRequest request;
+        private final boolean detail;
+        private final Map<String, List<String>> query;
+        private final HypervisorFormat format;
+        private final Optional<String> pattern;
+        private final int pageSize;
+        private final boolean withServers;
+
+        Listing(ApiRequest request, boolean detail, Map<String, List<String>> query, HypervisorFormat format,
+                Optional<String> pattern, int pageSize, boolean withServers) {
+            this.request = request;
+            this.detail = detail;
+            this.query = query;
+            this.format = format;
+            this.pattern = pattern;
+            this.pageSize = pageSize;
+            this.withServers = withServers;
+        }
+
+        /**
+         * Streams the hypervisors as the cursor reads them. The first batch is read here, before the response
+         * starts, so that "no match" is a 404 and a database failure a fault rather than a broken response.
+         */
+        ApiResponse respond(HypervisorCursor<Hypervisor> cursor, ItemWriter itemWriter) {
+            if (!cursor.hasNext() && pattern.isPresent()) {
+                throw ApiException.notFound("No hypervisor matching '" + pattern.get() + "' could be found.");
+            }
+            return ApiResponse.streamed(json -> {
                 json.writeStartObject();
-                if (detail) {
-                    format.detailView().writeFields(json, hypervisor, format);
-                } else {
-                    HypervisorFields.writeSummary(json, hypervisor, format);
+                json.writeArrayFieldStart("hypervisors");
+                int count = 0;
+                Hypervisor last = null;
+                List<Hypervisor> chunk = new ArrayList<>(SERVERS_CHUNK);
+                while (cursor.hasNext()) {
+                    chunk.clear();
+                    while (chunk.size() < SERVERS_CHUNK && cursor.hasNext()) {
+                        chunk.add(cursor.next());
+                    }
+                    Map<String, List<Instance>> servers = withServers
+                            ? store.instancesOnHosts(chunk.stream().map(h -> h.node().host()).toList())
+                            : Map.of();
+                    for (Hypervisor hypervisor : chunk) {
+                        json.writeStartObject();
+                        itemWriter.write(json, hypervisor);
+                        if (withServers) {
+                            HypervisorFields.writeServers(json,
+                                    servers.getOrDefault(hypervisor.node().host(), List.of()), format);
+                        }
+                        json.writeEndObject();
+                    }
+                    count += chunk.size();
+                    last = chunk.get(chunk.size() - 1);
                 }
-                if (servers != null) {
-                    HypervisorFields.writeServers(json, servers.getOrDefault(hypervisor.node().host(), List.of()), format);
+                json.writeEndArray();
+                if (pageSize > 0 && count == pageSize) {
+                    writeNextLink(json, nextLink(request, detail, query, last, format));
                 }
                 json.writeEndObject();
-            }
-            json.writeEndArray();
-            if (nextLink != null) {
-                writeNextLink(json, nextLink);
-            }
-            json.writeEndObject();
-        });
+            });
+        }
     }
 
     private int pageSize(String limit) {
@@ -154,7 +203,9 @@ public final class HypervisorsController {
         request.authorize(PolicyRule.HYPERVISORS_SHOW);
         Hypervisor hypervisor = find(request, format);
         boolean withServers = format.patternAndServers() && QueryValues.bool(query, "with_servers");
-        List<Instance> servers = withServers ? serversOf(List.of(hypervisor)).getOrDefault(hypervisor.node().host(), List.of()) : null;
+        List<Instance> servers = withServers
+                ? store.instancesOnHosts(List.of(hypervisor.node().host())).getOrDefault(hypervisor.node().host(), List.of())
+                : null;
         return ApiResponse.ok(json -> {
             json.writeStartObject();
             json.writeObjectFieldStart("hypervisor");
@@ -179,7 +230,7 @@ public final class HypervisorsController {
         return ApiResponse.ok(json -> {
             json.writeStartObject();
             json.writeObjectFieldStart("hypervisor");
-            HypervisorFields.writeSummary(json, hypervisor, format);
+            HypervisorFields.writeSummary(json, hypervisor.summary(), format);
             json.writeStringField("uptime", uptime);
             json.writeEndObject();
             json.writeEndObject();
@@ -197,26 +248,10 @@ public final class HypervisorsController {
     private ApiResponse matching(ApiRequest request, PolicyRule rule, boolean withServers) {
         HypervisorFormat format = format(request);
         request.authorize(rule);
-        String pattern = request.pathParam("id");
-        List<Hypervisor> hypervisors = store.list(HypervisorQuery.matching(pattern));
-        if (hypervisors.isEmpty()) {
-            throw ApiException.notFound("No hypervisor matching '" + pattern + "' could be found.");
-        }
-        Map<String, List<Instance>> servers = withServers ? serversOf(hypervisors) : Map.of();
-        return ApiResponse.ok(json -> {
-            json.writeStartObject();
-            json.writeArrayFieldStart("hypervisors");
-            for (Hypervisor hypervisor : hypervisors) {
-                json.writeStartObject();
-                HypervisorFields.writeSummary(json, hypervisor, format);
-                if (withServers) {
-                    HypervisorFields.writeServers(json, servers.getOrDefault(hypervisor.node().host(), List.of()), format);
-                }
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        });
+        Optional<String> pattern = Optional.of(request.pathParam("id"));
+        Listing listing = new Listing(request, false, Map.of(), format, pattern, 0, withServers);
+        return listing.respond(store.list(HypervisorQuery.matching(pattern.get())),
+                (json, hypervisor) -> HypervisorFields.writeSummary(json, hypervisor.summary(), format));
     }
 
     public ApiResponse statistics(ApiRequest request) {
@@ -259,9 +294,6 @@ public final class HypervisorsController {
         return found.orElseThrow(() -> ApiException.notFound("Hypervisor with ID '" + id + "' could not be found."));
     }
 
-    private Map<String, List<Instance>> serversOf(List<Hypervisor> hypervisors) {
-        return store.instancesOnHosts(hypervisors.stream().map(h -> h.node().host()).toList());
-    }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
