@@ -4,8 +4,13 @@ import io.hyperstatus.domain.Instance;
 import io.hyperstatus.domain.NodeReport;
 import io.hyperstatus.domain.ServiceKey;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -13,6 +18,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The writes compute agents make: register services, report compute nodes and instances, heartbeat. */
 public final class AgentStore {
+    private static final int HEARTBEAT_CHUNK = 500;
     private final Database database;
 
     public AgentStore(Database database) {
@@ -61,30 +67,41 @@ public final class AgentStore {
     }
 
     /**
-     * Records heartbeats, one indexed update each, in one batch. Returns the services that are not registered
-     * (deleted by an operator, say), so their agent can register again. A heartbeat is the one write that leaves the
+     * Records heartbeats with one UPDATE per binary and up to 500 hosts, in one transaction. Returns the services
+     * that are not registered (deleted by an operator, say), so their agent can register again; they are looked up
+     * only when the update touched fewer rows than it was given hosts. A heartbeat is the one write that leaves the
      * row's version alone: it changes only what listings read every time.
      */
     public List<ServiceKey> heartbeat(List<ServiceKey> keys) {
         if (keys.isEmpty()) {
             return List.of();
         }
-        int[] counts = database.jdbi().inTransaction(handle -> {
-            PreparedBatch batch = handle.prepareBatch("UPDATE services SET report_count = report_count + 1,"
-                    + " last_seen_up = " + database.dialect().nowMicros() + ", updated_at = "
-                    + database.dialect().nowMicros() + " WHERE host = :host AND binary_name = :binary AND deleted = 0");
-            for (ServiceKey key : keys) {
-                batch.bind("host", key.host()).bind("binary", key.binary()).add();
-            }
-            return batch.execute();
-        });
-        List<ServiceKey> unknown = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 0) {
-                unknown.add(keys.get(i));
-            }
+        Map<String, List<String>> hostsByBinary = new TreeMap<>();
+        for (ServiceKey key : new LinkedHashSet<>(keys)) {
+            hostsByBinary.computeIfAbsent(key.binary(), b -> new ArrayList<>()).add(key.host());
         }
-        return unknown;
+        String now = database.dialect().nowMicros();
+        Set<ServiceKey> unknown = database.jdbi().inTransaction(handle -> {
+            Set<ServiceKey> missing = new HashSet<>();
+            hostsByBinary.forEach((binary, hosts) -> {
+                for (int from = 0; from < hosts.size(); from += HEARTBEAT_CHUNK) {
+                    List<String> chunk = hosts.subList(from, Math.min(hosts.size(), from + HEARTBEAT_CHUNK));
+                    int updated = handle.createUpdate("UPDATE services SET report_count = report_count + 1,"
+                                    + " last_seen_up = " + now + ", updated_at = " + now
+                                    + " WHERE binary_name = :binary AND deleted = 0 AND host IN (<hosts>)")
+                            .bind("binary", binary).bindList("hosts", chunk).execute();
+                    if (updated < chunk.size()) {
+                        Set<String> registered = new HashSet<>(handle.createQuery("SELECT host FROM services"
+                                        + " WHERE binary_name = :binary AND deleted = 0 AND host IN (<hosts>)")
+                                .bind("binary", binary).bindList("hosts", chunk).mapTo(String.class).list());
+                        chunk.stream().filter(host -> !registered.contains(host))
+                                .forEach(host -> missing.add(new ServiceKey(host, binary)));
+                    }
+                }
+            });
+            return missing;
+        });
+        return keys.stream().filter(unknown::contains).toList();
     }
 
     /** Creates or updates compute nodes and replaces the instance list of each; returns each node's UUID. */

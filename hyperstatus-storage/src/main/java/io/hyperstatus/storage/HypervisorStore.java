@@ -22,7 +22,7 @@ import org.jdbi.v3.core.statement.Query;
 
 /**
  * Reads hypervisors: live compute nodes joined with the live nova-compute service of their host. A listing reads
- * batches of 1000 rows (one query each, plus one for the database clock), never one query per node; it reads the
+ * batches of rows (one query each, plus one for the database clock), never one query per node; it reads the
  * descriptive columns only of rows it has not seen at their current versions (see {@link HypervisorDescriptions}).
  */
 public final class HypervisorStore {
@@ -30,7 +30,6 @@ public final class HypervisorStore {
             + " ON s.host = cn.host AND s.binary_name = 'nova-compute' AND s.deleted = 0"
             + " WHERE cn.deleted = 0";
     private static final int IN_LIST_BATCH = 500;
-    private static final int BATCH_SIZE = 1000;
     // The service's host is the node's and its binary is nova-compute by the join: not read again.
     private static final String DETAIL_COLUMNS = Rows.NODE_COLUMNS + ", " + Rows.COMPUTE_SERVICE_COLUMNS;
     /** What a listing reads of every row: ids, versions, and what state and status are decided from. */
@@ -44,15 +43,20 @@ public final class HypervisorStore {
     private final Database database;
     private final Liveness liveness;
     private final HypervisorDescriptions descriptions;
+    private final int batchSize;
 
-    /** {@code cacheSize}: how many hypervisors' descriptions to keep in memory between listings (0 for none). */
-    public HypervisorStore(Database database, Liveness liveness, int cacheSize) {
+    /**
+     * {@code cacheSize}: how many hypervisors' descriptions to keep in memory between listings (0 for none);
+     * {@code batchSize}: how many rows a listing reads per query.
+     */
+    public HypervisorStore(Database database, Liveness liveness, int cacheSize, int batchSize) {
         this.database = database;
         this.liveness = liveness;
         this.descriptions = new HypervisorDescriptions(cacheSize);
+        this.batchSize = batchSize;
     }
 
-    /** The hypervisors the query selects, read in batches of 1000 as the cursor is consumed. */
+    /** The hypervisors the query selects, read in batches as the cursor is consumed. */
     public HypervisorCursor<Hypervisor> list(HypervisorQuery query) {
         StringBuilder sql = new StringBuilder("SELECT ").append(LIVE_COLUMNS).append(FROM_JOINED)
                 .append(" AND cn.id > :afterId");
@@ -66,7 +70,7 @@ public final class HypervisorStore {
             List<LiveRow> rows = select.map((rs, ctx) -> LiveRow.read(rs)).list();
             return new HypervisorCursor.Batch<>(describe(handle, rows, now), now);
         });
-        return new HypervisorCursor<>(batches, hypervisor -> hypervisor.node().id(), BATCH_SIZE,
+        return new HypervisorCursor<>(batches, hypervisor -> hypervisor.node().id(), batchSize,
                 query.afterId().orElse(Long.MIN_VALUE), query.limit());
     }
 
@@ -82,30 +86,31 @@ public final class HypervisorStore {
 
     /** Joins each live row with its description, reading the descriptions not remembered at the row's versions. */
     private List<Hypervisor> describe(Handle handle, List<LiveRow> rows, Instant now) {
-        Map<Long, HypervisorDescriptions.Description> known = new HashMap<>();
-        List<Long> missing = new ArrayList<>();
-        for (LiveRow row : rows) {
-            var description = descriptions.current(row.nodeId(), row.nodeVersion(), row.serviceId(), row.serviceVersion());
-            if (description != null) {
-                known.put(row.nodeId(), description);
-            } else {
-                missing.add(row.nodeId());
+        HypervisorDescriptions.Description[] known = new HypervisorDescriptions.Description[rows.size()];
+        Map<Long, Integer> missing = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            LiveRow row = rows.get(i);
+            known[i] = descriptions.current(row.nodeId(), row.nodeVersion(), row.serviceId(), row.serviceVersion());
+            if (known[i] == null) {
+                missing.put(row.nodeId(), i);
             }
         }
-        for (int from = 0; from < missing.size(); from += IN_LIST_BATCH) {
+        List<Long> ids = List.copyOf(missing.keySet());
+        for (int from = 0; from < ids.size(); from += IN_LIST_BATCH) {
             handle.createQuery("SELECT " + DESCRIPTION_COLUMNS + FROM_JOINED + " AND cn.id IN (<ids>)")
-                    .bindList("ids", missing.subList(from, Math.min(missing.size(), from + IN_LIST_BATCH)))
+                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST_BATCH)))
                     .map((rs, ctx) -> new HypervisorDescriptions.Description(rs.getLong("version"), rs.getLong("s_id"),
                             rs.getLong("s_version"), Rows.node(rs), rs.getString("s_uuid"),
                             rs.getString("s_disabled_reason")))
                     .forEach(description -> {
                         descriptions.remember(description);
-                        known.put(description.node().id(), description);
+                        known[missing.get(description.node().id())] = description;
                     });
         }
         List<Hypervisor> hypervisors = new ArrayList<>(rows.size());
-        for (LiveRow row : rows) {
-            var description = known.get(row.nodeId());
+        for (int i = 0; i < rows.size(); i++) {
+            LiveRow row = rows.get(i);
+            var description = known[i];
             if (description == null) {
                 continue; // deleted between the two reads
             }
