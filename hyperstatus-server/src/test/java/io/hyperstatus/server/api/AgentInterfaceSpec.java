@@ -53,6 +53,29 @@ class AgentInterfaceSpec {
     }
 
     @Test
+    void aLargeHeartbeatBatchOfSeveralBinariesReportsExactlyTheUnregisteredOnesInRequestOrder() {
+        StringBuilder services = new StringBuilder("{\"services\": [{\"host\": \"ctl\", \"binary\": \"nova-scheduler\"}");
+        StringBuilder beats = new StringBuilder("{\"heartbeats\": [{\"host\": \"ctl\", \"binary\": \"nova-scheduler\"}");
+        for (int i = 0; i < 1203; i++) {
+            services.append(", {\"host\": \"c").append(i).append("\", \"binary\": \"nova-compute\"}");
+            beats.append(", {\"host\": \"c").append(i).append("\", \"binary\": \"nova-compute\"}");
+            if (i == 600) {
+                beats.append(", {\"host\": \"gone-b\", \"binary\": \"nova-compute\"}");
+            }
+        }
+        beats.insert(beats.indexOf("[") + 1, "{\"host\": \"gone-a\", \"binary\": \"nova-compute\"}, ");
+        beats.append(", {\"host\": \"c5\", \"binary\": \"nova-scheduler\"}]}");
+        post("/services", services.append("]}").toString());
+        server.ageHeartbeat("c1100", "nova-compute", 120);
+
+        assertJson(post("/heartbeats", beats.toString()), 200, """
+                {"unknown": [{"host": "gone-a", "binary": "nova-compute"}, {"host": "gone-b", "binary": "nova-compute"},
+                             {"host": "c5", "binary": "nova-scheduler"}]}""");
+        assertThat(server.get("/v2.1/os-services?host=c1100").json().get("services").get(0).get("state").asText())
+                .isEqualTo("up");
+    }
+
+    @Test
     void heartbeatsMoveUpdatedAtAndKeepTheServiceUp() {
         server.seed(Host.named("compute-1"));
         server.ageHeartbeat("compute-1", "nova-compute", 120);
