@@ -24,7 +24,7 @@ public record HyperstatusConfig(
         AuthStrategy authStrategy,
         int maxLimit,
         int hypervisorCacheSize,
-        int hypervisorReadBatchSize,
+        int readBatchSize,
         Optional<String> computeLinkPrefix,
         List<String> legacyV2Extensions,
         String databaseConnection,
@@ -102,9 +102,9 @@ public record HyperstatusConfig(
                 // Compute nodes (with their service's descriptive columns) an API server keeps in memory for
                 // listings: about 1 KB each; 0 reads every listed row whole.
                 ini.integer("api", "hypervisor_cache_size", 200_000, 0, 10_000_000),
-                // Rows a listing reads from the database per query while it streams the response: fewer, larger
+                // Rows a hypervisor or service listing reads per query while it streams the response: fewer, larger
                 // reads cost the database less; each holds a connection and about 250 bytes per row meanwhile.
-                ini.integer("api", "hypervisor_read_batch_size", 10_000, 1, 1_000_000),
+                ini.integer("database", "read_batch_size", 10_000, 1, 1_000_000),
                 prefix.isEmpty() ? Optional.empty() : Optional.of(stripTrailingSlash(prefix)),
                 ini.list("api", "legacy_v2_extensions", OPTIONAL_LEGACY_V2_EXTENSIONS),
                 ini.string("database", "connection", "sqlite:///" + statePath.resolve("hyperstatus.sqlite")),
@@ -122,7 +122,7 @@ public record HyperstatusConfig(
     public HyperstatusConfig withListenPort(int port) {
         return new HyperstatusConfig(host, serviceDownTime, reportInterval, statePath, listenAddress, port,
                 defaultAvailabilityZone, internalServiceAvailabilityZone, authStrategy, maxLimit, hypervisorCacheSize,
-                hypervisorReadBatchSize, computeLinkPrefix, legacyV2Extensions, databaseConnection, databaseMaxPoolSize,
+                readBatchSize, computeLinkPrefix, legacyV2Extensions, databaseConnection, databaseMaxPoolSize,
                 maxRequestBodySize, agent, policy, keystone);
     }
 

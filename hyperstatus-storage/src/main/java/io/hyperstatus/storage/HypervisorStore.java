@@ -57,20 +57,20 @@ public final class HypervisorStore {
     }
 
     /** The hypervisors the query selects, read in batches as the cursor is consumed. */
-    public HypervisorCursor<Hypervisor> list(HypervisorQuery query) {
+    public KeysetCursor<Hypervisor> list(HypervisorQuery query) {
         StringBuilder sql = new StringBuilder("SELECT ").append(LIVE_COLUMNS).append(FROM_JOINED)
                 .append(" AND cn.id > :afterId");
         query.hostnamePattern().ifPresent(p -> sql.append(" AND cn.hypervisor_hostname LIKE :pattern"));
         sql.append(" ORDER BY cn.id LIMIT :limit");
         String text = sql.toString();
-        HypervisorCursor.BatchReader<Hypervisor> batches = (afterId, limit, knownNow) -> database.jdbi().withHandle(handle -> {
+        KeysetCursor.BatchReader<Hypervisor> batches = (afterId, limit, knownNow) -> database.jdbi().withHandle(handle -> {
             Instant now = knownNow != null ? knownNow : database.now(handle);
             Query select = handle.createQuery(text).bind("afterId", afterId).bind("limit", limit);
             query.hostnamePattern().ifPresent(p -> select.bind("pattern", "%" + p + "%"));
             List<LiveRow> rows = select.map((rs, ctx) -> LiveRow.read(rs)).list();
-            return new HypervisorCursor.Batch<>(describe(handle, rows, now), now);
+            return new KeysetCursor.Batch<>(describe(handle, rows, now), now);
         });
-        return new HypervisorCursor<>(batches, hypervisor -> hypervisor.node().id(), batchSize,
+        return new KeysetCursor<>(batches, hypervisor -> hypervisor.node().id(), batchSize,
                 query.afterId().orElse(Long.MIN_VALUE), query.limit());
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
@@ -24,24 +25,38 @@ public final class ServiceStore {
         this.liveness = liveness;
     }
 
-    /** Live services, optionally only those of one host and/or binary (exact, case-sensitive matches). */
+    /** Live services in id order, optionally only those of one host and/or binary, in one list. */
     public List<ServiceWithState> list(Optional<String> host, Optional<String> binary) {
-        StringBuilder sql = new StringBuilder(SELECT);
+        List<ServiceWithState> services = new ArrayList<>();
+        scan(host, binary, Integer.MAX_VALUE).forEachRemaining(services::add);
+        return services;
+    }
+
+    /**
+     * Live services in id order, optionally only those of one host and/or binary (exact, case-sensitive matches),
+     * read {@code batchSize} rows per query as the cursor is consumed.
+     */
+    public KeysetCursor<ServiceWithState> scan(Optional<String> host, Optional<String> binary, int batchSize) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" AND s.id > :afterId");
         host.ifPresent(h -> sql.append(" AND s.host = :host"));
         binary.ifPresent(b -> sql.append(" AND s.binary_name = :binary"));
-        sql.append(" ORDER BY s.id");
-        return database.jdbi().withHandle(handle -> {
-            Instant now = database.now(handle);
-            Query query = handle.createQuery(sql.toString());
+        sql.append(" ORDER BY s.id LIMIT :limit");
+        String text = sql.toString();
+        KeysetCursor.BatchReader<ServiceWithState> batches = (afterId, limit, knownNow) -> database.jdbi().withHandle(handle -> {
+            Instant now = knownNow != null ? knownNow : database.now(handle);
+            Query query = handle.createQuery(text).bind("afterId", afterId).bind("limit", limit);
             host.ifPresent(h -> query.bind("host", h));
             binary.ifPresent(b -> query.bind("binary", b));
-            return query.map((rs, ctx) -> Rows.service(rs)).stream()
-                    // MariaDB compares strings case-insensitively; the API filters are exact.
-                    .filter(s -> host.map(s.host()::equals).orElse(true))
-                    .filter(s -> binary.map(s.binary()::equals).orElse(true))
+            List<ServiceWithState> rows = query.map((rs, ctx) -> Rows.service(rs)).stream()
                     .map(s -> new ServiceWithState(s, liveness.stateOf(s, now)))
                     .toList();
+            return new KeysetCursor.Batch<>(rows, now);
         });
+        // MariaDB compares strings case-insensitively; the API filters are exact. The cursor moves past the rows
+        // it drops here, since it keys on every row a batch read.
+        return new KeysetCursor<>(batches, s -> s.service().id(), batchSize, Long.MIN_VALUE, OptionalInt.empty())
+                .filtered(s -> host.map(s.service().host()::equals).orElse(true)
+                        && binary.map(s.service().binary()::equals).orElse(true));
     }
 
     public Optional<ServiceWithState> findByUuid(String uuid) {

@@ -46,7 +46,7 @@ class HypervisorsAtScaleSpec {
     @BeforeAll
     static void seed() {
         // From 2.33 a list without a limit is a page of max_limit: large enough here for every host in one.
-        server = TestServer.start("[api]\nmax_limit = 3000\nhypervisor_read_batch_size = 1000\n");
+        server = TestServer.start("[api]\nmax_limit = 3000\n[database]\nread_batch_size = 1000\n");
         for (int from = 0; from < HOSTS; from += 100) {
             Host[] batch = IntStream.range(from, Math.min(HOSTS, from + 100)).mapToObj(i -> {
                 Host host = Host.named(hostName(i));

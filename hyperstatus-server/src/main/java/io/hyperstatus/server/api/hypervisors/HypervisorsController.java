@@ -11,7 +11,7 @@ import io.hyperstatus.server.api.Ids;
 import io.hyperstatus.server.api.QueryValues;
 import io.hyperstatus.server.api.error.ApiException;
 import io.hyperstatus.server.api.policy.PolicyRule;
-import io.hyperstatus.storage.HypervisorCursor;
+import io.hyperstatus.storage.KeysetCursor;
 import io.hyperstatus.storage.HypervisorQuery;
 import io.hyperstatus.storage.HypervisorStore;
 import java.io.IOException;
@@ -119,7 +119,7 @@ public final class HypervisorsController {
          * Streams the hypervisors as the cursor reads them. The first batch is read here, before the response
          * starts, so that "no match" is a 404 and a database failure a fault rather than a broken response.
          */
-        ApiResponse respond(HypervisorCursor<Hypervisor> cursor, ItemWriter itemWriter) {
+        ApiResponse respond(KeysetCursor<Hypervisor> cursor, ItemWriter itemWriter) {
             if (!cursor.hasNext() && pattern.isPresent()) {
                 throw ApiException.notFound("No hypervisor matching '" + pattern.get() + "' could be found.");
             }

@@ -12,6 +12,7 @@ import io.hyperstatus.server.api.microversion.Microversions;
 import io.hyperstatus.server.api.policy.PolicyRule;
 import io.hyperstatus.server.api.zones.ServiceZones;
 import io.hyperstatus.storage.HostHasInstancesException;
+import io.hyperstatus.storage.KeysetCursor;
 import io.hyperstatus.storage.ServiceStore;
 import java.util.List;
 import java.util.Locale;
@@ -29,10 +30,13 @@ public final class ServicesController {
     private final ServiceStore store;
     private final ServiceZones zones;
     private final ServiceView view = new ServiceView();
+    private final int readBatchSize;
 
-    public ServicesController(ServiceStore store, ServiceZones zones) {
+    /** {@code readBatchSize}: how many services a listing reads per query while it streams the response. */
+    public ServicesController(ServiceStore store, ServiceZones zones, int readBatchSize) {
         this.store = store;
         this.zones = zones;
+        this.readBatchSize = readBatchSize;
     }
 
     public ApiResponse index(ApiRequest request) {
@@ -41,15 +45,18 @@ public final class ServicesController {
         request.authorize(PolicyRule.SERVICES_LIST);
         Optional<String> host = QueryValues.last(query, "host").filter(h -> !h.isEmpty());
         Optional<String> binary = QueryValues.last(query, "binary").filter(b -> !b.isEmpty());
-        List<ServiceWithState> services = store.list(host, binary).stream()
-                .filter(s -> !API_BINARIES.contains(s.service().binary()))
-                .toList();
+        KeysetCursor<ServiceWithState> services = store.scan(host, binary, readBatchSize);
+        // Read before the response starts, so that a database failure is a fault, not a broken response.
+        services.hasNext();
         ServiceZones.Snapshot zoneSnapshot = zones.snapshot();
-        return ApiResponse.ok(json -> {
+        return ApiResponse.streamed(json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("services");
-            for (ServiceWithState service : services) {
-                view.write(json, service, zoneSnapshot.zoneOf(service.service()), format);
+            while (services.hasNext()) {
+                ServiceWithState service = services.next();
+                if (!API_BINARIES.contains(service.service().binary())) {
+                    view.write(json, service, zoneSnapshot.zoneOf(service.service()), format);
+                }
             }
             json.writeEndArray();
             json.writeEndObject();

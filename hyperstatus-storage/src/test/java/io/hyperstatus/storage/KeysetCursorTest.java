@@ -12,11 +12,11 @@ import java.util.OptionalInt;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
-class HypervisorCursorTest {
+class KeysetCursorTest {
     private static final Instant CLOCK = Instant.parse("2026-11-25T12:00:00Z");
 
     /** Rows with the given ids; records each batch read as "afterId+limit" and the clock it was given. */
-    private static final class Rows implements HypervisorCursor.BatchReader<Long> {
+    private static final class Rows implements KeysetCursor.BatchReader<Long> {
         final List<Long> ids;
         final List<String> reads = new ArrayList<>();
         final List<Instant> clocksGiven = new ArrayList<>();
@@ -26,11 +26,11 @@ class HypervisorCursorTest {
         }
 
         @Override
-        public HypervisorCursor.Batch<Long> read(long afterId, int limit, Instant now) {
+        public KeysetCursor.Batch<Long> read(long afterId, int limit, Instant now) {
             reads.add(afterId + "+" + limit);
             clocksGiven.add(now);
             List<Long> batch = ids.stream().filter(id -> id > afterId).limit(limit).toList();
-            return new HypervisorCursor.Batch<>(batch, now != null ? now : CLOCK);
+            return new KeysetCursor.Batch<>(batch, now != null ? now : CLOCK);
         }
     }
 
@@ -43,7 +43,7 @@ class HypervisorCursorTest {
     @Test
     void readsEveryRowInBatchesAfterTheLastIdSeen() {
         Rows rows = new Rows(3, 5, 8, 13, 21, 34, 55);
-        var cursor = new HypervisorCursor<>(rows, id -> id, 3, Long.MIN_VALUE, OptionalInt.empty());
+        var cursor = new KeysetCursor<>(rows, id -> id, 3, Long.MIN_VALUE, OptionalInt.empty());
 
         assertThat(drain(cursor)).containsExactly(3L, 5L, 8L, 13L, 21L, 34L, 55L);
         assertThat(rows.reads).containsExactly(Long.MIN_VALUE + "+3", "8+3", "34+3");
@@ -52,7 +52,7 @@ class HypervisorCursorTest {
     @Test
     void readsTheDatabaseClockOnceAndGivesItToLaterBatches() {
         Rows rows = new Rows(1, 2, 3, 4, 5);
-        drain(new HypervisorCursor<>(rows, id -> id, 2, 0, OptionalInt.empty()));
+        drain(new KeysetCursor<>(rows, id -> id, 2, 0, OptionalInt.empty()));
 
         assertThat(rows.clocksGiven).containsExactly(null, CLOCK, CLOCK);
     }
@@ -60,14 +60,14 @@ class HypervisorCursorTest {
     @Test
     void aFullLastBatchNeedsOneMoreReadToKnowItWasTheLast() {
         Rows rows = new Rows(1, 2, 3, 4);
-        assertThat(drain(new HypervisorCursor<>(rows, id -> id, 2, 0, OptionalInt.empty()))).hasSize(4);
+        assertThat(drain(new KeysetCursor<>(rows, id -> id, 2, 0, OptionalInt.empty()))).hasSize(4);
         assertThat(rows.reads).containsExactly("0+2", "2+2", "4+2");
     }
 
     @Test
     void aLimitStopsTheCursorAndShrinksTheLastBatch() {
         Rows rows = new Rows(1, 2, 3, 4, 5, 6, 7, 8, 9);
-        var cursor = new HypervisorCursor<>(rows, id -> id, 4, 2, OptionalInt.of(5));
+        var cursor = new KeysetCursor<>(rows, id -> id, 4, 2, OptionalInt.of(5));
 
         assertThat(drain(cursor)).containsExactly(3L, 4L, 5L, 6L, 7L);
         assertThat(rows.reads).containsExactly("2+4", "6+1");
@@ -76,7 +76,7 @@ class HypervisorCursorTest {
     @Test
     void aLimitOfZeroReadsNothing() {
         Rows rows = new Rows(1, 2);
-        var cursor = new HypervisorCursor<>(rows, id -> id, 10, 0, OptionalInt.of(0));
+        var cursor = new KeysetCursor<>(rows, id -> id, 10, 0, OptionalInt.of(0));
 
         assertThat(cursor.hasNext()).isFalse();
         assertThat(rows.reads).isEmpty();
@@ -85,7 +85,7 @@ class HypervisorCursorTest {
     @Test
     void anEmptySelectionIsOneReadAndThenExhausted() {
         Rows rows = new Rows();
-        var cursor = new HypervisorCursor<>(rows, id -> id, 10, 0, OptionalInt.empty());
+        var cursor = new KeysetCursor<>(rows, id -> id, 10, 0, OptionalInt.empty());
 
         assertThat(cursor.hasNext()).isFalse();
         assertThat(cursor.hasNext()).isFalse();
@@ -95,7 +95,16 @@ class HypervisorCursorTest {
 
     @Test
     void aBatchSizeBelowOneIsRefused() {
-        assertThatThrownBy(() -> new HypervisorCursor<>(new Rows(), id -> id, 0, 0, OptionalInt.empty()))
+        assertThatThrownBy(() -> new KeysetCursor<>(new Rows(), id -> id, 0, 0, OptionalInt.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aFilterDropsRowsButTheCursorStillMovesPastThem() {
+        Rows rows = new Rows(1, 2, 3, 4, 5, 6, 7);
+        var cursor = new KeysetCursor<>(rows, id -> id, 3, 0, OptionalInt.empty()).filtered(id -> id % 3 == 0);
+
+        assertThat(drain(cursor)).containsExactly(3L, 6L);
+        assertThat(rows.reads).containsExactly("0+3", "3+3", "6+3");
     }
 }

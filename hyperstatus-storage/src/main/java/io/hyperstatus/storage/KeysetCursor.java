@@ -6,16 +6,17 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
- * The hypervisors a query selects, read in batches in node id order: each batch is one short query for the rows after
- * the last id seen. A response of any size thus holds one batch in memory, and a database connection only while a
- * batch is read, not while a slow client takes the response. The database clock is read once, with the first batch,
- * so every hypervisor's state is decided at the same instant. Like paging, a cursor is not a snapshot: a row changed
- * while it runs is seen as it is when its batch is read.
+ * The rows a listing selects, read in batches in id order: each batch is one short query for the rows after the last
+ * id seen. A response of any size thus holds one batch in memory, and a database connection only while a batch is
+ * read, not while a slow client takes the response. The database clock is read once, with the first batch, so every
+ * row's state is decided at the same instant. Like paging, a cursor is not a snapshot: a row changed while it runs
+ * is seen as it is when its batch is read.
  */
-public final class HypervisorCursor<T> implements Iterator<T> {
+public final class KeysetCursor<T> implements Iterator<T> {
     /** Reads up to {@code limit} rows after {@code afterId}; {@code now} is null for the first batch. */
     @FunctionalInterface
     interface BatchReader<T> {
@@ -32,13 +33,19 @@ public final class HypervisorCursor<T> implements Iterator<T> {
     private final BatchReader<T> reader;
     private final ToLongFunction<T> idOf;
     private final int batchSize;
+    private final Predicate<T> keep;
     private long afterId;
     private long remaining;
     private Instant now;
     private Iterator<T> current = List.<T>of().iterator();
     private boolean lastBatchRead;
 
-    HypervisorCursor(BatchReader<T> reader, ToLongFunction<T> idOf, int batchSize, long afterId, OptionalInt limit) {
+    KeysetCursor(BatchReader<T> reader, ToLongFunction<T> idOf, int batchSize, long afterId, OptionalInt limit) {
+        this(reader, idOf, batchSize, afterId, limit.isPresent() ? limit.getAsInt() : Long.MAX_VALUE, row -> true);
+    }
+
+    private KeysetCursor(BatchReader<T> reader, ToLongFunction<T> idOf, int batchSize, long afterId, long remaining,
+                         Predicate<T> keep) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
         }
@@ -46,7 +53,16 @@ public final class HypervisorCursor<T> implements Iterator<T> {
         this.idOf = Objects.requireNonNull(idOf, "idOf");
         this.batchSize = batchSize;
         this.afterId = afterId;
-        this.remaining = limit.isPresent() ? limit.getAsInt() : Long.MAX_VALUE;
+        this.remaining = remaining;
+        this.keep = Objects.requireNonNull(keep, "keep");
+    }
+
+    /**
+     * The same rows without those the predicate refuses, for conditions SQL cannot state exactly. Batches still
+     * advance over every row read, so a limit counts rows read, not rows kept.
+     */
+    KeysetCursor<T> filtered(Predicate<T> predicate) {
+        return new KeysetCursor<>(reader, idOf, batchSize, afterId, remaining, keep.and(predicate));
     }
 
     @Override
@@ -79,6 +95,6 @@ public final class HypervisorCursor<T> implements Iterator<T> {
         if (!rows.isEmpty()) {
             afterId = idOf.applyAsLong(rows.get(rows.size() - 1));
         }
-        current = rows.iterator();
+        current = rows.stream().filter(keep).iterator();
     }
 }
