@@ -68,10 +68,10 @@ public final class HypervisorStore {
             Query select = handle.createQuery(text).bind("afterId", afterId).bind("limit", limit);
             query.hostnamePattern().ifPresent(p -> select.bind("pattern", "%" + p + "%"));
             List<LiveRow> rows = select.map((rs, ctx) -> LiveRow.read(rs)).list();
-            return new KeysetCursor.Batch<>(describe(handle, rows, now), now);
+            return new KeysetCursor.Batch<>(describe(handle, rows, now), now, rows.size(),
+                    rows.isEmpty() ? afterId : rows.get(rows.size() - 1).nodeId());
         });
-        return new KeysetCursor<>(batches, hypervisor -> hypervisor.node().id(), batchSize,
-                query.afterId().orElse(Long.MIN_VALUE), query.limit());
+        return new KeysetCursor<>(batches, batchSize, query.afterId().orElse(Long.MIN_VALUE), query.limit());
     }
 
     /** The columns of one listed row that are read every time. */

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.function.Predicate;
-import java.util.function.ToLongFunction;
 
 /**
  * The rows a listing selects, read in batches in id order: each batch is one short query for the rows after the last
@@ -23,46 +21,39 @@ public final class KeysetCursor<T> implements Iterator<T> {
         Batch<T> read(long afterId, int limit, Instant now);
     }
 
-    record Batch<T>(List<T> rows, Instant now) {
+    /**
+     * What one query gave: the values to list, the clock it used, and how many rows it read up to which id. A
+     * reader may list fewer values than it read rows (filtered out, or gone meanwhile); the cursor moves on by
+     * the rows read.
+     */
+    record Batch<T>(List<T> values, Instant now, int rowsRead, long lastIdRead) {
         Batch {
-            Objects.requireNonNull(rows, "rows");
+            Objects.requireNonNull(values, "values");
             Objects.requireNonNull(now, "now");
+            if (rowsRead < values.size()) {
+                throw new IllegalArgumentException("more values (" + values.size() + ") than rows read (" + rowsRead + ")");
+            }
         }
     }
 
     private final BatchReader<T> reader;
-    private final ToLongFunction<T> idOf;
     private final int batchSize;
-    private final Predicate<T> keep;
     private long afterId;
     private long remaining;
+    private long rowsRead;
     private Instant now;
     private Iterator<T> current = List.<T>of().iterator();
     private boolean lastBatchRead;
 
-    KeysetCursor(BatchReader<T> reader, ToLongFunction<T> idOf, int batchSize, long afterId, OptionalInt limit) {
-        this(reader, idOf, batchSize, afterId, limit.isPresent() ? limit.getAsInt() : Long.MAX_VALUE, row -> true);
-    }
-
-    private KeysetCursor(BatchReader<T> reader, ToLongFunction<T> idOf, int batchSize, long afterId, long remaining,
-                         Predicate<T> keep) {
+    /** {@code limit}: at most this many rows are read (and so listed). */
+    KeysetCursor(BatchReader<T> reader, int batchSize, long afterId, OptionalInt limit) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
         }
         this.reader = Objects.requireNonNull(reader, "reader");
-        this.idOf = Objects.requireNonNull(idOf, "idOf");
         this.batchSize = batchSize;
         this.afterId = afterId;
-        this.remaining = remaining;
-        this.keep = Objects.requireNonNull(keep, "keep");
-    }
-
-    /**
-     * The same rows without those the predicate refuses, for conditions SQL cannot state exactly. Batches still
-     * advance over every row read, so a limit counts rows read, not rows kept.
-     */
-    KeysetCursor<T> filtered(Predicate<T> predicate) {
-        return new KeysetCursor<>(reader, idOf, batchSize, afterId, remaining, keep.and(predicate));
+        this.remaining = limit.isPresent() ? limit.getAsInt() : Long.MAX_VALUE;
     }
 
     @Override
@@ -81,6 +72,11 @@ public final class KeysetCursor<T> implements Iterator<T> {
         return current.next();
     }
 
+    /** How many rows the batches read so far: a limited cursor that read its limit may have more rows after it. */
+    public long rowsRead() {
+        return rowsRead;
+    }
+
     private void readBatch() {
         int size = (int) Math.min(batchSize, remaining);
         if (size == 0) {
@@ -89,12 +85,12 @@ public final class KeysetCursor<T> implements Iterator<T> {
         }
         Batch<T> batch = reader.read(afterId, size, now);
         now = batch.now();
-        List<T> rows = batch.rows();
-        remaining -= rows.size();
-        lastBatchRead = rows.size() < size || remaining == 0;
-        if (!rows.isEmpty()) {
-            afterId = idOf.applyAsLong(rows.get(rows.size() - 1));
+        remaining -= batch.rowsRead();
+        rowsRead += batch.rowsRead();
+        lastBatchRead = batch.rowsRead() < size || remaining == 0;
+        if (batch.rowsRead() > 0) {
+            afterId = batch.lastIdRead();
         }
-        current = rows.stream().filter(keep).iterator();
+        current = batch.values().iterator();
     }
 }

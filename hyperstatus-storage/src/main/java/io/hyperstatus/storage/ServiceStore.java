@@ -47,16 +47,17 @@ public final class ServiceStore {
             Query query = handle.createQuery(text).bind("afterId", afterId).bind("limit", limit);
             host.ifPresent(h -> query.bind("host", h));
             binary.ifPresent(b -> query.bind("binary", b));
-            List<ServiceWithState> rows = query.map((rs, ctx) -> Rows.service(rs)).stream()
+            List<Service> read = query.map((rs, ctx) -> Rows.service(rs)).list();
+            // MariaDB compares strings case-insensitively; the API filters are exact.
+            List<ServiceWithState> services = read.stream()
+                    .filter(s -> host.map(s.host()::equals).orElse(true))
+                    .filter(s -> binary.map(s.binary()::equals).orElse(true))
                     .map(s -> new ServiceWithState(s, liveness.stateOf(s, now)))
                     .toList();
-            return new KeysetCursor.Batch<>(rows, now);
+            return new KeysetCursor.Batch<>(services, now, read.size(),
+                    read.isEmpty() ? afterId : read.get(read.size() - 1).id());
         });
-        // MariaDB compares strings case-insensitively; the API filters are exact. The cursor moves past the rows
-        // it drops here, since it keys on every row a batch read.
-        return new KeysetCursor<>(batches, s -> s.service().id(), batchSize, Long.MIN_VALUE, OptionalInt.empty())
-                .filtered(s -> host.map(s.service().host()::equals).orElse(true)
-                        && binary.map(s.service().binary()::equals).orElse(true));
+        return new KeysetCursor<>(batches, batchSize, Long.MIN_VALUE, OptionalInt.empty());
     }
 
     public Optional<ServiceWithState> findByUuid(String uuid) {

@@ -30,7 +30,8 @@ class KeysetCursorTest {
             reads.add(afterId + "+" + limit);
             clocksGiven.add(now);
             List<Long> batch = ids.stream().filter(id -> id > afterId).limit(limit).toList();
-            return new KeysetCursor.Batch<>(batch, now != null ? now : CLOCK);
+            return new KeysetCursor.Batch<>(batch, now != null ? now : CLOCK, batch.size(),
+                    batch.isEmpty() ? afterId : batch.get(batch.size() - 1));
         }
     }
 
@@ -43,7 +44,7 @@ class KeysetCursorTest {
     @Test
     void readsEveryRowInBatchesAfterTheLastIdSeen() {
         Rows rows = new Rows(3, 5, 8, 13, 21, 34, 55);
-        var cursor = new KeysetCursor<>(rows, id -> id, 3, Long.MIN_VALUE, OptionalInt.empty());
+        var cursor = new KeysetCursor<>(rows, 3, Long.MIN_VALUE, OptionalInt.empty());
 
         assertThat(drain(cursor)).containsExactly(3L, 5L, 8L, 13L, 21L, 34L, 55L);
         assertThat(rows.reads).containsExactly(Long.MIN_VALUE + "+3", "8+3", "34+3");
@@ -52,7 +53,7 @@ class KeysetCursorTest {
     @Test
     void readsTheDatabaseClockOnceAndGivesItToLaterBatches() {
         Rows rows = new Rows(1, 2, 3, 4, 5);
-        drain(new KeysetCursor<>(rows, id -> id, 2, 0, OptionalInt.empty()));
+        drain(new KeysetCursor<>(rows, 2, 0, OptionalInt.empty()));
 
         assertThat(rows.clocksGiven).containsExactly(null, CLOCK, CLOCK);
     }
@@ -60,14 +61,14 @@ class KeysetCursorTest {
     @Test
     void aFullLastBatchNeedsOneMoreReadToKnowItWasTheLast() {
         Rows rows = new Rows(1, 2, 3, 4);
-        assertThat(drain(new KeysetCursor<>(rows, id -> id, 2, 0, OptionalInt.empty()))).hasSize(4);
+        assertThat(drain(new KeysetCursor<>(rows, 2, 0, OptionalInt.empty()))).hasSize(4);
         assertThat(rows.reads).containsExactly("0+2", "2+2", "4+2");
     }
 
     @Test
     void aLimitStopsTheCursorAndShrinksTheLastBatch() {
         Rows rows = new Rows(1, 2, 3, 4, 5, 6, 7, 8, 9);
-        var cursor = new KeysetCursor<>(rows, id -> id, 4, 2, OptionalInt.of(5));
+        var cursor = new KeysetCursor<>(rows, 4, 2, OptionalInt.of(5));
 
         assertThat(drain(cursor)).containsExactly(3L, 4L, 5L, 6L, 7L);
         assertThat(rows.reads).containsExactly("2+4", "6+1");
@@ -76,7 +77,7 @@ class KeysetCursorTest {
     @Test
     void aLimitOfZeroReadsNothing() {
         Rows rows = new Rows(1, 2);
-        var cursor = new KeysetCursor<>(rows, id -> id, 10, 0, OptionalInt.of(0));
+        var cursor = new KeysetCursor<>(rows, 10, 0, OptionalInt.of(0));
 
         assertThat(cursor.hasNext()).isFalse();
         assertThat(rows.reads).isEmpty();
@@ -85,7 +86,7 @@ class KeysetCursorTest {
     @Test
     void anEmptySelectionIsOneReadAndThenExhausted() {
         Rows rows = new Rows();
-        var cursor = new KeysetCursor<>(rows, id -> id, 10, 0, OptionalInt.empty());
+        var cursor = new KeysetCursor<>(rows, 10, 0, OptionalInt.empty());
 
         assertThat(cursor.hasNext()).isFalse();
         assertThat(cursor.hasNext()).isFalse();
@@ -95,16 +96,30 @@ class KeysetCursorTest {
 
     @Test
     void aBatchSizeBelowOneIsRefused() {
-        assertThatThrownBy(() -> new KeysetCursor<>(new Rows(), id -> id, 0, 0, OptionalInt.empty()))
+        assertThatThrownBy(() -> new KeysetCursor<>(new Rows(), 0, 0, OptionalInt.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void aFilterDropsRowsButTheCursorStillMovesPastThem() {
-        Rows rows = new Rows(1, 2, 3, 4, 5, 6, 7);
-        var cursor = new KeysetCursor<>(rows, id -> id, 3, 0, OptionalInt.empty()).filtered(id -> id % 3 == 0);
+    void aBatchListingFewerValuesThanItReadStillMovesPastEveryRowRead() {
+        List<String> reads = new ArrayList<>();
+        List<Long> ids = List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        KeysetCursor.BatchReader<Long> multiplesOfThree = (afterId, limit, now) -> {
+            reads.add(afterId + "+" + limit);
+            List<Long> read = ids.stream().filter(id -> id > afterId).limit(limit).toList();
+            return new KeysetCursor.Batch<>(read.stream().filter(id -> id % 3 == 0).toList(), CLOCK, read.size(),
+                    read.isEmpty() ? afterId : read.get(read.size() - 1));
+        };
 
+        var cursor = new KeysetCursor<>(multiplesOfThree, 3, 0, OptionalInt.empty());
         assertThat(drain(cursor)).containsExactly(3L, 6L);
-        assertThat(rows.reads).containsExactly("0+3", "3+3", "6+3");
+        assertThat(reads).containsExactly("0+3", "3+3", "6+3");
+        assertThat(cursor.rowsRead()).isEqualTo(7);
+    }
+
+    @Test
+    void aBatchCannotListMoreValuesThanItReadRows() {
+        assertThatThrownBy(() -> new KeysetCursor.Batch<>(List.of(1L, 2L), CLOCK, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -34,7 +34,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
-import org.eclipse.jetty.server.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -360,15 +359,13 @@ public final class ApiServer implements AutoCloseable {
                 bodyLength(ctx), String.format("%.1f", millis));
     }
 
-    /** The body's length, once the last buffered bytes have been sent: the request is complete when it is logged. */
+    /**
+     * The body's length: what was written to the response, counting bytes still in its buffer. Nothing is flushed
+     * here: a response committed early could no longer tell the client that the connection will close.
+     */
     private static long bodyLength(Context ctx) {
-        try {
-            ctx.res().flushBuffer();
-        } catch (IOException clientGone) {
-            // the count below is then what reached the connection
-        }
-        return Response.getContentBytesWritten(
-                ServletContextRequest.getServletContextRequest(ctx.req()).getServletContextResponse());
+        return ServletContextRequest.getServletContextRequest(ctx.req()).getServletContextResponse().getHttpOutput()
+                .getWritten();
     }
 
     public int port() {

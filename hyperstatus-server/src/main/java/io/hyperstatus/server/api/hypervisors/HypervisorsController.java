@@ -126,7 +126,6 @@ public final class HypervisorsController {
             return ApiResponse.streamed(json -> {
                 json.writeStartObject();
                 json.writeArrayFieldStart("hypervisors");
-                int count = 0;
                 Hypervisor last = null;
                 List<Hypervisor> chunk = new ArrayList<>(SERVERS_CHUNK);
                 while (cursor.hasNext()) {
@@ -146,11 +145,11 @@ public final class HypervisorsController {
                         }
                         json.writeEndObject();
                     }
-                    count += chunk.size();
                     last = chunk.get(chunk.size() - 1);
                 }
                 json.writeEndArray();
-                if (pageSize > 0 && count == pageSize) {
+                // A full page links to the next, even when a row read for it was deleted before it was listed.
+                if (pageSize > 0 && cursor.rowsRead() == pageSize && last != null) {
                     writeNextLink(json, nextLink(request, detail, query, last, format));
                 }
                 json.writeEndObject();
