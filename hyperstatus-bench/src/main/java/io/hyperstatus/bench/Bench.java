@@ -53,8 +53,9 @@ public final class Bench {
   String pgHost = "127.0.0.1";
   int pgPort = 5432;
   String pgUser = "postgres";
-  /** The server's JVM options; the heap bound is part of what the RSS figures mean. */
-  List<String> serverJvm = List.of("-Xmx1g");
+  /** The server's JVM options; the heap bound is part of what the RSS figures mean (see README Performance). */
+  List<String> serverJvm = List.of("-Xmx256m");
+  Path workFolder;
   boolean classDataArchive = true;
 
   final List<Result> results = new ArrayList<>();
@@ -83,7 +84,7 @@ public final class Bench {
         usage: bench/run.sh [--sizes 1000,10000,100000] [--databases embedded,postgresql]
                             [--op-seconds 8] [--op-max-requests 400] [--heartbeat-seconds 15]
                             [--load-timeout 1800] [--out docs/performance] [--jar hyperstatus.jar]
-                            [--server-jvm "-Xmx1g"] [--class-data-archive true]""");
+                            [--server-jvm "-Xmx256m"] [--class-data-archive true]""");
   }
 
   void parse(String[] args) {
@@ -124,6 +125,7 @@ public final class Bench {
 
   void run() throws Exception {
     Path work = Files.createTempDirectory("hyperstatus-bench");
+    workFolder = work;
     Path jarCopy = work.resolve("hyperstatus.jar");
     Files.copy(jar, jarCopy, StandardCopyOption.REPLACE_EXISTING);
     log("work folder " + work + ", jar copied from " + jar);
@@ -156,6 +158,12 @@ public final class Bench {
   }
 
   final List<String> failures = new ArrayList<>();
+
+  /** The server's JVM options as the report shows them: files in the temporary work folder by their names. */
+  String serverJvmShown() {
+    String shown = String.join(" ", serverJvm);
+    return workFolder == null ? shown : shown.replace(workFolder + "/", "");
+  }
 
   /**
    * A training run of the server that dumps the classes it loaded into an AppCDS archive, as bin/hyperstatus does on

@@ -13,8 +13,4 @@ public record Hypervisor(ComputeNode node, Service service, ServiceState state) 
     public ServiceStatus status() {
         return service.status();
     }
-
-    public HypervisorSummary summary() {
-        return new HypervisorSummary(node.id(), node.uuid(), node.host(), node.hypervisorHostname(), status(), state);
-    }
 }

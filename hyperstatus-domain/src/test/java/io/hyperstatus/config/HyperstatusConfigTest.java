@@ -20,6 +20,8 @@ class HyperstatusConfigTest {
         assertThat(config.listenAddress()).isEqualTo("0.0.0.0");
         assertThat(config.listenPort()).isEqualTo(8774);
         assertThat(config.maxLimit()).isEqualTo(1000);
+        assertThat(config.hypervisorCacheSize()).isEqualTo(200_000);
+        assertThat(config.readBatchSize()).isEqualTo(10_000);
         assertThat(config.computeLinkPrefix()).isEmpty();
         assertThat(config.authStrategy()).isEqualTo(HyperstatusConfig.AuthStrategy.NOAUTH2);
         assertThat(config.defaultAvailabilityZone()).isEqualTo("nova");
@@ -46,9 +48,11 @@ class HyperstatusConfigTest {
                 max_limit = 50
                 compute_link_prefix = https://compute.example.org/
                 legacy_v2_extensions =
+                hypervisor_cache_size = 0
 
                 [database]
                 connection = postgresql://nova:secret@db.example.org/nova
+                read_batch_size = 500
                 """);
         HyperstatusConfig config = HyperstatusConfig.load(file);
         assertThat(config.host()).isEqualTo("api-1");
@@ -60,6 +64,8 @@ class HyperstatusConfigTest {
         assertThat(config.computeLinkPrefix()).isEqualTo(Optional.of("https://compute.example.org"));
         assertThat(config.legacyV2Extensions()).isEqualTo(List.of());
         assertThat(config.databaseConnection()).isEqualTo("postgresql://nova:secret@db.example.org/nova");
+        assertThat(config.hypervisorCacheSize()).isZero();
+        assertThat(config.readBatchSize()).isEqualTo(500);
     }
 
     @Test
@@ -69,6 +75,10 @@ class HyperstatusConfigTest {
                 .hasMessage("Invalid value for option [DEFAULT] service_down_time: 'soon' not a number of seconds");
         assertThatThrownBy(() -> HyperstatusConfig.parse("[api]\nmax_limit = 0\n"))
                 .hasMessage("Invalid value for option [api] max_limit: '0' must be between 1 and 1000000");
+        assertThatThrownBy(() -> HyperstatusConfig.parse("[api]\nhypervisor_cache_size = -1\n"))
+                .hasMessage("Invalid value for option [api] hypervisor_cache_size: '-1' must be between 0 and 10000000");
+        assertThatThrownBy(() -> HyperstatusConfig.parse("[database]\nread_batch_size = 0\n"))
+                .hasMessage("Invalid value for option [database] read_batch_size: '0' must be between 1 and 1000000");
         assertThatThrownBy(() -> HyperstatusConfig.parse("[api]\nauth_strategy = none\n"))
                 .hasMessage("Invalid value for option [api] auth_strategy: 'none' must be one of noauth2, keystone");
         assertThatThrownBy(() -> HyperstatusConfig.parse("[DEFAULT]\nosapi_compute_listen_port = 70000\n"))

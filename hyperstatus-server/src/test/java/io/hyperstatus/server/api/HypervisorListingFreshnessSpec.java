@@ -113,4 +113,14 @@ class HypervisorListingFreshnessSpec {
             assertThat(beta.get("service").get("disabled_reason").asText()).isEqualTo("moved to rack 9");
         }
     }
+
+    @Test
+    void aServerThatRemembersNothingListsTheSame() {
+        server.put(serviceUrl("alpha"), "2.53", "{\"status\": \"disabled\", \"disabled_reason\": \"fan failure\"}");
+        try (TestServer forgetful = TestServer.start(server.databaseUrl(), 0, "[api]\nhypervisor_cache_size = 0\n")) {
+            assertThat(listed(forgetful)).isEqualTo(listed(server));
+            assertThat(forgetful.get("/v2.1/os-hypervisors/detail", "2.1").json())
+                    .isEqualTo(server.get("/v2.1/os-hypervisors/detail", "2.1").json());
+        }
+    }
 }

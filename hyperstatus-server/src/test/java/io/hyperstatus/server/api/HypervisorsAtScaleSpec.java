@@ -20,13 +20,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Listings of more hypervisors than the server reads from the database at once (here 1000): every hypervisor
+ * Listings of more hypervisors than the server reads from the database at once (here 500): every hypervisor
  * appears once, in id order, with the same fields as its show, whichever batch it came from.
  */
 class HypervisorsAtScaleSpec {
-    private static final int HOSTS = 2345;
-    private static final int DOWN = 1000;
-    private static final int DISABLED = 1999;
+    private static final int HOSTS = 1234;
+    private static final int DOWN = 500;
+    private static final int DISABLED = 999;
 
     private static TestServer server;
     private static final Map<String, String> nodeUuids = new LinkedHashMap<>();
@@ -36,7 +36,7 @@ class HypervisorsAtScaleSpec {
     }
 
     private static boolean hasInstance(int i) {
-        return i % 400 == 0;
+        return i % 200 == 0;
     }
 
     private static String instanceUuid(int i) {
@@ -46,7 +46,7 @@ class HypervisorsAtScaleSpec {
     @BeforeAll
     static void seed() {
         // From 2.33 a list without a limit is a page of max_limit: large enough here for every host in one.
-        server = TestServer.start("[api]\nmax_limit = 3000\n[database]\nread_batch_size = 1000\n");
+        server = TestServer.start("[api]\nmax_limit = 3000\n[database]\nread_batch_size = 500\n");
         for (int from = 0; from < HOSTS; from += 100) {
             Host[] batch = IntStream.range(from, Math.min(HOSTS, from + 100)).mapToObj(i -> {
                 Host host = Host.named(hostName(i));
@@ -92,7 +92,7 @@ class HypervisorsAtScaleSpec {
         Reply detail = server.get("/v2.1/os-hypervisors/detail", "2.53");
         assertThat(detail.status()).isEqualTo(200);
         assertThat(ids(detail)).isEqualTo(uuids());
-        for (int i : new int[] {0, 999, DOWN, 1001, DISABLED, 2000, HOSTS - 1}) {
+        for (int i : new int[] {0, 499, DOWN, 501, DISABLED, 1000, HOSTS - 1}) {
             JsonNode shown = server.get("/v2.1/os-hypervisors/" + uuids().get(i), "2.53").json().get("hypervisor");
             assertThat(detail.json().get("hypervisors").get(i)).as("hypervisor %d", i).isEqualTo(shown);
         }
@@ -132,13 +132,13 @@ class HypervisorsAtScaleSpec {
 
     @Test
     void aPageLargerThanOneBatchIsCompleteAndLinksToTheRest() {
-        Reply first = server.get("/v2.1/os-hypervisors?limit=1500", "2.53");
-        assertThat(ids(first)).isEqualTo(uuids().subList(0, 1500));
+        Reply first = server.get("/v2.1/os-hypervisors?limit=700", "2.53");
+        assertThat(ids(first)).isEqualTo(uuids().subList(0, 700));
         String next = first.json().get("hypervisors_links").get(0).get("href").asText();
-        assertThat(next).endsWith("/v2.1/os-hypervisors?limit=1500&marker=" + uuids().get(1499));
+        assertThat(next).endsWith("/v2.1/os-hypervisors?limit=700&marker=" + uuids().get(699));
 
         Reply rest = server.get(next.substring(next.indexOf("/v2.1")), "2.53");
-        assertThat(ids(rest)).isEqualTo(uuids().subList(1500, HOSTS));
+        assertThat(ids(rest)).isEqualTo(uuids().subList(700, HOSTS));
         assertThat(rest.json().has("hypervisors_links")).isFalse();
     }
 

@@ -8,7 +8,7 @@ import java.io.IOException;
 final class HypervisorDetailV21View implements HypervisorDetailView {
     @Override
     public void writeFields(JsonGenerator json, Hypervisor hypervisor, HypervisorFormat format) throws IOException {
-        HypervisorFields.writeSummary(json, hypervisor.summary(), format);
+        HypervisorFields.writeSummary(json, hypervisor, format);
         HypervisorFields.writeHostAndService(json, hypervisor, format);
         HypervisorFields.writeStatistics(json, hypervisor);
         json.writeStringField("cpu_info", hypervisor.node().cpuInfo());

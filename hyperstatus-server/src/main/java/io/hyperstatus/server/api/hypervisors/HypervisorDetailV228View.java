@@ -10,7 +10,7 @@ import java.io.IOException;
 final class HypervisorDetailV228View implements HypervisorDetailView {
     @Override
     public void writeFields(JsonGenerator json, Hypervisor hypervisor, HypervisorFormat format) throws IOException {
-        HypervisorFields.writeSummary(json, hypervisor.summary(), format);
+        HypervisorFields.writeSummary(json, hypervisor, format);
         HypervisorFields.writeHostAndService(json, hypervisor, format);
         HypervisorFields.writeStatistics(json, hypervisor);
         json.writeFieldName("cpu_info");

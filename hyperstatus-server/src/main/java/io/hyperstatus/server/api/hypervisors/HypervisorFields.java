@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.hyperstatus.domain.Hypervisor;
-import io.hyperstatus.domain.HypervisorSummary;
 import io.hyperstatus.domain.Instance;
 import java.io.IOException;
 import java.util.List;
@@ -56,10 +55,9 @@ final class HypervisorFields {
     }
 
     /** id, hypervisor_hostname, and (unless the legacy status extension is unloaded) state and status. */
-    static void writeSummary(JsonGenerator json, HypervisorSummary hypervisor, HypervisorFormat format)
-            throws IOException {
-        writeId(json, hypervisor.id(), hypervisor.uuid(), format);
-        writeString(json, HYPERVISOR_HOSTNAME, hypervisor.hypervisorHostname());
+    static void writeSummary(JsonGenerator json, Hypervisor hypervisor, HypervisorFormat format) throws IOException {
+        writeId(json, hypervisor.node().id(), hypervisor.node().uuid(), format);
+        writeString(json, HYPERVISOR_HOSTNAME, hypervisor.node().hypervisorHostname());
         if (format.showStatus()) {
             writeString(json, STATE, hypervisor.state().wireName());
             writeString(json, STATUS, hypervisor.status().wireName());

@@ -86,7 +86,7 @@ public final class HypervisorsController {
         Listing listing = new Listing(request, detail, query, format, pattern, pageSize, withServers);
         return listing.respond(store.list(selection), detail
                 ? (json, hypervisor) -> format.detailView().writeFields(json, hypervisor, format)
-                : (json, hypervisor) -> HypervisorFields.writeSummary(json, hypervisor.summary(), format));
+                : (json, hypervisor) -> HypervisorFields.writeSummary(json, hypervisor, format));
     }
 
     @FunctionalInterface
@@ -229,7 +229,7 @@ public final class HypervisorsController {
         return ApiResponse.ok(json -> {
             json.writeStartObject();
             json.writeObjectFieldStart("hypervisor");
-            HypervisorFields.writeSummary(json, hypervisor.summary(), format);
+            HypervisorFields.writeSummary(json, hypervisor, format);
             json.writeStringField("uptime", uptime);
             json.writeEndObject();
             json.writeEndObject();
@@ -250,7 +250,7 @@ public final class HypervisorsController {
         Optional<String> pattern = Optional.of(request.pathParam("id"));
         Listing listing = new Listing(request, false, Map.of(), format, pattern, 0, withServers);
         return listing.respond(store.list(HypervisorQuery.matching(pattern.get())),
-                (json, hypervisor) -> HypervisorFields.writeSummary(json, hypervisor.summary(), format));
+                (json, hypervisor) -> HypervisorFields.writeSummary(json, hypervisor, format));
     }
 
     public ApiResponse statistics(ApiRequest request) {
