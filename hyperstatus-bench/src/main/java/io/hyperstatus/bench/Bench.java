@@ -131,11 +131,11 @@ public final class Bench {
     log("work folder " + work + ", jar copied from " + jar);
     if (classDataArchive) {
       Path archive = trainClassDataArchive(work, jarCopy);
-      startUp(work, jarCopy, "start-up, empty embedded database, without class-data archive (median of 3)", List.of());
+      startUp(work, jarCopy, "start-up, empty embedded database, without class-data archive (median of 3)");
       serverJvm = new ArrayList<>(serverJvm);
       serverJvm.add("-XX:SharedArchiveFile=" + archive);
       serverJvm.add("-Xlog:cds=off,cds+dynamic=off");
-      startUp(work, jarCopy, "start-up, empty embedded database, with class-data archive (median of 3)", List.of());
+      startUp(work, jarCopy, "start-up, empty embedded database, with class-data archive (median of 3)");
     }
     Instant started = Instant.now();
     Report.Previous previous = Report.previous(out.resolve("results.json"));
@@ -195,14 +195,14 @@ public final class Bench {
   }
 
   /** Starts a server on an empty embedded database 3 times; records the median time until GET / answers. */
-  void startUp(Path work, Path jarCopy, String measure, List<String> extraJvm) throws Exception {
+  void startUp(Path work, Path jarCopy, String measure) throws Exception {
     List<Long> nanos = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       Path dir = Files.createDirectories(work.resolve("start-up-" + results.size() + "-" + i));
       int port = freePort();
       Path conf = serverConf(dir, port, "sqlite:///" + dir.resolve("hyperstatus.sqlite").toAbsolutePath());
       long t0 = System.nanoTime();
-      Process server = startServer(jarCopy, dir, conf, extraJvm);
+      Process server = startServer(jarCopy, dir, conf, List.of());
       try {
         awaitUp(server, "http://127.0.0.1:" + port, dir);
         nanos.add(System.nanoTime() - t0);
