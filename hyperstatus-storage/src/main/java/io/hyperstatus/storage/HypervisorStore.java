@@ -1,6 +1,5 @@
 package io.hyperstatus.storage;
 
-import io.hyperstatus.domain.ComputeNode;
 import io.hyperstatus.domain.Hypervisor;
 import io.hyperstatus.domain.HypervisorStatistics;
 import io.hyperstatus.domain.Instance;
@@ -30,8 +29,7 @@ public final class HypervisorStore {
             + " ON s.host = cn.host AND s.binary_name = 'nova-compute' AND s.deleted = 0"
             + " WHERE cn.deleted = 0";
     private static final int IN_LIST_BATCH = 500;
-    // The service's host is the node's and its binary is nova-compute by the join: not read again.
-    private static final String DETAIL_COLUMNS = Rows.NODE_COLUMNS + ", " + Rows.COMPUTE_SERVICE_COLUMNS;
+    private static final String DETAIL_COLUMNS = Rows.NODE_COLUMNS + ", " + Rows.SERVICE_COLUMNS;
     /** What a listing reads of every row: ids, versions, and what state and status are decided from. */
     private static final String LIVE_COLUMNS = "cn.id, cn.version, s.id AS s_id, s.version AS s_version,"
             + " s.disabled AS s_disabled, s.forced_down AS s_forced_down, s.created_at AS s_created_at,"
@@ -188,9 +186,8 @@ public final class HypervisorStore {
     }
 
     private Hypervisor hypervisor(ResultSet rs, Instant now) throws SQLException {
-        ComputeNode node = Rows.node(rs);
-        Service service = Rows.computeService(rs, node.host());
-        return new Hypervisor(node, service, liveness.stateOf(service, now));
+        Service service = Rows.service(rs);
+        return new Hypervisor(Rows.node(rs), service, liveness.stateOf(service, now));
     }
 
 

@@ -12,11 +12,6 @@ final class Rows {
             + "s.forced_down AS s_forced_down, s.created_at AS s_created_at, s.updated_at AS s_updated_at, "
             + "s.last_seen_up AS s_last_seen_up";
 
-    /** The columns of a nova-compute service joined to its node: host and binary are known from the join. */
-    static final String COMPUTE_SERVICE_COLUMNS = "s.id AS s_id, s.uuid AS s_uuid, s.disabled AS s_disabled, "
-            + "s.disabled_reason AS s_disabled_reason, s.forced_down AS s_forced_down, s.created_at AS s_created_at, "
-            + "s.updated_at AS s_updated_at, s.last_seen_up AS s_last_seen_up";
-
     static final String NODE_COLUMNS = "cn.id, cn.uuid, cn.host, cn.hypervisor_hostname, cn.hypervisor_type, "
             + "cn.hypervisor_version, cn.host_ip, cn.vcpus, cn.vcpus_used, cn.memory_mb, cn.memory_mb_used, "
             + "cn.local_gb, cn.local_gb_used, cn.free_ram_mb, cn.free_disk_gb, cn.current_workload, cn.running_vms, "
@@ -31,21 +26,6 @@ final class Rows {
                 rs.getString("s_uuid"),
                 rs.getString("s_host"),
                 rs.getString("s_binary"),
-                rs.getBoolean("s_disabled"),
-                rs.getString("s_disabled_reason"),
-                rs.getBoolean("s_forced_down"),
-                Times.fromMicros(rs.getLong("s_created_at")),
-                Times.fromMicros(nullableLong(rs, "s_updated_at")),
-                Times.fromMicros(nullableLong(rs, "s_last_seen_up")));
-    }
-
-    /** A nova-compute service read with {@link #COMPUTE_SERVICE_COLUMNS} on the given host. */
-    static Service computeService(ResultSet rs, String host) throws SQLException {
-        return new Service(
-                rs.getLong("s_id"),
-                rs.getString("s_uuid"),
-                host,
-                Service.COMPUTE_BINARY,
                 rs.getBoolean("s_disabled"),
                 rs.getString("s_disabled_reason"),
                 rs.getBoolean("s_forced_down"),
