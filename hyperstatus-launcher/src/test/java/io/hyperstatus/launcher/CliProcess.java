@@ -28,6 +28,8 @@ final class CliProcess {
     static Result run(Map<String, String> environment, List<String> args) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // A short-lived command gains nothing from optimising compilation; skipping it saves about a tenth.
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"),
                 Hyperstatus.class.getName()));
         line.addAll(args);

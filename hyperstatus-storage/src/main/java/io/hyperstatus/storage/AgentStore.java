@@ -2,6 +2,7 @@ package io.hyperstatus.storage;
 
 import io.hyperstatus.domain.Instance;
 import io.hyperstatus.domain.NodeReport;
+import io.hyperstatus.domain.Service;
 import io.hyperstatus.domain.ServiceKey;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +20,13 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /** The writes compute agents make: register services, report compute nodes and instances, heartbeat. */
 public final class AgentStore {
     private static final int HEARTBEAT_CHUNK = 500;
+    /**
+     * The live nova-compute service of the host bound as {@code :host}, which a compute node belongs to. Set on every
+     * node report and when that service registers; a node first reported in the very moment its service registers
+     * from another connection gets it with its next report.
+     */
+    private static final String COMPUTE_SERVICE_OF_HOST = "SELECT id FROM services WHERE host = :host"
+            + " AND binary_name = '" + Service.COMPUTE_BINARY + "' AND deleted = 0";
     private final Database database;
 
     public AgentStore(Database database) {
@@ -45,11 +53,19 @@ public final class AgentStore {
         }
         String uuid = UUID.randomUUID().toString();
         try {
-            database.jdbi().useHandle(handle -> handle.createUpdate("INSERT INTO services"
-                            + " (uuid, host, binary_name, report_count, disabled, forced_down, created_at, deleted)"
-                            + " VALUES (:uuid, :host, :binary, 0, :no, :no, " + database.dialect().nowMicros() + ", 0)")
-                    .bind("uuid", uuid).bind("host", key.host()).bind("binary", key.binary()).bind("no", false)
-                    .execute());
+            database.jdbi().useTransaction(handle -> {
+                handle.createUpdate("INSERT INTO services"
+                                + " (uuid, host, binary_name, report_count, disabled, forced_down, created_at, deleted)"
+                                + " VALUES (:uuid, :host, :binary, 0, :no, :no, " + database.dialect().nowMicros() + ", 0)")
+                        .bind("uuid", uuid).bind("host", key.host()).bind("binary", key.binary()).bind("no", false)
+                        .execute();
+                if (key.binary().equals(Service.COMPUTE_BINARY)) {
+                    // Nodes reported before their host's compute service registered belong to it from now on.
+                    handle.createUpdate("UPDATE compute_nodes SET service_id = (" + COMPUTE_SERVICE_OF_HOST + ")"
+                                    + " WHERE host = :host AND deleted = 0")
+                            .bind("host", key.host()).execute();
+                }
+            });
         } catch (RuntimeException raced) {
             // Another agent process registered the same service meanwhile; the unique index kept one row.
             return find(key).orElseThrow(() -> raced);
@@ -138,7 +154,8 @@ public final class AgentStore {
                 + " memory_mb = :memoryMb, memory_mb_used = :memoryMbUsed, local_gb = :localGb,"
                 + " local_gb_used = :localGbUsed, free_ram_mb = :freeRamMb, free_disk_gb = :freeDiskGb,"
                 + " current_workload = :workload, running_vms = :runningVms,"
-                + " disk_available_least = :diskAvailableLeast, cpu_info = :cpuInfo, uptime = :uptime";
+                + " disk_available_least = :diskAvailableLeast, cpu_info = :cpuInfo, uptime = :uptime,"
+                + " service_id = (" + COMPUTE_SERVICE_OF_HOST + ")";
         String uuid = existing.orElseGet(() -> report.uuid() != null ? report.uuid() : UUID.randomUUID().toString());
         var statement = existing.isPresent()
                 ? handle.createUpdate("UPDATE compute_nodes SET " + columns + ", updated_at = " + now
@@ -146,10 +163,10 @@ public final class AgentStore {
                 : handle.createUpdate("INSERT INTO compute_nodes (uuid, host, hypervisor_hostname, hypervisor_type,"
                         + " hypervisor_version, host_ip, vcpus, vcpus_used, memory_mb, memory_mb_used, local_gb,"
                         + " local_gb_used, free_ram_mb, free_disk_gb, current_workload, running_vms,"
-                        + " disk_available_least, cpu_info, uptime, created_at, deleted) VALUES (:uuid, :host,"
-                        + " :hostname, :type, :version, :hostIp, :vcpus, :vcpusUsed, :memoryMb, :memoryMbUsed,"
+                        + " disk_available_least, cpu_info, uptime, service_id, created_at, deleted) VALUES (:uuid,"
+                        + " :host, :hostname, :type, :version, :hostIp, :vcpus, :vcpusUsed, :memoryMb, :memoryMbUsed,"
                         + " :localGb, :localGbUsed, :freeRamMb, :freeDiskGb, :workload, :runningVms,"
-                        + " :diskAvailableLeast, :cpuInfo, :uptime, " + now + ", 0)");
+                        + " :diskAvailableLeast, :cpuInfo, :uptime, (" + COMPUTE_SERVICE_OF_HOST + "), " + now + ", 0)");
         statement.bind("uuid", uuid)
                 .bind("host", report.host())
                 .bind("hostname", report.hypervisorHostname())

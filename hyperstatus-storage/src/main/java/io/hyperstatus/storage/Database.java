@@ -66,6 +66,12 @@ public final class Database implements AutoCloseable {
         return result.migrationsExecuted;
     }
 
+    /** Applies the migrations up to the given schema version only, to set up a database as an older release left it. */
+    int migrateTo(String version) {
+        return Flyway.configure().configuration(flyway().getConfiguration()).target(version).load().migrate()
+                .migrationsExecuted;
+    }
+
     /** The schema version the database is at, or "none". */
     public String schemaVersion() {
         var current = flyway().info().current();

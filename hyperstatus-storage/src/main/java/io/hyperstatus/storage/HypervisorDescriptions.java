@@ -32,7 +32,9 @@ final class HypervisorDescriptions {
         if (maximumSize < 0) {
             throw new IllegalArgumentException("maximumSize must not be negative: " + maximumSize);
         }
-        this.byNodeId = Caffeine.newBuilder().maximumSize(maximumSize).build();
+        // Upkeep runs on the listing's own thread: a listing of 10,000 reads would otherwise hand it to the common
+        // pool many times over, and waking a pool thread costs more than the upkeep.
+        this.byNodeId = Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run).build();
     }
 
     /** The description of a node read at these versions, or null. */

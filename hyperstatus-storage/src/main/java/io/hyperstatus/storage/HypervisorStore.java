@@ -20,20 +20,26 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * Reads hypervisors: live compute nodes joined with the live nova-compute service of their host. A listing reads
- * batches of rows (one query each, plus one for the database clock), never one query per node; it reads the
- * descriptive columns only of rows it has not seen at their current versions (see {@link HypervisorDescriptions}).
+ * Reads hypervisors: live compute nodes with the live nova-compute service of their host, which each node names by
+ * {@code service_id}. A listing reads batches of rows (two queries each, plus one for the database clock), never one
+ * query per node; it reads the descriptive columns only of rows it has not seen at their current versions (see
+ * {@link HypervisorDescriptions}).
  */
 public final class HypervisorStore {
+    /** A node and the live service it names; a node whose host has no live nova-compute service is not listed. */
     private static final String FROM_JOINED = " FROM compute_nodes cn JOIN services s"
-            + " ON s.host = cn.host AND s.binary_name = 'nova-compute' AND s.deleted = 0"
+            + " ON s.id = cn.service_id AND s.deleted = 0"
             + " WHERE cn.deleted = 0";
     private static final int IN_LIST_BATCH = 500;
+    /**
+     * A batch's services are read by one range of ids when their ids lie close together (as they do when hosts
+     * register and report in the same order), otherwise by lists of ids.
+     */
+    private static final int RANGE_SLACK = 1_000;
     private static final String DETAIL_COLUMNS = Rows.NODE_COLUMNS + ", " + Rows.SERVICE_COLUMNS;
-    /** What a listing reads of every row: ids, versions, and what state and status are decided from. */
-    private static final String LIVE_COLUMNS = "cn.id, cn.version, s.id AS s_id, s.version AS s_version,"
-            + " s.disabled AS s_disabled, s.forced_down AS s_forced_down, s.created_at AS s_created_at,"
-            + " s.updated_at AS s_updated_at, s.last_seen_up AS s_last_seen_up";
+    /** What a listing reads of every service: id, version, and what state and status are decided from. */
+    private static final String LIVE_SERVICE_COLUMNS = "id, version, disabled, forced_down, created_at, updated_at,"
+            + " last_seen_up";
     /** What a listing reads of the rows whose description is not remembered at their current versions. */
     private static final String DESCRIPTION_COLUMNS = Rows.NODE_COLUMNS + ", cn.version, s.id AS s_id,"
             + " s.version AS s_version, s.uuid AS s_uuid, s.disabled_reason AS s_disabled_reason";
@@ -54,10 +60,14 @@ public final class HypervisorStore {
         this.batchSize = batchSize;
     }
 
-    /** The hypervisors the query selects, read in batches as the cursor is consumed. */
+    /**
+     * The hypervisors the query selects, read in batches as the cursor is consumed: per batch, the nodes' ids,
+     * versions and service ids, then those services' liveness columns, so that neither read looks rows up one by one
+     * through an index on the other table.
+     */
     public KeysetCursor<Hypervisor> list(HypervisorQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(LIVE_COLUMNS).append(FROM_JOINED)
-                .append(" AND cn.id > :afterId");
+        StringBuilder sql = new StringBuilder("SELECT cn.id, cn.version, cn.service_id FROM compute_nodes cn")
+                .append(" WHERE cn.deleted = 0 AND cn.service_id IS NOT NULL AND cn.id > :afterId");
         query.hostnamePattern().ifPresent(p -> sql.append(" AND cn.hypervisor_hostname LIKE :pattern"));
         sql.append(" ORDER BY cn.id LIMIT :limit");
         String text = sql.toString();
@@ -65,32 +75,70 @@ public final class HypervisorStore {
             Instant now = knownNow != null ? knownNow : database.now(handle);
             Query select = handle.createQuery(text).bind("afterId", afterId).bind("limit", limit);
             query.hostnamePattern().ifPresent(p -> select.bind("pattern", "%" + p + "%"));
-            List<LiveRow> rows = select.map((rs, ctx) -> LiveRow.read(rs)).list();
-            return new KeysetCursor.Batch<>(describe(handle, rows, now), now, rows.size(),
-                    rows.isEmpty() ? afterId : rows.get(rows.size() - 1).nodeId());
+            List<NodeRow> nodes = select.map((rs, ctx) -> new NodeRow(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                    .list();
+            return new KeysetCursor.Batch<>(describe(handle, nodes, liveServices(handle, nodes), now), now,
+                    nodes.size(), nodes.isEmpty() ? afterId : nodes.get(nodes.size() - 1).id());
         });
         return new KeysetCursor<>(batches, batchSize, query.afterId().orElse(Long.MIN_VALUE), query.limit());
     }
 
-    /** The columns of one listed row that are read every time. */
-    private record LiveRow(long nodeId, long nodeVersion, long serviceId, long serviceVersion, boolean disabled,
-                           boolean forcedDown, long createdAt, Long updatedAt, Long lastSeenUp) {
-        static LiveRow read(ResultSet rs) throws SQLException {
-            return new LiveRow(rs.getLong("id"), rs.getLong("version"), rs.getLong("s_id"), rs.getLong("s_version"),
-                    rs.getBoolean("s_disabled"), rs.getBoolean("s_forced_down"), rs.getLong("s_created_at"),
-                    Rows.nullableLong(rs, "s_updated_at"), Rows.nullableLong(rs, "s_last_seen_up"));
+    /** The columns of a listed node that are read every time. */
+    private record NodeRow(long id, long version, long serviceId) {
+    }
+
+    /** The columns of a listed node's service that are read every time. */
+    private record LiveService(long id, long version, boolean disabled, boolean forcedDown, long createdAt,
+                               Long updatedAt, Long lastSeenUp) {
+        static LiveService read(ResultSet rs) throws SQLException {
+            return new LiveService(rs.getLong("id"), rs.getLong("version"), rs.getBoolean("disabled"),
+                    rs.getBoolean("forced_down"), rs.getLong("created_at"), Rows.nullableLong(rs, "updated_at"),
+                    Rows.nullableLong(rs, "last_seen_up"));
         }
     }
 
-    /** Joins each live row with its description, reading the descriptions not remembered at the row's versions. */
-    private List<Hypervisor> describe(Handle handle, List<LiveRow> rows, Instant now) {
-        HypervisorDescriptions.Description[] known = new HypervisorDescriptions.Description[rows.size()];
+    /** The live services the nodes name, by id; a service deleted since the nodes were read is absent. */
+    private static Map<Long, LiveService> liveServices(Handle handle, List<NodeRow> nodes) {
+        Map<Long, LiveService> byId = new HashMap<>();
+        if (nodes.isEmpty()) {
+            return byId;
+        }
+        long lowest = Long.MAX_VALUE;
+        long highest = Long.MIN_VALUE;
+        for (NodeRow node : nodes) {
+            lowest = Math.min(lowest, node.serviceId());
+            highest = Math.max(highest, node.serviceId());
+        }
+        String select = "SELECT " + LIVE_SERVICE_COLUMNS + " FROM services WHERE deleted = 0 AND ";
+        if (highest - lowest < 2L * nodes.size() + RANGE_SLACK) {
+            handle.createQuery(select + "id BETWEEN :lowest AND :highest").bind("lowest", lowest)
+                    .bind("highest", highest).map((rs, ctx) -> LiveService.read(rs))
+                    .forEach(service -> byId.put(service.id(), service));
+        } else {
+            List<Long> ids = nodes.stream().map(NodeRow::serviceId).distinct().toList();
+            for (int from = 0; from < ids.size(); from += IN_LIST_BATCH) {
+                handle.createQuery(select + "id IN (<ids>)")
+                        .bindList("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST_BATCH)))
+                        .map((rs, ctx) -> LiveService.read(rs)).forEach(service -> byId.put(service.id(), service));
+            }
+        }
+        return byId;
+    }
+
+    /** Joins each node with its service and description, reading the descriptions not remembered at these versions. */
+    private List<Hypervisor> describe(Handle handle, List<NodeRow> nodes, Map<Long, LiveService> services,
+                                      Instant now) {
+        HypervisorDescriptions.Description[] known = new HypervisorDescriptions.Description[nodes.size()];
         Map<Long, Integer> missing = new HashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            LiveRow row = rows.get(i);
-            known[i] = descriptions.current(row.nodeId(), row.nodeVersion(), row.serviceId(), row.serviceVersion());
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeRow node = nodes.get(i);
+            LiveService service = services.get(node.serviceId());
+            if (service == null) {
+                continue; // deleted between the two reads
+            }
+            known[i] = descriptions.current(node.id(), node.version(), service.id(), service.version());
             if (known[i] == null) {
-                missing.put(row.nodeId(), i);
+                missing.put(node.id(), i);
             }
         }
         List<Long> ids = List.copyOf(missing.keySet());
@@ -105,17 +153,17 @@ public final class HypervisorStore {
                         known[missing.get(description.node().id())] = description;
                     });
         }
-        List<Hypervisor> hypervisors = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            LiveRow row = rows.get(i);
+        List<Hypervisor> hypervisors = new ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
             var description = known[i];
             if (description == null) {
-                continue; // deleted between the two reads
+                continue; // deleted between the reads
             }
-            Service service = new Service(row.serviceId(), description.serviceUuid(), description.node().host(),
-                    Service.COMPUTE_BINARY, row.disabled(), description.disabledReason(), row.forcedDown(),
-                    Times.fromMicros(row.createdAt()), Times.fromMicros(row.updatedAt()),
-                    Times.fromMicros(row.lastSeenUp()));
+            LiveService live = services.get(nodes.get(i).serviceId());
+            Service service = new Service(live.id(), description.serviceUuid(), description.node().host(),
+                    Service.COMPUTE_BINARY, live.disabled(), description.disabledReason(), live.forcedDown(),
+                    Times.fromMicros(live.createdAt()), Times.fromMicros(live.updatedAt()),
+                    Times.fromMicros(live.lastSeenUp()));
             hypervisors.add(new Hypervisor(description.node(), service, liveness.stateOf(service, now)));
         }
         return hypervisors;

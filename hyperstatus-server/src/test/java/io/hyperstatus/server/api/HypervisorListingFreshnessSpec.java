@@ -101,6 +101,39 @@ class HypervisorListingFreshnessSpec {
     }
 
     @Test
+    void aNodeReportedBeforeItsHostsComputeServiceRegistersIsListedFromTheRegistrationOn() {
+        String gamma = server.report(Host.named("gamma")).get("gamma");
+        assertThat(listed(server)).hasSize(2);
+        assertThat(server.get("/v2.1/os-hypervisors/" + gamma, "2.53").status()).isEqualTo(404);
+
+        server.seedService("gamma", "nova-compute");
+        JsonNode hypervisors = listed(server);
+        assertThat(hypervisors).hasSize(3);
+        assertThat(hypervisors.get(2).get("id").asText()).isEqualTo(gamma);
+        assertThat(hypervisors.get(2).get("service").get("id").asText())
+                .isEqualTo(server.serviceUuid("gamma", "nova-compute"));
+        assertThat(hypervisors.get(2).get("state").asText()).isEqualTo("up");
+        assertThat(server.get("/v2.1/os-hypervisors/" + gamma, "2.53").json().get("hypervisor").get("service")
+                .get("host").asText()).isEqualTo("gamma");
+    }
+
+    @Test
+    void aNodeReportedFromAnotherHostBelongsToThatHostsService() {
+        server.seedService("gamma", "nova-compute");
+        server.put(serviceUrl("gamma"), "2.53", "{\"status\": \"disabled\", \"disabled_reason\": \"new rack\"}");
+        server.report(Host.named("gamma").uuid(nodes.get("alpha")));
+
+        JsonNode moved = alpha(server);
+        assertThat(moved.get("service").get("host").asText()).isEqualTo("gamma");
+        assertThat(moved.get("service").get("id").asText()).isEqualTo(server.serviceUuid("gamma", "nova-compute"));
+        assertThat(moved.get("status").asText()).isEqualTo("disabled");
+        assertThat(moved.get("service").get("disabled_reason").asText()).isEqualTo("new rack");
+
+        server.report(Host.named("delta").uuid(nodes.get("alpha")));
+        assertThat(listed(server)).hasSize(1);
+    }
+
+    @Test
     void aChangeMadeThroughAnotherApiServerShowsInThisOnesNextListing() {
         try (TestServer other = server.sibling()) {
             listed(other);

@@ -131,6 +131,17 @@ class HypervisorsAtScaleSpec {
     }
 
     @Test
+    void aPatternMatchingHostsFarApartListsEachWithItsOwnStateAndStatus() {
+        for (String suffix : new String[] {"00", "99"}) {
+            String expected = IntStream.range(0, HOSTS).filter(i -> hostName(i).endsWith(suffix))
+                    .mapToObj(HypervisorsAtScaleSpec::summary)
+                    .collect(Collectors.joining(", ", "{\"hypervisors\": [", "]}"));
+            assertJson(server.get("/v2.1/os-hypervisors?hypervisor_hostname_pattern=" + suffix + ".example.org",
+                    "2.53"), 200, expected);
+        }
+    }
+
+    @Test
     void aPageLargerThanOneBatchIsCompleteAndLinksToTheRest() {
         Reply first = server.get("/v2.1/os-hypervisors?limit=700", "2.53");
         assertThat(ids(first)).isEqualTo(uuids().subList(0, 700));

@@ -104,7 +104,19 @@ public final class TestServer implements AutoCloseable {
         return uuids;
     }
 
-    /** Registers (and heartbeats) a service of another binary, such as a scheduler. */
+    /** Reports compute nodes only, as an agent whose service is not registered (yet) would; UUIDs by host. */
+    public Map<String, String> report(Host... hosts) {
+        ArrayNode nodes = MAPPER.createArrayNode();
+        for (Host host : hosts) {
+            nodes.add(host.nodeJson());
+        }
+        Map<String, String> uuids = new LinkedHashMap<>();
+        agent("/compute-nodes", "compute_nodes", nodes).get("compute_nodes")
+                .forEach(n -> uuids.put(n.get("host").asText(), n.get("uuid").asText()));
+        return uuids;
+    }
+
+    /** Registers (and heartbeats) a service, such as a scheduler, without reporting any compute node. */
     public void seedService(String host, String binary) {
         ArrayNode services = MAPPER.createArrayNode();
         services.addObject().put("host", host).put("binary", binary);
