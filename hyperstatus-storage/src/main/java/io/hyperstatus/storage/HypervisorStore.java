@@ -62,8 +62,8 @@ public final class HypervisorStore {
 
     /**
      * The hypervisors the query selects, read in batches as the cursor is consumed: per batch, the nodes' ids,
-     * versions and service ids, then those services' liveness columns, so that neither read looks rows up one by one
-     * through an index on the other table.
+     * versions and service ids, then those services' liveness columns, usually by one range of ids, instead of
+     * looking each node's service up by host.
      */
     public KeysetCursor<Hypervisor> list(HypervisorQuery query) {
         StringBuilder sql = new StringBuilder("SELECT cn.id, cn.version, cn.service_id FROM compute_nodes cn")
@@ -129,14 +129,15 @@ public final class HypervisorStore {
     private List<Hypervisor> describe(Handle handle, List<NodeRow> nodes, Map<Long, LiveService> services,
                                       Instant now) {
         HypervisorDescriptions.Description[] known = new HypervisorDescriptions.Description[nodes.size()];
+        LiveService[] live = new LiveService[nodes.size()];
         Map<Long, Integer> missing = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             NodeRow node = nodes.get(i);
-            LiveService service = services.get(node.serviceId());
-            if (service == null) {
+            live[i] = services.get(node.serviceId());
+            if (live[i] == null) {
                 continue; // deleted between the two reads
             }
-            known[i] = descriptions.current(node.id(), node.version(), service.id(), service.version());
+            known[i] = descriptions.current(node.id(), node.version(), live[i].id(), live[i].version());
             if (known[i] == null) {
                 missing.put(node.id(), i);
             }
@@ -159,11 +160,11 @@ public final class HypervisorStore {
             if (description == null) {
                 continue; // deleted between the reads
             }
-            LiveService live = services.get(nodes.get(i).serviceId());
-            Service service = new Service(live.id(), description.serviceUuid(), description.node().host(),
-                    Service.COMPUTE_BINARY, live.disabled(), description.disabledReason(), live.forcedDown(),
-                    Times.fromMicros(live.createdAt()), Times.fromMicros(live.updatedAt()),
-                    Times.fromMicros(live.lastSeenUp()));
+            LiveService row = live[i];
+            Service service = new Service(row.id(), description.serviceUuid(), description.node().host(),
+                    Service.COMPUTE_BINARY, row.disabled(), description.disabledReason(), row.forcedDown(),
+                    Times.fromMicros(row.createdAt()), Times.fromMicros(row.updatedAt()),
+                    Times.fromMicros(row.lastSeenUp()));
             hypervisors.add(new Hypervisor(description.node(), service, liveness.stateOf(service, now)));
         }
         return hypervisors;
