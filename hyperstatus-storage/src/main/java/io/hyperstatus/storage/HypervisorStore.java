@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.LongFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -97,11 +98,10 @@ public final class HypervisorStore {
         }
     }
 
-    /** The live services the nodes name, by id; a service deleted since the nodes were read is absent. */
-    private static Map<Long, LiveService> liveServices(Handle handle, List<NodeRow> nodes) {
-        Map<Long, LiveService> byId = new HashMap<>();
+    /** The live services the nodes name, by id; a service deleted since the nodes were read is absent (null). */
+    private static LongFunction<LiveService> liveServices(Handle handle, List<NodeRow> nodes) {
         if (nodes.isEmpty()) {
-            return byId;
+            return id -> null;
         }
         long lowest = Long.MAX_VALUE;
         long highest = Long.MIN_VALUE;
@@ -111,29 +111,33 @@ public final class HypervisorStore {
         }
         String select = "SELECT " + LIVE_SERVICE_COLUMNS + " FROM services WHERE deleted = 0 AND ";
         if (highest - lowest < 2L * nodes.size() + RANGE_SLACK) {
+            // Close together: one range read, kept in an array indexed from the lowest id.
+            long first = lowest;
+            LiveService[] byOffset = new LiveService[(int) (highest - lowest + 1)];
             handle.createQuery(select + "id BETWEEN :lowest AND :highest").bind("lowest", lowest)
                     .bind("highest", highest).map((rs, ctx) -> LiveService.read(rs))
-                    .forEach(service -> byId.put(service.id(), service));
-        } else {
-            List<Long> ids = nodes.stream().map(NodeRow::serviceId).distinct().toList();
-            for (int from = 0; from < ids.size(); from += IN_LIST_BATCH) {
-                handle.createQuery(select + "id IN (<ids>)")
-                        .bindList("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST_BATCH)))
-                        .map((rs, ctx) -> LiveService.read(rs)).forEach(service -> byId.put(service.id(), service));
-            }
+                    .forEach(service -> byOffset[(int) (service.id() - first)] = service);
+            return id -> byOffset[(int) (id - first)];
         }
-        return byId;
+        Map<Long, LiveService> byId = new HashMap<>();
+        List<Long> ids = nodes.stream().map(NodeRow::serviceId).distinct().toList();
+        for (int from = 0; from < ids.size(); from += IN_LIST_BATCH) {
+            handle.createQuery(select + "id IN (<ids>)")
+                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST_BATCH)))
+                    .map((rs, ctx) -> LiveService.read(rs)).forEach(service -> byId.put(service.id(), service));
+        }
+        return byId::get;
     }
 
     /** Joins each node with its service and description, reading the descriptions not remembered at these versions. */
-    private List<Hypervisor> describe(Handle handle, List<NodeRow> nodes, Map<Long, LiveService> services,
+    private List<Hypervisor> describe(Handle handle, List<NodeRow> nodes, LongFunction<LiveService> services,
                                       Instant now) {
         HypervisorDescriptions.Description[] known = new HypervisorDescriptions.Description[nodes.size()];
         LiveService[] live = new LiveService[nodes.size()];
         Map<Long, Integer> missing = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             NodeRow node = nodes.get(i);
-            live[i] = services.get(node.serviceId());
+            live[i] = services.apply(node.serviceId());
             if (live[i] == null) {
                 continue; // deleted between the two reads
             }
