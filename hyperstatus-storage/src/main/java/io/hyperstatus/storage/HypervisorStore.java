@@ -121,9 +121,8 @@ public final class HypervisorStore {
         }
         Map<Long, LiveService> byId = new HashMap<>();
         List<Long> ids = nodes.stream().map(NodeRow::serviceId).distinct().toList();
-        for (int from = 0; from < ids.size(); from += IN_LIST_BATCH) {
-            handle.createQuery(select + "id IN (<ids>)")
-                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST_BATCH)))
+        for (List<Long> chunk : inListChunks(ids)) {
+            handle.createQuery(select + "id IN (<ids>)").bindList("ids", chunk)
                     .map((rs, ctx) -> LiveService.read(rs)).forEach(service -> byId.put(service.id(), service));
         }
         return byId::get;
@@ -146,10 +145,9 @@ public final class HypervisorStore {
                 missing.put(node.id(), i);
             }
         }
-        List<Long> ids = List.copyOf(missing.keySet());
-        for (int from = 0; from < ids.size(); from += IN_LIST_BATCH) {
+        for (List<Long> chunk : inListChunks(List.copyOf(missing.keySet()))) {
             handle.createQuery("SELECT " + DESCRIPTION_COLUMNS + FROM_JOINED + " AND cn.id IN (<ids>)")
-                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST_BATCH)))
+                    .bindList("ids", chunk)
                     .map((rs, ctx) -> new HypervisorDescriptions.Description(rs.getLong("version"), rs.getLong("s_id"),
                             rs.getLong("s_version"), Rows.node(rs), rs.getString("s_uuid"),
                             rs.getString("s_disabled_reason")))
@@ -213,8 +211,7 @@ public final class HypervisorStore {
         Map<String, List<Instance>> byHost = new HashMap<>();
         List<String> distinct = List.copyOf(new LinkedHashSet<>(hosts));
         database.jdbi().useHandle(handle -> {
-            for (int from = 0; from < distinct.size(); from += IN_LIST_BATCH) {
-                List<String> batch = distinct.subList(from, Math.min(distinct.size(), from + IN_LIST_BATCH));
+            for (List<String> batch : inListChunks(distinct)) {
                 handle.createQuery("SELECT host, uuid, name FROM instances WHERE host IN (<hosts>) ORDER BY id")
                         .bindList("hosts", batch)
                         .map((rs, ctx) -> Map.entry(rs.getString("host"),
@@ -236,6 +233,15 @@ public final class HypervisorStore {
                         rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
                         rs.getLong(10), rs.getLong(11), rs.getLong(12)))
                 .one());
+    }
+
+    /** The values in consecutive pieces of at most IN_LIST_BATCH, one {@code IN (...)} list each. */
+    private static <T> List<List<T>> inListChunks(List<T> values) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += IN_LIST_BATCH) {
+            chunks.add(values.subList(from, Math.min(values.size(), from + IN_LIST_BATCH)));
+        }
+        return chunks;
     }
 
     private Hypervisor hypervisor(ResultSet rs, Instant now) throws SQLException {
