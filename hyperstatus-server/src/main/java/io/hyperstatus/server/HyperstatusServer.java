@@ -1,6 +1,13 @@
 package io.hyperstatus.server;
 
 import io.hyperstatus.config.HyperstatusConfig;
+import io.hyperstatus.core.agents.AgentReports;
+import io.hyperstatus.core.aggregates.AggregateAdministration;
+import io.hyperstatus.core.events.DiscardingEventSink;
+import io.hyperstatus.core.hypervisors.HypervisorQueries;
+import io.hyperstatus.core.services.ServiceAdministration;
+import io.hyperstatus.core.services.ServiceQueries;
+import io.hyperstatus.core.zones.ServiceZones;
 import io.hyperstatus.domain.Liveness;
 import io.hyperstatus.server.agent.AgentController;
 import io.hyperstatus.server.api.ApiServer;
@@ -15,15 +22,14 @@ import io.hyperstatus.server.api.services.ServicesController;
 import io.hyperstatus.server.api.aggregates.AggregatesController;
 import io.hyperstatus.server.api.availabilityzones.AvailabilityZonesController;
 import io.hyperstatus.server.api.hosts.HostsController;
-import io.hyperstatus.server.api.zones.ServiceZones;
-import io.hyperstatus.storage.AggregateStore;
-import io.hyperstatus.storage.AgentStore;
 import io.hyperstatus.storage.Database;
 import io.hyperstatus.storage.DatabaseUrl;
 import io.hyperstatus.storage.Dialect;
-import io.hyperstatus.storage.HostStore;
-import io.hyperstatus.storage.HypervisorStore;
-import io.hyperstatus.storage.ServiceStore;
+import io.hyperstatus.storage.JdbiAgentStore;
+import io.hyperstatus.storage.JdbiAggregateStore;
+import io.hyperstatus.storage.JdbiHypervisorStore;
+import io.hyperstatus.storage.JdbiServiceStore;
+import io.hyperstatus.storage.JdbiTransactions;
 import java.util.HashSet;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -57,22 +63,28 @@ public final class HyperstatusServer implements AutoCloseable {
             Liveness liveness = new Liveness(config.serviceDownTime());
             Set<String> unloaded = new HashSet<>(HyperstatusConfig.OPTIONAL_LEGACY_V2_EXTENSIONS);
             unloaded.removeAll(config.legacyV2Extensions());
-            ServiceStore services = new ServiceStore(database, liveness);
-            AggregateStore aggregates = new AggregateStore(database);
-            ServiceZones zones = new ServiceZones(aggregates, config.defaultAvailabilityZone(),
+            // Storage behind the ports, then the application layer on them, then the controllers on that.
+            JdbiServiceStore serviceStore = new JdbiServiceStore(database);
+            JdbiAgentStore agentStore = new JdbiAgentStore(database);
+            JdbiAggregateStore aggregateStore = new JdbiAggregateStore(database);
+            ServiceQueries services = new ServiceQueries(serviceStore, liveness);
+            ServiceAdministration administration = new ServiceAdministration(serviceStore, agentStore,
+                    new JdbiTransactions(database), new DiscardingEventSink(), services);
+            HypervisorQueries hypervisors = new HypervisorQueries(new JdbiHypervisorStore(database,
+                    config.hypervisorCacheSize(), config.readBatchSize()), liveness);
+            ServiceZones zones = new ServiceZones(aggregateStore, config.defaultAvailabilityZone(),
                     config.internalServiceAvailabilityZone());
             ApiServer api = new ApiServer(config,
                     authenticator(config),
                     policy,
-                    new HypervisorsController(new HypervisorStore(database, liveness, config.hypervisorCacheSize(),
-                            config.readBatchSize()), config.maxLimit(),
+                    new HypervisorsController(hypervisors, config.maxLimit(),
                             config.legacyExtensionLoaded("os-hypervisor-status")),
-                    new ServicesController(services, zones, config.readBatchSize()),
-                    new AggregatesController(aggregates, services, database::now),
+                    new ServicesController(services, administration, zones, config.readBatchSize()),
+                    new AggregatesController(new AggregateAdministration(aggregateStore, services, database::now)),
                     new AvailabilityZonesController(services, zones),
-                    new HostsController(services, new HostStore(database), zones),
+                    new HostsController(services, hypervisors, zones),
                     new ExtensionsController(unloaded),
-                    new AgentController(new AgentStore(database)));
+                    new AgentController(administration, new AgentReports(agentStore)));
             return new HyperstatusServer(database, api);
         } catch (RuntimeException e) {
             database.close();

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * What rarely changes about each hypervisor, kept in memory between listings: its compute node's row, and its
  * service's UUID and disabled reason, each with the version of the row it was read from. Every write to a compute
- * node or service row moves that row's version except a heartbeat's (see AgentStore and ServiceStore), so a listing
+ * node or service row moves that row's version except a heartbeat's (see VersionedRows), so a listing
  * reads only ids, versions and the columns liveness and status depend on, and uses a description only when both
  * versions still match. State and status are never taken from here.
  */

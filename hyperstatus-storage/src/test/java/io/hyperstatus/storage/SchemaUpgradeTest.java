@@ -2,10 +2,9 @@ package io.hyperstatus.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hyperstatus.domain.Hypervisor;
-import io.hyperstatus.domain.Liveness;
+import io.hyperstatus.core.port.HypervisorQuery;
+import io.hyperstatus.core.port.HypervisorRow;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,10 +37,10 @@ class SchemaUpgradeTest {
 
             assertThat(database.migrate()).isEqualTo(1);
 
-            HypervisorStore store = new HypervisorStore(database, new Liveness(Duration.ofSeconds(60)), 10, 10);
+            JdbiHypervisorStore store = new JdbiHypervisorStore(database, 10, 10);
             List<String> listed = new ArrayList<>();
             store.list(HypervisorQuery.all()).forEachRemaining(
-                    (Hypervisor h) -> listed.add(h.node().uuid() + " of " + h.service().uuid()));
+                    (HypervisorRow h) -> listed.add(h.node().uuid() + " of " + h.service().uuid()));
             assertThat(listed).containsExactly("node-alpha of svc-alpha");
         }
     }

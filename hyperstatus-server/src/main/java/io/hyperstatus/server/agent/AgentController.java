@@ -1,16 +1,18 @@
 package io.hyperstatus.server.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hyperstatus.core.agents.AgentReports;
+import io.hyperstatus.core.services.Registration;
+import io.hyperstatus.core.services.ServiceAdministration;
 import io.hyperstatus.domain.Instance;
 import io.hyperstatus.domain.NodeReport;
 import io.hyperstatus.domain.ServiceKey;
 import io.hyperstatus.server.api.ApiRequest;
 import io.hyperstatus.server.api.ApiResponse;
+import io.hyperstatus.server.api.RequestActor;
 import io.hyperstatus.server.api.policy.PolicyRule;
 import io.hyperstatus.server.api.validation.RequestSchema;
 import io.hyperstatus.server.api.error.ApiException;
-import io.hyperstatus.storage.AgentStore;
-import io.hyperstatus.storage.ConflictingWriteException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -25,21 +27,23 @@ public final class AgentController {
     private static final RequestSchema HEARTBEATS = RequestSchema.load("agent-heartbeats");
     private static final RequestSchema COMPUTE_NODES = RequestSchema.load("agent-compute-nodes");
 
-    private final AgentStore store;
+    private final ServiceAdministration services;
+    private final AgentReports agentReports;
 
-    public AgentController(AgentStore store) {
-        this.store = store;
+    public AgentController(ServiceAdministration services, AgentReports agentReports) {
+        this.services = services;
+        this.agentReports = agentReports;
     }
 
     /** {@code POST /agent/v1/services}: register services (idempotent). */
     public ApiResponse registerServices(ApiRequest request) {
         JsonNode body = request.body(SERVICES);
         request.authorize(PolicyRule.AGENT_REPORT);
-        List<AgentStore.Registration> registrations = store.register(keys(body.get("services")));
+        List<Registration> registrations = services.register(keys(body.get("services")), RequestActor.agent(request));
         return ApiResponse.ok(json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("services");
-            for (AgentStore.Registration registration : registrations) {
+            for (Registration registration : registrations) {
                 json.writeStartObject();
                 json.writeStringField("host", registration.key().host());
                 json.writeStringField("binary", registration.key().binary());
@@ -57,7 +61,7 @@ public final class AgentController {
     public ApiResponse heartbeat(ApiRequest request) {
         JsonNode body = request.body(HEARTBEATS);
         request.authorize(PolicyRule.AGENT_REPORT);
-        List<ServiceKey> unknown = store.heartbeat(keys(body.get("heartbeats")));
+        List<ServiceKey> unknown = agentReports.heartbeat(keys(body.get("heartbeats")));
         return ApiResponse.ok(json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("unknown");
@@ -88,12 +92,7 @@ public final class AgentController {
             }
             reports.add(report);
         }
-        List<String> uuids;
-        try {
-            uuids = store.report(reports);
-        } catch (ConflictingWriteException e) {
-            throw ApiException.conflict(e.getMessage());
-        }
+        List<String> uuids = agentReports.report(reports);
         return ApiResponse.ok(json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("compute_nodes");

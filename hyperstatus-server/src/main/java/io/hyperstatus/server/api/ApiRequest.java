@@ -60,6 +60,11 @@ public final class ApiRequest {
         return credentials;
     }
 
+    /** The id this request's answer carries ({@code x-openstack-request-id}), set before any action runs. */
+    public String requestId() {
+        return ctx.res().getHeader("x-openstack-request-id");
+    }
+
     public String pathParam(String name) {
         return ctx.pathParam(name);
     }

@@ -160,6 +160,9 @@ public final class ApiServer implements AutoCloseable {
                         ctx -> dispatch(ctx, endpoint, Mount.AGENT, false));
             }
             cfg.routes.exception(ApiException.class, (e, ctx) -> fault(ctx, e.status(), e.getMessage()));
+            // The application layer's refusals: status by kind, message as worded (see ApplicationFaults).
+            cfg.routes.exception(io.hyperstatus.core.ApplicationException.class,
+                    (e, ctx) -> fault(ctx, io.hyperstatus.server.api.error.ApplicationFaults.status(e), e.getMessage()));
             cfg.routes.exception(MicroversionNegotiator.NotAcceptable.class, (e, ctx) -> {
                 versionHeaders(ctx, e.requested());
                 fault(ctx, 406, e.getMessage());

@@ -15,18 +15,18 @@ final class AggregateView {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
-    static Json.Writer single(Aggregate aggregate, AggregateFormat format) {
+    static Json.Writer single(Aggregate aggregate, AggregateProfile profile) {
         return json -> {
             json.writeStartObject();
             json.writeFieldName("aggregate");
-            write(json, aggregate, format);
+            write(json, aggregate, profile);
             json.writeEndObject();
         };
     }
 
-    static void write(JsonGenerator json, Aggregate aggregate, AggregateFormat format) throws IOException {
+    static void write(JsonGenerator json, Aggregate aggregate, AggregateProfile profile) throws IOException {
         json.writeStartObject();
-        writeHead(json, aggregate, format);
+        writeHead(json, aggregate, profile);
         json.writeArrayFieldStart("hosts");
         for (String host : aggregate.hosts()) {
             json.writeString(host);
@@ -42,9 +42,9 @@ final class AggregateView {
     }
 
     /** id, uuid (2.41) and name: the fields before hosts and metadata. */
-    static void writeHead(JsonGenerator json, Aggregate aggregate, AggregateFormat format) throws IOException {
+    static void writeHead(JsonGenerator json, Aggregate aggregate, AggregateProfile profile) throws IOException {
         json.writeNumberField("id", aggregate.id());
-        if (format.showUuid()) {
+        if (profile.showUuid()) {
             json.writeStringField("uuid", aggregate.uuid());
         }
         json.writeStringField("name", aggregate.name());

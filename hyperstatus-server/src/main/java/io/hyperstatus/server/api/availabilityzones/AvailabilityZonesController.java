@@ -1,5 +1,7 @@
 package io.hyperstatus.server.api.availabilityzones;
 
+import io.hyperstatus.core.services.ServiceQueries;
+import io.hyperstatus.core.zones.ServiceZones;
 import io.hyperstatus.domain.ServiceState;
 import io.hyperstatus.domain.ServiceWithState;
 import io.hyperstatus.server.api.ApiRequest;
@@ -7,8 +9,6 @@ import io.hyperstatus.server.api.ApiResponse;
 import io.hyperstatus.server.api.microversion.Microversions;
 import io.hyperstatus.server.api.policy.PolicyRule;
 import io.hyperstatus.server.api.validation.RequestSchema;
-import io.hyperstatus.server.api.zones.ServiceZones;
-import io.hyperstatus.storage.ServiceStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +26,10 @@ public final class AvailabilityZonesController {
     private static final Set<String> API_BINARIES = Set.of("nova-osapi_compute", "nova-metadata");
     private static final RequestSchema STRICT_QUERY = RequestSchema.load("no-query-v2.102");
 
-    private final ServiceStore services;
+    private final ServiceQueries services;
     private final ServiceZones zones;
 
-    public AvailabilityZonesController(ServiceStore services, ServiceZones zones) {
+    public AvailabilityZonesController(ServiceQueries services, ServiceZones zones) {
         this.services = services;
         this.zones = zones;
     }

@@ -1,6 +1,9 @@
 package io.hyperstatus.server.api.hosts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hyperstatus.core.hypervisors.HypervisorQueries;
+import io.hyperstatus.core.services.ServiceQueries;
+import io.hyperstatus.core.zones.ServiceZones;
 import io.hyperstatus.domain.ComputeNode;
 import io.hyperstatus.domain.Service;
 import io.hyperstatus.domain.ServiceWithState;
@@ -10,9 +13,6 @@ import io.hyperstatus.server.api.QueryValues;
 import io.hyperstatus.server.api.error.ApiException;
 import io.hyperstatus.server.api.policy.PolicyRule;
 import io.hyperstatus.server.api.validation.RequestSchema;
-import io.hyperstatus.server.api.zones.ServiceZones;
-import io.hyperstatus.storage.HostStore;
-import io.hyperstatus.storage.ServiceStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,11 +32,11 @@ public final class HostsController {
     private static final RequestSchema UPDATE = RequestSchema.load("hosts-update");
     private static final String NOT_SUPPORTED = "The requested functionality is not supported.";
 
-    private final ServiceStore services;
-    private final HostStore hosts;
+    private final ServiceQueries services;
+    private final HypervisorQueries hosts;
     private final ServiceZones zones;
 
-    public HostsController(ServiceStore services, HostStore hosts, ServiceZones zones) {
+    public HostsController(ServiceQueries services, HypervisorQueries hosts, ServiceZones zones) {
         this.services = services;
         this.hosts = hosts;
         this.zones = zones;
@@ -147,7 +147,7 @@ public final class HostsController {
 
     /** Nova finds a host through its cell mapping, which only compute hosts have. */
     private void requireMapped(String host) {
-        if (services.findByHostAndBinary(host, Service.COMPUTE_BINARY).isEmpty()) {
+        if (!services.isComputeHost(host)) {
             throw ApiException.notFound("Host '" + host + "' is not mapped to any cell");
         }
     }

@@ -7,7 +7,7 @@ import java.io.IOException;
 /** Detail from 2.1 to 2.27: resource counters, and {@code cpu_info} as the driver's raw string. */
 final class HypervisorDetailV21View implements HypervisorDetailView {
     @Override
-    public void writeFields(JsonGenerator json, Hypervisor hypervisor, HypervisorFormat format) throws IOException {
+    public void writeFields(JsonGenerator json, Hypervisor hypervisor, HypervisorProfile format) throws IOException {
         HypervisorFields.writeSummary(json, hypervisor, format);
         HypervisorFields.writeHostAndService(json, hypervisor, format);
         HypervisorFields.writeStatistics(json, hypervisor);

@@ -9,7 +9,7 @@ import java.io.IOException;
 /** Detail from 2.28 to 2.87: resource counters, and {@code cpu_info} as a JSON object. */
 final class HypervisorDetailV228View implements HypervisorDetailView {
     @Override
-    public void writeFields(JsonGenerator json, Hypervisor hypervisor, HypervisorFormat format) throws IOException {
+    public void writeFields(JsonGenerator json, Hypervisor hypervisor, HypervisorProfile format) throws IOException {
         HypervisorFields.writeSummary(json, hypervisor, format);
         HypervisorFields.writeHostAndService(json, hypervisor, format);
         HypervisorFields.writeStatistics(json, hypervisor);

@@ -11,7 +11,7 @@ import java.io.IOException;
  */
 final class HypervisorDetailV288View implements HypervisorDetailView {
     @Override
-    public void writeFields(JsonGenerator json, Hypervisor hypervisor, HypervisorFormat format) throws IOException {
+    public void writeFields(JsonGenerator json, Hypervisor hypervisor, HypervisorProfile format) throws IOException {
         HypervisorFields.writeSummary(json, hypervisor, format);
         HypervisorFields.writeHostAndService(json, hypervisor, format);
         json.writeStringField("uptime", hypervisor.state() == ServiceState.UP ? hypervisor.node().uptime() : null);

@@ -7,5 +7,5 @@ import java.io.IOException;
 /** The detail shape of a hypervisor (detail list and show) for one range of microversions. */
 interface HypervisorDetailView {
     /** Writes the fields of one hypervisor into an object the caller has opened. */
-    void writeFields(JsonGenerator json, Hypervisor hypervisor, HypervisorFormat format) throws IOException;
+    void writeFields(JsonGenerator json, Hypervisor hypervisor, HypervisorProfile format) throws IOException;
 }

@@ -45,7 +45,7 @@ final class HypervisorFields {
         return new SerializedString(name);
     }
 
-    private static void writeId(JsonGenerator json, long id, String uuid, HypervisorFormat format) throws IOException {
+    private static void writeId(JsonGenerator json, long id, String uuid, HypervisorProfile format) throws IOException {
         json.writeFieldName(ID);
         if (format.uuidIds()) {
             json.writeString(uuid);
@@ -55,7 +55,7 @@ final class HypervisorFields {
     }
 
     /** id, hypervisor_hostname, and (unless the legacy status extension is unloaded) state and status. */
-    static void writeSummary(JsonGenerator json, Hypervisor hypervisor, HypervisorFormat format) throws IOException {
+    static void writeSummary(JsonGenerator json, Hypervisor hypervisor, HypervisorProfile format) throws IOException {
         writeId(json, hypervisor.node().id(), hypervisor.node().uuid(), format);
         writeString(json, HYPERVISOR_HOSTNAME, hypervisor.node().hypervisorHostname());
         if (format.showStatus()) {
@@ -65,7 +65,7 @@ final class HypervisorFields {
     }
 
     /** host_ip, hypervisor type and version, and the service block. */
-    static void writeHostAndService(JsonGenerator json, Hypervisor hypervisor, HypervisorFormat format)
+    static void writeHostAndService(JsonGenerator json, Hypervisor hypervisor, HypervisorProfile format)
             throws IOException {
         writeString(json, HOST_IP, hypervisor.node().hostIp());
         writeString(json, HYPERVISOR_TYPE, hypervisor.node().hypervisorType());
@@ -97,7 +97,7 @@ final class HypervisorFields {
     }
 
     /** The servers list when with_servers asked for it: omitted when empty before 2.75, {@code []} from 2.75. */
-    static void writeServers(JsonGenerator json, List<Instance> servers, HypervisorFormat format) throws IOException {
+    static void writeServers(JsonGenerator json, List<Instance> servers, HypervisorProfile format) throws IOException {
         if (servers == null || (servers.isEmpty() && !format.emptyServersShown())) {
             return;
         }

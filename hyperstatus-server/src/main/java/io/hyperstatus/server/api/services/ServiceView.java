@@ -14,7 +14,7 @@ final class ServiceView {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
-    void write(JsonGenerator json, ServiceWithState entry, String zone, ServiceFormat format) throws IOException {
+    void write(JsonGenerator json, ServiceWithState entry, String zone, ServiceProfile format) throws IOException {
         Service service = entry.service();
         json.writeStartObject();
         if (format.uuidIds()) {

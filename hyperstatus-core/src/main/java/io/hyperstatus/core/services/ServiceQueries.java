@@ -1,0 +1,52 @@
+package io.hyperstatus.core.services;
+
+import io.hyperstatus.core.port.KeysetCursor;
+import io.hyperstatus.core.port.RowAt;
+import io.hyperstatus.core.port.ServiceStore;
+import io.hyperstatus.domain.Liveness;
+import io.hyperstatus.domain.Service;
+import io.hyperstatus.domain.ServiceWithState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Reads services with their liveness decided here, from the rows and the database clock the store read. */
+public final class ServiceQueries {
+    private final ServiceStore store;
+    private final Liveness liveness;
+
+    public ServiceQueries(ServiceStore store, Liveness liveness) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.liveness = Objects.requireNonNull(liveness, "liveness");
+    }
+
+    /** Live services in id order, optionally only those of one host and/or binary, in one list. */
+    public List<ServiceWithState> list(Optional<String> host, Optional<String> binary) {
+        List<ServiceWithState> services = new ArrayList<>();
+        scan(host, binary, Integer.MAX_VALUE).forEachRemaining(services::add);
+        return services;
+    }
+
+    /** Live services in id order, read {@code batchSize} rows per query as the cursor is consumed. */
+    public KeysetCursor<ServiceWithState> scan(Optional<String> host, Optional<String> binary, int batchSize) {
+        return store.scan(host, binary, batchSize).withClock(this::withState);
+    }
+
+    public Optional<ServiceWithState> find(ServiceRef ref) {
+        return store.find(ref).map(this::withState);
+    }
+
+    /** Whether the host has a live nova-compute service (what Nova's cell mapping of a host amounts to here). */
+    public boolean isComputeHost(String host) {
+        return store.find(ServiceRef.byKey(host, Service.COMPUTE_BINARY)).isPresent();
+    }
+
+    ServiceWithState withState(RowAt<Service> read) {
+        return withState(read.row(), read.databaseNow());
+    }
+
+    private ServiceWithState withState(Service service, java.time.Instant databaseNow) {
+        return new ServiceWithState(service, liveness.stateOf(service, databaseNow));
+    }
+}

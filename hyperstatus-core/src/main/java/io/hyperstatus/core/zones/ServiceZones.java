@@ -1,0 +1,50 @@
+package io.hyperstatus.core.zones;
+
+import io.hyperstatus.domain.Service;
+import io.hyperstatus.core.port.AggregateStore;
+import java.util.Map;
+import java.util.SortedSet;
+
+/**
+ * The availability zone of each service, as Nova's {@code set_availability_zones} gives it: for nova-compute the
+ * {@code availability_zone} metadata of the aggregates its host is in, comma-joined when there are several (Nova
+ * joins a Python set, in no stable order; here they are sorted), else {@code [DEFAULT] default_availability_zone};
+ * for other binaries {@code internal_service_availability_zone}.
+ */
+public final class ServiceZones {
+    private final AggregateStore aggregates;
+    private final String computeZone;
+    private final String internalZone;
+
+    public ServiceZones(AggregateStore aggregates, String computeZone, String internalZone) {
+        this.aggregates = aggregates;
+        this.computeZone = computeZone;
+        this.internalZone = internalZone;
+    }
+
+    public String internalZone() {
+        return internalZone;
+    }
+
+    /** The zones as they are now: one read of the aggregates, then a lookup per service. */
+    public Snapshot snapshot() {
+        return new Snapshot(aggregates.zonesByHost());
+    }
+
+    /** The zones of one moment. */
+    public final class Snapshot {
+        private final Map<String, SortedSet<String>> byHost;
+
+        private Snapshot(Map<String, SortedSet<String>> byHost) {
+            this.byHost = byHost;
+        }
+
+        public String zoneOf(Service service) {
+            if (!service.isCompute()) {
+                return internalZone;
+            }
+            SortedSet<String> zones = byHost.get(service.host());
+            return zones == null || zones.isEmpty() ? computeZone : String.join(",", zones);
+        }
+    }
+}

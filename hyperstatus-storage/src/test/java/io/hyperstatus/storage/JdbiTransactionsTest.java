@@ -1,0 +1,89 @@
+package io.hyperstatus.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hyperstatus.core.port.RowAt;
+import io.hyperstatus.core.services.ServiceChange;
+import io.hyperstatus.core.services.ServiceRef;
+import io.hyperstatus.domain.Service;
+import io.hyperstatus.domain.ServiceKey;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Store calls made inside {@link JdbiTransactions#inTransaction} join its transaction: Jdbi 3 gives a nested
+ * {@code withHandle}/{@code inTransaction} the handle the thread already holds. What the application layer's
+ * event-in-the-same-transaction design relies on.
+ */
+class JdbiTransactionsTest {
+    @TempDir
+    Path folder;
+
+    private Database open() {
+        Database database = Database.open(DatabaseUrl.parse("sqlite:///" + folder.resolve("tx.sqlite")), 2);
+        database.migrate();
+        return database;
+    }
+
+    @Test
+    void nestedStoreCallsUseTheHandleOfTheOpenTransaction() {
+        try (Database database = open()) {
+            AtomicReference<Handle> outer = new AtomicReference<>();
+            AtomicReference<Handle> inner = new AtomicReference<>();
+            database.jdbi().useTransaction(handle -> {
+                outer.set(handle);
+                database.jdbi().useHandle(inner::set);
+                database.jdbi().useTransaction(h -> assertThat(h).isSameAs(handle));
+            });
+            assertThat(inner.get()).isSameAs(outer.get());
+        }
+    }
+
+    @Test
+    void aFailureAfterTheStoresWroteRollsEveryWriteOfTheTransactionBack() {
+        try (Database database = open()) {
+            JdbiAgentStore agents = new JdbiAgentStore(database);
+            JdbiServiceStore services = new JdbiServiceStore(database);
+            Service kept = agents.insert(new ServiceKey("kept", Service.COMPUTE_BINARY));
+            ServiceKey key = new ServiceKey("alpha", Service.COMPUTE_BINARY);
+
+            assertThatThrownBy(() -> new JdbiTransactions(database).inTransaction(() -> {
+                Service inserted = agents.insert(key);
+                services.save(kept.id(), ServiceChange.disable("in the transaction"));
+                // Read back inside the transaction: the nested calls see its uncommitted writes.
+                assertThat(services.find(ServiceRef.byId(inserted.id()))).isPresent();
+                throw new IllegalStateException("the event sink failed");
+            })).isInstanceOf(IllegalStateException.class).hasMessage("the event sink failed");
+
+            assertThat(agents.registered(key)).isEmpty();
+            assertThat(services.find(ServiceRef.byId(kept.id())).map(RowAt::row).map(Service::disabled))
+                    .contains(false);
+        }
+    }
+
+    @Test
+    void everyWriteButAHeartbeatMovesTheRowVersion() {
+        try (Database database = open()) {
+            JdbiAgentStore agents = new JdbiAgentStore(database);
+            JdbiServiceStore services = new JdbiServiceStore(database);
+            Service service = agents.insert(new ServiceKey("alpha", Service.COMPUTE_BINARY));
+            long created = version(database, service.id());
+
+            agents.heartbeat(java.util.List.of(new ServiceKey("alpha", Service.COMPUTE_BINARY)));
+            long afterHeartbeat = version(database, service.id());
+            services.save(service.id(), ServiceChange.forceDown(true));
+
+            assertThat(afterHeartbeat).isEqualTo(created);
+            assertThat(version(database, service.id())).isEqualTo(created + 1);
+        }
+    }
+
+    private static long version(Database database, long id) {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT version FROM services WHERE id = :id")
+                .bind("id", id).mapTo(Long.class).one());
+    }
+}
