@@ -122,4 +122,26 @@ class KeysetCursorTest {
         assertThatThrownBy(() -> new KeysetCursor.Batch<>(List.of(1L, 2L), CLOCK, 1, 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aTurnedCursorGivesEachValueTheClockOfItsBatchAndPagesAsTheOriginal() {
+        Rows rows = new Rows(1, 2, 3);
+        KeysetCursor<String> turned = new KeysetCursor<>(rows, 2, 1, OptionalInt.of(5))
+                .withClock((id, now) -> id + "@" + now);
+
+        List<String> seen = new ArrayList<>();
+        turned.forEachRemaining(seen::add);
+
+        assertThat(seen).containsExactly("2@" + CLOCK, "3@" + CLOCK);
+        assertThat(rows.reads).containsExactly("1+2", "3+2");
+        assertThat(turned.rowsRead()).isEqualTo(2);
+    }
+
+    @Test
+    void aCursorAlreadyReadCannotBeTurned() {
+        KeysetCursor<Long> cursor = new KeysetCursor<>(new Rows(1, 2), 1, Long.MIN_VALUE, OptionalInt.empty());
+        cursor.next();
+
+        assertThatThrownBy(() -> cursor.withClock((id, now) -> id)).isInstanceOf(IllegalStateException.class);
+    }
 }
