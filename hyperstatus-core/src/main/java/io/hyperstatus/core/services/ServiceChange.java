@@ -9,7 +9,8 @@ import java.util.Optional;
  * What a request asks to change about a service: its status with the disabled reason (stored as given, absent
  * clears it), its forced-down flag, or both. A request Nova refuses only once the service has been found (a
  * missing field of an action, say) is a refused change, carrying the refusal's words: the service is looked up
- * first, so a request naming no service is still a 404.
+ * first, so a request naming no service is still a 404. A change that asks for nothing at all is refused in
+ * Nova's words for it.
  */
 public record ServiceChange(Optional<Boolean> disabled, Optional<String> reason, Optional<Boolean> forcedDown,
                             Optional<String> refusal) {

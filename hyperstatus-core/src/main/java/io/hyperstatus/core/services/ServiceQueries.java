@@ -6,6 +6,7 @@ import io.hyperstatus.core.port.ServiceStore;
 import io.hyperstatus.domain.Liveness;
 import io.hyperstatus.domain.Service;
 import io.hyperstatus.domain.ServiceWithState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -46,7 +47,7 @@ public final class ServiceQueries {
         return withState(read.row(), read.databaseNow());
     }
 
-    private ServiceWithState withState(Service service, java.time.Instant databaseNow) {
+    private ServiceWithState withState(Service service, Instant databaseNow) {
         return new ServiceWithState(service, liveness.stateOf(service, databaseNow));
     }
 }
