@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /** The value types options are declared with. */
 final class ValueTypes {
-    // A year: longer intervals are surely a typo, and would overflow nothing but an operator's patience.
+    // A year: a longer interval is surely a mistake in the file.
     private static final Duration MAX_SECONDS = Duration.ofSeconds(31_536_000);
 
     private ValueTypes() {
