@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = "Compute-host status service speaking OpenStack Nova's hypervisors and services API.",
         subcommands = {Hyperstatus.Server.class, Hyperstatus.Agent.class, Hyperstatus.AllInOne.class, Hyperstatus.Db.class,
                 HypervisorCommand.class, ServiceCommand.class, AggregateCommand.class, AvailabilityZoneCommand.class,
-                CompletionCommand.class, Hyperstatus.Policy.class})
+                CompletionCommand.class, Hyperstatus.Policy.class, ConfigCommand.class})
 public final class Hyperstatus implements Runnable {
     /** The operator commands' connection options, also accepted before the command name. */
     @CommandLine.Mixin

@@ -37,12 +37,8 @@ public record AgentOptions(
         Objects.requireNonNull(authToken, "authToken");
         Objects.requireNonNull(keystone, "keystone");
         if (apiServers.isEmpty()) {
-            throw new ConfigException("Invalid value for option [agent] api_servers: at least one URL is needed");
-        }
-        for (String url : apiServers) {
-            if (!url.startsWith("http://") && !url.startsWith("https://")) {
-                throw IniOptions.invalid("agent", "api_servers", url, "is not an http(s) URL");
-            }
+            // The file cannot get here: [agent] api_servers refuses an empty list with the option's name.
+            throw new IllegalArgumentException("apiServers is empty");
         }
     }
 
@@ -51,19 +47,16 @@ public record AgentOptions(
      * {@code [keystone_authtoken]} ones, so that an all-in-one configuration names the user once.
      */
     static AgentOptions from(IniOptions ini, Path statePath, boolean keystone) {
-        String myIp = ini.string("DEFAULT", "my_ip", "");
-        String hostsFile = ini.string("fake", "hosts_file", "");
         return new AgentOptions(
-                ini.choice("DEFAULT", "compute_driver", LIBVIRT_DRIVER, List.of(LIBVIRT_DRIVER, FAKE_DRIVER)),
-                ini.seconds("DEFAULT", "update_resources_interval", 60),
-                Path.of(ini.string("DEFAULT", "instances_path", statePath.resolve("instances").toString())),
-                myIp.isEmpty() ? Optional.empty() : Optional.of(myIp),
-                ini.integer("DEFAULT", "reserved_host_memory_mb", 512, 0, Integer.MAX_VALUE),
-                ini.string("libvirt", "connection_uri", "qemu:///system"),
-                hostsFile.isEmpty() ? Optional.empty() : Optional.of(Path.of(hostsFile)),
-                ini.list("agent", "api_servers", List.of("http://127.0.0.1:8774")).stream()
-                        .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url).toList(),
-                ini.string("agent", "auth_token", "admin:admin"),
+                ini.value(AgentDeclarations.COMPUTE_DRIVER),
+                ini.value(AgentDeclarations.UPDATE_RESOURCES_INTERVAL),
+                ini.find(AgentDeclarations.INSTANCES_PATH).orElseGet(() -> statePath.resolve("instances")),
+                ini.find(AgentDeclarations.MY_IP),
+                ini.value(AgentDeclarations.RESERVED_HOST_MEMORY_MB),
+                ini.value(AgentDeclarations.LIBVIRT_CONNECTION_URI),
+                ini.find(AgentDeclarations.FAKE_HOSTS_FILE),
+                ini.value(AgentDeclarations.API_SERVERS),
+                ini.value(AgentDeclarations.AUTH_TOKEN),
                 keystone ? Optional.of(KeystoneOptions.forAgent(ini)) : Optional.empty());
     }
 }

@@ -26,8 +26,8 @@ public record PolicyOptions(Path policyFile, boolean policyFileSet) {
      * expected (and where it is picked up if it appears later).
      */
     static PolicyOptions from(IniOptions ini, Optional<Path> configDir, Path statePath) {
-        Optional<String> configured = ini.string("oslo_policy", "policy_file").filter(v -> !v.isEmpty());
-        Path given = Path.of(configured.orElse(DEFAULT_POLICY_FILE));
+        Optional<Path> configured = ini.find(PolicyDeclarations.POLICY_FILE);
+        Path given = configured.orElseGet(() -> ini.value(PolicyDeclarations.POLICY_FILE));
         if (given.isAbsolute()) {
             return new PolicyOptions(given, configured.isPresent());
         }
