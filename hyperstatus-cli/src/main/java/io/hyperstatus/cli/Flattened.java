@@ -3,7 +3,6 @@ package io.hyperstatus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,9 +24,7 @@ final class Flattened {
     }
 
     private static void add(Map<String, Object> flat, String prefix, JsonNode object) {
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             String name = prefix + field.getKey();
             JsonNode value = decoded(field.getValue());
             if (value.isObject() && value.size() > 0) {

@@ -9,7 +9,6 @@ import io.hyperstatus.client.compute.HypervisorServers;
 import io.hyperstatus.client.compute.Microversion;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,9 +180,7 @@ public final class HypervisorCommand extends CommandGroup {
 
     private static Map<String, Object> fields(ObjectNode object) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> iterator = object.fields();
-        while (iterator.hasNext()) {
-            Map.Entry<String, JsonNode> field = iterator.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             fields.put(field.getKey(), nullable(field.getValue()));
         }
         return fields;

@@ -52,10 +52,15 @@ final class AgentProcessHandle implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** Kills the process if it still runs; an interrupt while waiting for it stays set for the caller. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
-            kill();
+            try {
+                kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -156,7 +156,7 @@ class LibvirtDriverTest {
     @Test
     void diskIsTheFileSystemUnderTheInstancesPathAsDfMeasuresIt() {
         // df of the nearest existing parent, in bytes: "size used".
-        String[] df = lines(run("df", "-B1", "--output=size,used", tempDir.toString())).get(1).strip().split("\\s+");
+        String[] df = lines(run("df", "-B1", "--output=size,used", tempDir.toString())).get(1).strip().split("\\s+", -1);
         long sizeGb = Long.parseLong(df[0]) / (1L << 30);
         long usedGb = Long.parseLong(df[1]) / (1L << 30);
 
