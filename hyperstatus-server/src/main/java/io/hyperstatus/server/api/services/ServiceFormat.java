@@ -1,6 +1,6 @@
 package io.hyperstatus.server.api.services;
 
-import io.hyperstatus.server.api.microversion.ApiVersion;
+import io.hyperstatus.protocol.Microversion;
 import io.hyperstatus.server.api.microversion.Microversions;
 import io.hyperstatus.server.api.validation.RequestSchema;
 
@@ -12,7 +12,7 @@ record ServiceFormat(boolean uuidIds, boolean forcedDownField, RequestSchema ind
     private static final RequestSchema UPDATE_V211 = RequestSchema.load("services-update-v2.11");
     private static final RequestSchema UPDATE_V253 = RequestSchema.load("services-update-v2.53");
 
-    static ServiceFormat of(ApiVersion version) {
+    static ServiceFormat of(Microversion version) {
         boolean uuidIds = version.atLeast(Microversions.UUID_IDS);
         boolean forcedDown = version.atLeast(Microversions.SERVICE_FORCED_DOWN);
         RequestSchema update = uuidIds ? UPDATE_V253 : forcedDown ? UPDATE_V211 : UPDATE;
