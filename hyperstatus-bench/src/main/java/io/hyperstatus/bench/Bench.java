@@ -2,8 +2,14 @@ package io.hyperstatus.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hyperstatus.domain.Instance;
+import io.hyperstatus.domain.Reported;
+import io.hyperstatus.domain.ServiceKey;
+import io.hyperstatus.protocol.agent.AgentCodec;
+import io.hyperstatus.protocol.agent.ComputeNodeReport;
+import io.hyperstatus.protocol.agent.ComputeNodesRequest;
+import io.hyperstatus.protocol.agent.HeartbeatsRequest;
+import io.hyperstatus.protocol.agent.RegisterServicesRequest;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -38,6 +44,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Bench {
 
   static final ObjectMapper JSON = new ObjectMapper();
+  static final AgentCodec AGENT = new AgentCodec();
   static final String TOKEN = "admin:admin";
 
   // Options (see usage()).
@@ -390,11 +397,8 @@ public final class Bench {
     HttpClient http = client();
     long t0 = System.nanoTime();
     for (int from = 0; from < n; from += 1000) {
-      ArrayNode list = JSON.createArrayNode();
-      for (int i = from; i < Math.min(n, from + 1000); i++) {
-        list.addObject().put("host", host(i)).put("binary", "nova-compute");
-      }
-      post(http, base + "/agent/v1/services", JSON.createObjectNode().set("services", list));
+      RegisterServicesRequest services = new RegisterServicesRequest(computeServices(from, Math.min(n, from + 1000)));
+      post(http, base + "/agent/v1/services", AGENT.toJson(json -> AGENT.write(json, services)));
       if (System.nanoTime() > deadline) throw new IllegalStateException("loading services took over the load timeout");
     }
     double servicesS = (System.nanoTime() - t0) / 1e9;
@@ -415,20 +419,18 @@ public final class Bench {
           int from = next.getAndAdd(100);
           if (from >= n) return null;
           if (System.nanoTime() > deadline) throw new IllegalStateException("loading nodes took over the load timeout");
-          ArrayNode list = JSON.createArrayNode();
+          List<ComputeNodeReport> list = new ArrayList<>();
           for (int i = from; i < Math.min(n, from + 100); i++) {
-            ObjectNode node = list.addObject();
-            node.put("host", host(i)).put("hypervisor_hostname", hypervisorHostname(i)).put("uuid", uuid(1, i))
-                .put("hypervisor_type", "QEMU").put("hypervisor_version", 8002000)
-                .put("host_ip", "192.0.2." + (1 + i % 250)).put("vcpus", 64).put("vcpus_used", i % 64)
-                .put("memory_mb", 262144).put("memory_mb_used", (i % 1000) * 128).put("local_gb", 2000)
-                .put("local_gb_used", i % 500).put("disk_available_least", 1500).put("current_workload", 0);
-            node.putObject("cpu_info").put("arch", "x86_64").put("vendor", "AMD").put("model", "EPYC-Rome");
-            node.putArray("instances").addObject().put("uuid", uuid(2, i))
-                .put("name", String.format(Locale.ROOT, "instance-%08x", i));
+            // Free memory and disk and the running VMs are left out: the server derives them.
+            list.add(new ComputeNodeReport(host(i), hypervisorHostname(i), uuid(1, i), "QEMU", 8002000,
+                "192.0.2." + (1 + i % 250), 64, i % 64, 262144, (i % 1000) * 128, 2000, i % 500,
+                Reported.leftOut(), Reported.leftOut(), Reported.of(0), Reported.leftOut(), 1500L,
+                "{\"arch\":\"x86_64\",\"vendor\":\"AMD\",\"model\":\"EPYC-Rome\"}", null,
+                List.of(new Instance(uuid(2, i), String.format(Locale.ROOT, "instance-%08x", i)))));
           }
+          ComputeNodesRequest nodes = new ComputeNodesRequest(list);
           try {
-            post(c, base + "/agent/v1/compute-nodes", JSON.createObjectNode().set("compute_nodes", list));
+            post(c, base + "/agent/v1/compute-nodes", AGENT.toJson(json -> AGENT.write(json, nodes)));
           } catch (Exception e) {
             failed.set(true);
             throw e;
@@ -455,12 +457,14 @@ public final class Bench {
   }
 
   static String heartbeats(int from, int to) {
-    StringBuilder b = new StringBuilder(to * 50 - from * 50 + 32).append("{\"heartbeats\":[");
-    for (int i = from; i < to; i++) {
-      if (i > from) b.append(',');
-      b.append("{\"host\":\"").append(host(i)).append("\",\"binary\":\"nova-compute\"}");
-    }
-    return b.append("]}").toString();
+    HeartbeatsRequest request = new HeartbeatsRequest(computeServices(from, to));
+    return AGENT.toJson(json -> AGENT.write(json, request));
+  }
+
+  static List<ServiceKey> computeServices(int from, int to) {
+    List<ServiceKey> keys = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) keys.add(new ServiceKey(host(i), "nova-compute"));
+    return keys;
   }
 
   static HttpResponse<byte[]> post(HttpClient c, String url, Object body) throws Exception {

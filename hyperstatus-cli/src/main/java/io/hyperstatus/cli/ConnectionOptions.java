@@ -1,7 +1,7 @@
 package io.hyperstatus.cli;
 
 import io.hyperstatus.client.ComputeApiClient;
-import io.hyperstatus.client.compute.Microversion;
+import io.hyperstatus.protocol.Microversion;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

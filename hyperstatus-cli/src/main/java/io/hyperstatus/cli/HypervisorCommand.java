@@ -6,7 +6,7 @@ import io.hyperstatus.client.ComputeApiClient;
 import io.hyperstatus.client.compute.Hypervisor;
 import io.hyperstatus.client.compute.HypervisorQuery;
 import io.hyperstatus.client.compute.HypervisorServers;
-import io.hyperstatus.client.compute.Microversion;
+import io.hyperstatus.protocol.Microversion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

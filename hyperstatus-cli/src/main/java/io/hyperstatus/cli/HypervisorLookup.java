@@ -5,7 +5,7 @@ import io.hyperstatus.client.ApiCallException;
 import io.hyperstatus.client.ComputeApiClient;
 import io.hyperstatus.client.compute.Hypervisor;
 import io.hyperstatus.client.compute.HypervisorQuery;
-import io.hyperstatus.client.compute.Microversion;
+import io.hyperstatus.protocol.Microversion;
 import java.util.List;
 import java.util.regex.Pattern;
 

@@ -1,7 +1,7 @@
 package io.hyperstatus.cli;
 
 import io.hyperstatus.client.ComputeApiClient;
-import io.hyperstatus.client.compute.Microversion;
+import io.hyperstatus.protocol.Microversion;
 import io.hyperstatus.client.compute.Service;
 import io.hyperstatus.client.compute.ServiceChange;
 import java.util.ArrayList;

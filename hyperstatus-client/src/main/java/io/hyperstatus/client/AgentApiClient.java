@@ -1,14 +1,15 @@
 package io.hyperstatus.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hyperstatus.client.keystone.KeystoneSession;
 import io.hyperstatus.config.AgentOptions;
-import io.hyperstatus.domain.Instance;
 import io.hyperstatus.domain.NodeReport;
 import io.hyperstatus.domain.ServiceKey;
+import io.hyperstatus.protocol.agent.AgentCodec;
+import io.hyperstatus.protocol.agent.ComputeNodeReport;
+import io.hyperstatus.protocol.agent.ComputeNodesRequest;
+import io.hyperstatus.protocol.agent.HeartbeatsRequest;
+import io.hyperstatus.protocol.agent.RegisterServicesRequest;
+import io.hyperstatus.protocol.agent.RegisteredService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,11 @@ import java.util.List;
  * that stay well under the servers' request size limit.
  */
 public final class AgentApiClient {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     static final int KEY_BATCH = 1000;
     static final int NODE_BATCH = 100;
 
     private final HttpTransport transport;
+    private final AgentCodec codec = new AgentCodec();
 
     public AgentApiClient(List<String> serverUrls, TokenSource tokens, Duration timeout) {
         this.transport = new HttpTransport(serverUrls, tokens, timeout);
@@ -36,30 +37,24 @@ public final class AgentApiClient {
         return new AgentApiClient(serverUrls, tokens, timeout);
     }
 
-    /** A service as registered: its database id and UUID. */
-    public record Registration(ServiceKey key, long id, String uuid) {
-    }
-
-    public List<Registration> register(List<ServiceKey> services) {
-        List<Registration> result = new ArrayList<>();
+    public List<RegisteredService> register(List<ServiceKey> services) {
+        List<RegisteredService> result = new ArrayList<>();
         for (List<ServiceKey> batch : batches(services, KEY_BATCH)) {
-            JsonNode answer = transport.call("POST", "/agent/v1/services", keys("services", batch));
-            answer.get("services").forEach(s -> result.add(new Registration(
-                    new ServiceKey(s.get("host").asText(), s.get("binary").asText()),
-                    s.get("id").asLong(), s.get("uuid").asText())));
+            RegisterServicesRequest request = new RegisterServicesRequest(batch);
+            String body = codec.toJson(json -> codec.write(json, request));
+            result.addAll(codec.readRegisterServicesResponse(transport.post("/agent/v1/services", body)).services());
         }
         return result;
     }
 
-    /** Reports nodes; returns each node's UUID in order. */
+    /** Reports nodes, every figure given; returns each node's UUID in order. */
     public List<String> report(List<NodeReport> nodes) {
         List<String> uuids = new ArrayList<>();
         for (List<NodeReport> batch : batches(nodes, NODE_BATCH)) {
-            ObjectNode body = MAPPER.createObjectNode();
-            ArrayNode array = body.putArray("compute_nodes");
-            batch.forEach(node -> array.add(json(node)));
-            transport.call("POST", "/agent/v1/compute-nodes", body).get("compute_nodes")
-                    .forEach(n -> uuids.add(n.get("uuid").asText()));
+            ComputeNodesRequest request = new ComputeNodesRequest(batch.stream().map(ComputeNodeReport::of).toList());
+            String body = codec.toJson(json -> codec.write(json, request));
+            codec.readComputeNodesResponse(transport.post("/agent/v1/compute-nodes", body)).computeNodes()
+                    .forEach(node -> uuids.add(node.uuid()));
         }
         return uuids;
     }
@@ -68,47 +63,11 @@ public final class AgentApiClient {
     public List<ServiceKey> heartbeat(List<ServiceKey> services) {
         List<ServiceKey> unknown = new ArrayList<>();
         for (List<ServiceKey> batch : batches(services, KEY_BATCH)) {
-            transport.call("POST", "/agent/v1/heartbeats", keys("heartbeats", batch)).get("unknown")
-                    .forEach(k -> unknown.add(new ServiceKey(k.get("host").asText(), k.get("binary").asText())));
+            HeartbeatsRequest request = new HeartbeatsRequest(batch);
+            String body = codec.toJson(json -> codec.write(json, request));
+            unknown.addAll(codec.readHeartbeatsResponse(transport.post("/agent/v1/heartbeats", body)).unknown());
         }
         return unknown;
-    }
-
-    private static ObjectNode keys(String field, List<ServiceKey> keys) {
-        ObjectNode body = MAPPER.createObjectNode();
-        ArrayNode array = body.putArray(field);
-        keys.forEach(k -> array.addObject().put("host", k.host()).put("binary", k.binary()));
-        return body;
-    }
-
-    static ObjectNode json(NodeReport node) {
-        ObjectNode json = MAPPER.createObjectNode();
-        json.put("host", node.host());
-        json.put("hypervisor_hostname", node.hypervisorHostname());
-        if (node.uuid() != null) {
-            json.put("uuid", node.uuid());
-        }
-        json.put("hypervisor_type", node.hypervisorType());
-        json.put("hypervisor_version", node.hypervisorVersion());
-        json.put("host_ip", node.hostIp());
-        json.put("vcpus", node.vcpus());
-        json.put("vcpus_used", node.vcpusUsed());
-        json.put("memory_mb", node.memoryMb());
-        json.put("memory_mb_used", node.memoryMbUsed());
-        json.put("local_gb", node.localGb());
-        json.put("local_gb_used", node.localGbUsed());
-        json.put("free_ram_mb", node.freeRamMb());
-        json.put("free_disk_gb", node.freeDiskGb());
-        json.put("current_workload", node.currentWorkload());
-        json.put("running_vms", node.runningVms());
-        json.put("disk_available_least", node.diskAvailableLeast());
-        json.put("cpu_info", node.cpuInfo());
-        json.put("uptime", node.uptime());
-        ArrayNode instances = json.putArray("instances");
-        for (Instance instance : node.instances()) {
-            instances.addObject().put("uuid", instance.uuid()).put("name", instance.name());
-        }
-        return json;
     }
 
     private static <T> List<List<T>> batches(List<T> items, int size) {

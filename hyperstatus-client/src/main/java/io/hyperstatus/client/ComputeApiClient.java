@@ -8,7 +8,7 @@ import io.hyperstatus.client.compute.AvailabilityZone;
 import io.hyperstatus.client.compute.Hypervisor;
 import io.hyperstatus.client.compute.HypervisorQuery;
 import io.hyperstatus.client.compute.HypervisorServers;
-import io.hyperstatus.client.compute.Microversion;
+import io.hyperstatus.protocol.Microversion;
 import io.hyperstatus.client.compute.Service;
 import io.hyperstatus.client.compute.ServiceChange;
 import io.hyperstatus.client.compute.VersionDocument;

@@ -43,11 +43,20 @@ public final class HttpTransport {
         return call(method, path, body, Map.of());
     }
 
+    /** Posts a body that is already JSON text (as a codec wrote it) and returns the JSON answer. */
+    public JsonNode post(String path, String jsonBody) {
+        return send("POST", path, jsonBody, Map.of());
+    }
+
     /**
      * As {@link #call(String, String, JsonNode)}, with headers for this call only (such as the microversion, which a
      * client may change between calls on the same transport).
      */
     public JsonNode call(String method, String path, JsonNode body, Map<String, String> callHeaders) {
+        return send(method, path, body == null ? null : body.toString(), callHeaders);
+    }
+
+    private JsonNode send(String method, String path, String body, Map<String, String> callHeaders) {
         int start = current.get();
         ServerUnreachableException last = null;
         for (int attempt = 0; attempt < serverUrls.size(); attempt++) {
@@ -86,7 +95,7 @@ public final class HttpTransport {
         }
     }
 
-    private HttpRequest request(String method, String url, JsonNode body, String token, Map<String, String> callHeaders) {
+    private HttpRequest request(String method, String url, String body, String token, Map<String, String> callHeaders) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Accept", "application/json");
         if (token != null) {
@@ -97,7 +106,7 @@ public final class HttpTransport {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             builder.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         return builder.build();
     }

@@ -37,6 +37,26 @@ public record NodeReport(
         instances = List.copyOf(instances);
     }
 
+    /**
+     * A report whose left-out figures are filled in as docs/agent-api.md says: free memory and free disk are the
+     * total minus the used amount, the workload is 0 and the running VMs are the instances reported. Every role
+     * that builds a report from partial figures (the server from a request, the fake driver from its hosts file)
+     * comes through here, so the rule lives in one place.
+     */
+    public static NodeReport withDefaults(String host, String hypervisorHostname, String uuid, String hypervisorType,
+            long hypervisorVersion, String hostIp, int vcpus, int vcpusUsed, long memoryMb, long memoryMbUsed,
+            long localGb, long localGbUsed, Reported<Long> freeRamMb, Reported<Long> freeDiskGb,
+            Reported<Integer> currentWorkload, Reported<Integer> runningVms, Long diskAvailableLeast, String cpuInfo,
+            String uptime, List<Instance> instances) {
+        return new NodeReport(host, hypervisorHostname, uuid, hypervisorType, hypervisorVersion, hostIp, vcpus,
+                vcpusUsed, memoryMb, memoryMbUsed, localGb, localGbUsed,
+                freeRamMb.orElse(memoryMb - memoryMbUsed),
+                freeDiskGb.orElse(localGb - localGbUsed),
+                currentWorkload.orElse(0),
+                runningVms.orElse(instances.size()),
+                diskAvailableLeast, cpuInfo, uptime, instances);
+    }
+
     public NodeReport withUuid(String newUuid) {
         return new NodeReport(host, hypervisorHostname, newUuid, hypervisorType, hypervisorVersion, hostIp, vcpus,
                 vcpusUsed, memoryMb, memoryMbUsed, localGb, localGbUsed, freeRamMb, freeDiskGb, currentWorkload,

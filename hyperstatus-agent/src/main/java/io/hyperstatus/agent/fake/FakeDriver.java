@@ -8,6 +8,7 @@ import io.hyperstatus.agent.ReportedHost;
 import io.hyperstatus.config.ConfigException;
 import io.hyperstatus.domain.Instance;
 import io.hyperstatus.domain.NodeReport;
+import io.hyperstatus.domain.Reported;
 import io.hyperstatus.domain.ServiceKey;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -139,7 +140,8 @@ public final class FakeDriver implements ComputeDriver {
                         text(instance, "name", where + ".instances")));
             }
             JsonNode cpuInfo = h.get("cpu_info");
-            NodeReport node = new NodeReport(
+            // Figures the file leaves out are filled in by the domain's rules, as the server does for a request.
+            NodeReport node = NodeReport.withDefaults(
                     host,
                     h.hasNonNull("hypervisor_hostname") ? text(h, "hypervisor_hostname", where) : host,
                     h.hasNonNull("uuid") ? text(h, "uuid", where) : null,
@@ -149,10 +151,11 @@ public final class FakeDriver implements ComputeDriver {
                     (int) number(h, "vcpus", 1, where),
                     (int) number(h, "vcpus_used", 0, where),
                     memoryMb, memoryUsed, localGb, localUsed,
-                    h.has("free_ram_mb") ? nullableNumber(h, "free_ram_mb", where) : Long.valueOf(memoryMb - memoryUsed),
-                    h.has("free_disk_gb") ? nullableNumber(h, "free_disk_gb", where) : Long.valueOf(localGb - localUsed),
-                    (int) number(h, "current_workload", 0, where),
-                    (int) number(h, "running_vms", instances.size(), where),
+                    h.has("free_ram_mb") ? Reported.of(nullableNumber(h, "free_ram_mb", where)) : Reported.leftOut(),
+                    h.has("free_disk_gb") ? Reported.of(nullableNumber(h, "free_disk_gb", where)) : Reported.leftOut(),
+                    h.hasNonNull("current_workload")
+                            ? Reported.of((int) number(h, "current_workload", 0, where)) : Reported.leftOut(),
+                    h.hasNonNull("running_vms") ? Reported.of((int) number(h, "running_vms", 0, where)) : Reported.leftOut(),
                     h.has("disk_available_least") ? nullableNumber(h, "disk_available_least", where) : Long.valueOf(localGb - localUsed),
                     cpuInfo == null || cpuInfo.isNull() ? "{}" : cpuInfo.isTextual() ? cpuInfo.textValue() : cpuInfo.toString(),
                     h.hasNonNull("uptime") ? text(h, "uptime", where) : null,

@@ -8,6 +8,7 @@ import io.hyperstatus.agent.ReportedHost;
 import io.hyperstatus.config.ConfigException;
 import io.hyperstatus.domain.Instance;
 import io.hyperstatus.domain.NodeReport;
+import io.hyperstatus.domain.Reported;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileStore;
@@ -160,8 +161,8 @@ public final class LibvirtDriver implements ComputeDriver {
         DiskSpace disk = diskSpace();
         long memoryMb = node.memory / KIB_PER_MIB;
         long memoryMbUsed = guests.runningMemoryKib() / KIB_PER_MIB + reservedHostMemoryMb;
-        long freeDiskGb = disk.totalGb() - disk.usedGb();
-        return new NodeReport(
+        // Free memory and disk (total minus used) and the workload (0, libvirt has none) follow the domain's rules.
+        return NodeReport.withDefaults(
                 host,
                 connect.getHostName(),
                 null,
@@ -174,11 +175,11 @@ public final class LibvirtDriver implements ComputeDriver {
                 memoryMbUsed,
                 disk.totalGb(),
                 disk.usedGb(),
-                memoryMb - memoryMbUsed,
-                freeDiskGb,
-                0,
-                guests.running(),
-                freeDiskGb,
+                Reported.leftOut(),
+                Reported.leftOut(),
+                Reported.leftOut(),
+                Reported.of(guests.running()),
+                disk.totalGb() - disk.usedGb(),
                 cpuInfo(hostCpu(connect), node),
                 HostFacts.uptimeLine().orElse(null),
                 guests.instances());

@@ -1,12 +1,21 @@
 package io.hyperstatus.server.agent;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperstatus.core.agents.AgentReports;
 import io.hyperstatus.core.services.Registration;
 import io.hyperstatus.core.services.ServiceAdministration;
 import io.hyperstatus.domain.Instance;
 import io.hyperstatus.domain.NodeReport;
 import io.hyperstatus.domain.ServiceKey;
+import io.hyperstatus.protocol.agent.AgentCodec;
+import io.hyperstatus.protocol.agent.ComputeNodeReport;
+import io.hyperstatus.protocol.agent.ComputeNodesRequest;
+import io.hyperstatus.protocol.agent.ComputeNodesResponse;
+import io.hyperstatus.protocol.agent.HeartbeatsRequest;
+import io.hyperstatus.protocol.agent.HeartbeatsResponse;
+import io.hyperstatus.protocol.agent.RegisterServicesRequest;
+import io.hyperstatus.protocol.agent.RegisterServicesResponse;
+import io.hyperstatus.protocol.agent.RegisteredService;
+import io.hyperstatus.protocol.agent.ReportedNode;
 import io.hyperstatus.server.api.ApiRequest;
 import io.hyperstatus.server.api.ApiResponse;
 import io.hyperstatus.server.api.RequestActor;
@@ -29,6 +38,7 @@ public final class AgentController {
 
     private final ServiceAdministration services;
     private final AgentReports agentReports;
+    private final AgentCodec codec = new AgentCodec();
 
     public AgentController(ServiceAdministration services, AgentReports agentReports) {
         this.services = services;
@@ -37,53 +47,31 @@ public final class AgentController {
 
     /** {@code POST /agent/v1/services}: register services (idempotent). */
     public ApiResponse registerServices(ApiRequest request) {
-        JsonNode body = request.body(SERVICES);
+        RegisterServicesRequest body = codec.readRegisterServicesRequest(request.body(SERVICES));
         request.authorize(PolicyRule.AGENT_REPORT);
-        List<Registration> registrations = services.register(keys(body.get("services")), RequestActor.agent(request));
-        return ApiResponse.ok(json -> {
-            json.writeStartObject();
-            json.writeArrayFieldStart("services");
-            for (Registration registration : registrations) {
-                json.writeStartObject();
-                json.writeStringField("host", registration.key().host());
-                json.writeStringField("binary", registration.key().binary());
-                json.writeNumberField("id", registration.id());
-                json.writeStringField("uuid", registration.uuid());
-                json.writeBooleanField("created", registration.created());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        });
+        List<Registration> registrations = services.register(body.services(), RequestActor.agent(request));
+        RegisterServicesResponse answer = new RegisterServicesResponse(registrations.stream()
+                .map(r -> new RegisteredService(r.key(), r.id(), r.uuid(), r.created())).toList());
+        return ApiResponse.ok(json -> codec.write(json, answer));
     }
 
     /** {@code POST /agent/v1/heartbeats}: answers with the services that must register again. */
     public ApiResponse heartbeat(ApiRequest request) {
-        JsonNode body = request.body(HEARTBEATS);
+        HeartbeatsRequest body = codec.readHeartbeatsRequest(request.body(HEARTBEATS));
         request.authorize(PolicyRule.AGENT_REPORT);
-        List<ServiceKey> unknown = agentReports.heartbeat(keys(body.get("heartbeats")));
-        return ApiResponse.ok(json -> {
-            json.writeStartObject();
-            json.writeArrayFieldStart("unknown");
-            for (ServiceKey key : unknown) {
-                json.writeStartObject();
-                json.writeStringField("host", key.host());
-                json.writeStringField("binary", key.binary());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        });
+        List<ServiceKey> unknown = agentReports.heartbeat(body.heartbeats());
+        HeartbeatsResponse answer = new HeartbeatsResponse(unknown);
+        return ApiResponse.ok(json -> codec.write(json, answer));
     }
 
     /** {@code POST /agent/v1/compute-nodes}: create or update nodes and replace their instance lists. */
     public ApiResponse reportComputeNodes(ApiRequest request) {
-        JsonNode body = request.body(COMPUTE_NODES);
+        ComputeNodesRequest body = codec.readComputeNodesRequest(request.body(COMPUTE_NODES));
         request.authorize(PolicyRule.AGENT_REPORT);
         List<NodeReport> reports = new ArrayList<>();
         Set<String> instanceUuids = new HashSet<>();
-        for (JsonNode node : body.get("compute_nodes")) {
-            NodeReport report = report(node);
+        for (ComputeNodeReport node : body.computeNodes()) {
+            NodeReport report = node.toNodeReport();
             for (Instance instance : report.instances()) {
                 // An instance runs on one node: a report naming it twice cannot be stored as it stands.
                 if (!instanceUuids.add(instance.uuid())) {
@@ -93,68 +81,11 @@ public final class AgentController {
             reports.add(report);
         }
         List<String> uuids = agentReports.report(reports);
-        return ApiResponse.ok(json -> {
-            json.writeStartObject();
-            json.writeArrayFieldStart("compute_nodes");
-            for (int i = 0; i < reports.size(); i++) {
-                json.writeStartObject();
-                json.writeStringField("host", reports.get(i).host());
-                json.writeStringField("hypervisor_hostname", reports.get(i).hypervisorHostname());
-                json.writeStringField("uuid", uuids.get(i));
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        });
-    }
-
-    private static List<ServiceKey> keys(JsonNode array) {
-        List<ServiceKey> keys = new ArrayList<>();
-        array.forEach(k -> keys.add(new ServiceKey(k.get("host").asText(), k.get("binary").asText())));
-        return keys;
-    }
-
-    private static NodeReport report(JsonNode node) {
-        long memoryMb = node.get("memory_mb").asLong();
-        long memoryUsed = node.path("memory_mb_used").asLong(0);
-        long localGb = node.get("local_gb").asLong();
-        long localUsed = node.path("local_gb_used").asLong(0);
-        List<Instance> instances = new ArrayList<>();
-        node.path("instances").forEach(i -> instances.add(new Instance(i.get("uuid").asText(), i.get("name").asText())));
-        JsonNode cpuInfo = node.get("cpu_info");
-        return new NodeReport(
-                node.get("host").asText(),
-                node.get("hypervisor_hostname").asText(),
-                textOrNull(node.get("uuid")),
-                node.get("hypervisor_type").asText(),
-                node.get("hypervisor_version").asLong(),
-                textOrNull(node.get("host_ip")),
-                node.get("vcpus").asInt(),
-                node.path("vcpus_used").asInt(0),
-                memoryMb,
-                memoryUsed,
-                localGb,
-                localUsed,
-                // Free amounts follow from total minus used unless the agent says otherwise.
-                node.has("free_ram_mb") ? longOrNull(node.get("free_ram_mb")) : Long.valueOf(memoryMb - memoryUsed),
-                node.has("free_disk_gb") ? longOrNull(node.get("free_disk_gb")) : Long.valueOf(localGb - localUsed),
-                node.has("current_workload") ? intOrNull(node.get("current_workload")) : Integer.valueOf(0),
-                node.has("running_vms") ? intOrNull(node.get("running_vms")) : Integer.valueOf(instances.size()),
-                longOrNull(node.get("disk_available_least")),
-                cpuInfo == null ? "" : cpuInfo.isTextual() ? cpuInfo.textValue() : cpuInfo.toString(),
-                textOrNull(node.get("uptime")),
-                instances);
-    }
-
-    private static String textOrNull(JsonNode value) {
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static Long longOrNull(JsonNode value) {
-        return value == null || value.isNull() ? null : value.asLong();
-    }
-
-    private static Integer intOrNull(JsonNode value) {
-        return value == null || value.isNull() ? null : value.asInt();
+        List<ReportedNode> nodes = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            nodes.add(new ReportedNode(reports.get(i).host(), reports.get(i).hypervisorHostname(), uuids.get(i)));
+        }
+        ComputeNodesResponse answer = new ComputeNodesResponse(nodes);
+        return ApiResponse.ok(json -> codec.write(json, answer));
     }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hyperstatus.server.api.auth.Credentials;
 import io.hyperstatus.server.api.error.ApiException;
-import io.hyperstatus.server.api.microversion.ApiVersion;
+import io.hyperstatus.protocol.Microversion;
 import io.hyperstatus.server.api.policy.Policy;
 import io.hyperstatus.server.api.policy.PolicyRule;
 import io.hyperstatus.server.api.validation.RequestSchema;
@@ -29,14 +29,14 @@ public final class ApiRequest {
 
     private final Context ctx;
     private final Mount mount;
-    private final ApiVersion version;
+    private final Microversion version;
     private final Credentials credentials;
     private final Optional<String> urlProjectId;
     private final Optional<String> linkPrefix;
     private final SchemaValidator validator;
     private final Policy policy;
 
-    ApiRequest(Context ctx, Mount mount, ApiVersion version, Credentials credentials, Optional<String> urlProjectId,
+    ApiRequest(Context ctx, Mount mount, Microversion version, Credentials credentials, Optional<String> urlProjectId,
                Optional<String> linkPrefix, SchemaValidator validator, Policy policy) {
         this.ctx = ctx;
         this.mount = mount;
@@ -48,7 +48,7 @@ public final class ApiRequest {
         this.policy = policy;
     }
 
-    public ApiVersion version() {
+    public Microversion version() {
         return version;
     }
 

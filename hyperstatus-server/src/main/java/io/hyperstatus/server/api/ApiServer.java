@@ -13,7 +13,7 @@ import io.hyperstatus.server.api.error.Faults;
 import io.hyperstatus.server.api.extensions.ExtensionsController;
 import io.hyperstatus.server.api.hosts.HostsController;
 import io.hyperstatus.server.api.hypervisors.HypervisorsController;
-import io.hyperstatus.server.api.microversion.ApiVersion;
+import io.hyperstatus.protocol.Microversion;
 import io.hyperstatus.server.api.microversion.MicroversionNegotiator;
 import io.hyperstatus.server.api.microversion.Microversions;
 import io.hyperstatus.server.api.microversion.VersionRange;
@@ -196,7 +196,7 @@ public final class ApiServer implements AutoCloseable {
         routes.post("/", ctx -> json(ctx, 200, versions.list(baseUrl(ctx))));
         for (String path : List.of("/v2.1", "/v2.1/")) {
             routes.get(path, ctx -> {
-                ApiVersion version = negotiate(ctx);
+                Microversion version = negotiate(ctx);
                 versionHeaders(ctx, version.toString());
                 json(ctx, 200, versions.show(baseUrl(ctx), true, true));
             });
@@ -222,7 +222,7 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         Credentials credentials = ctx.attribute(CREDENTIALS);
-        ApiVersion version = Microversions.MIN;
+        Microversion version = Microversions.MIN;
         if (mount == Mount.V21) {
             version = negotiate(ctx);
             versionHeaders(ctx, version.toString());
@@ -299,7 +299,7 @@ public final class ApiServer implements AutoCloseable {
         return true;
     }
 
-    private ApiVersion negotiate(Context ctx) {
+    private Microversion negotiate(Context ctx) {
         return negotiator.negotiate(headerValues(ctx, MicroversionNegotiator.HEADER),
                 headerValues(ctx, MicroversionNegotiator.LEGACY_HEADER));
     }

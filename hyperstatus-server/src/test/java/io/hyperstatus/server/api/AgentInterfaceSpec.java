@@ -4,9 +4,18 @@ import static io.hyperstatus.server.testing.JsonAssert.assertFault;
 import static io.hyperstatus.server.testing.JsonAssert.assertJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hyperstatus.domain.Instance;
+import io.hyperstatus.domain.Reported;
+import io.hyperstatus.domain.ServiceKey;
+import io.hyperstatus.protocol.agent.AgentCodec;
+import io.hyperstatus.protocol.agent.ComputeNodeReport;
+import io.hyperstatus.protocol.agent.ComputeNodesRequest;
+import io.hyperstatus.protocol.agent.HeartbeatsRequest;
+import io.hyperstatus.protocol.agent.RegisterServicesRequest;
 import io.hyperstatus.server.testing.Host;
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class AgentInterfaceSpec {
     private static final Map<String, String> ADMIN_JSON =
             Map.of("X-Auth-Token", TestServer.ADMIN, "Content-Type", "application/json");
+    private final AgentCodec codec = new AgentCodec();
     private TestServer server;
 
     @BeforeEach
@@ -31,6 +41,22 @@ class AgentInterfaceSpec {
 
     private Reply post(String path, String body) {
         return server.send("POST", "/agent/v1" + path, body, ADMIN_JSON);
+    }
+
+    private Reply post(RegisterServicesRequest request) {
+        return post("/services", codec.toJson(json -> codec.write(json, request)));
+    }
+
+    private Reply post(HeartbeatsRequest request) {
+        return post("/heartbeats", codec.toJson(json -> codec.write(json, request)));
+    }
+
+    private Reply post(ComputeNodesRequest request) {
+        return post("/compute-nodes", codec.toJson(json -> codec.write(json, request)));
+    }
+
+    private static ServiceKey compute(String host) {
+        return new ServiceKey(host, "nova-compute");
     }
 
     @Test
@@ -54,21 +80,20 @@ class AgentInterfaceSpec {
 
     @Test
     void aLargeHeartbeatBatchOfSeveralBinariesReportsExactlyTheUnregisteredOnesInRequestOrder() {
-        StringBuilder services = new StringBuilder("{\"services\": [{\"host\": \"ctl\", \"binary\": \"nova-scheduler\"}");
-        StringBuilder beats = new StringBuilder("{\"heartbeats\": [{\"host\": \"ctl\", \"binary\": \"nova-scheduler\"}");
+        List<ServiceKey> services = new ArrayList<>(List.of(new ServiceKey("ctl", "nova-scheduler")));
+        List<ServiceKey> beats = new ArrayList<>(List.of(compute("gone-a"), new ServiceKey("ctl", "nova-scheduler")));
         for (int i = 0; i < 1203; i++) {
-            services.append(", {\"host\": \"c").append(i).append("\", \"binary\": \"nova-compute\"}");
-            beats.append(", {\"host\": \"c").append(i).append("\", \"binary\": \"nova-compute\"}");
+            services.add(compute("c" + i));
+            beats.add(compute("c" + i));
             if (i == 600) {
-                beats.append(", {\"host\": \"gone-b\", \"binary\": \"nova-compute\"}");
+                beats.add(compute("gone-b"));
             }
         }
-        beats.insert(beats.indexOf("[") + 1, "{\"host\": \"gone-a\", \"binary\": \"nova-compute\"}, ");
-        beats.append(", {\"host\": \"c5\", \"binary\": \"nova-scheduler\"}]}");
-        post("/services", services.append("]}").toString());
+        beats.add(new ServiceKey("c5", "nova-scheduler"));
+        post(new RegisterServicesRequest(services));
         server.ageHeartbeat("c1100", "nova-compute", 120);
 
-        assertJson(post("/heartbeats", beats.toString()), 200, """
+        assertJson(post(new HeartbeatsRequest(beats)), 200, """
                 {"unknown": [{"host": "gone-a", "binary": "nova-compute"}, {"host": "gone-b", "binary": "nova-compute"},
                              {"host": "c5", "binary": "nova-scheduler"}]}""");
         assertThat(server.get("/v2.1/os-services?host=c1100").json().get("services").get(0).get("state").asText())
@@ -106,9 +131,38 @@ class AgentInterfaceSpec {
 
     @Test
     void cpuInfoGivenAsAnObjectIsStoredAsItsJsonText() {
-        server.seed(Host.named("compute-1").with("cpu_info", Map.of("arch", "aarch64")));
+        post(new RegisterServicesRequest(List.of(compute("compute-1"))));
+        assertThat(post("/compute-nodes", "{\"compute_nodes\": [{\"host\": \"compute-1\", \"hypervisor_hostname\":"
+                + " \"compute-1\", \"hypervisor_type\": \"QEMU\", \"hypervisor_version\": 1, \"vcpus\": 1,"
+                + " \"memory_mb\": 1, \"local_gb\": 1, \"cpu_info\": {\"arch\": \"aarch64\"}}]}").status()).isEqualTo(200);
+        post(new HeartbeatsRequest(List.of(compute("compute-1"))));
         assertThat(server.get("/v2.1/os-hypervisors/detail", "2.1").json().get("hypervisors").get(0).get("cpu_info")
                 .asText()).isEqualTo("{\"arch\":\"aarch64\"}");
+    }
+
+    @Test
+    void figuresLeftOutAreDerivedAndFiguresSentAsNullStayUnknown() {
+        post(new RegisterServicesRequest(List.of(compute("derived"), compute("unknown"))));
+        Instance instance = new Instance("11111111-1111-4111-8111-111111111111", "instance-00000001");
+        ComputeNodeReport derived = new ComputeNodeReport("derived", "derived", null, "fake", 1, null, 4, 1, 1024, 256,
+                10, 3, Reported.leftOut(), Reported.leftOut(), Reported.leftOut(), Reported.leftOut(), null, "", null,
+                List.of(instance));
+        ComputeNodeReport unknown = new ComputeNodeReport("unknown", "unknown", null, "fake", 1, null, 4, 1, 1024, 256,
+                10, 3, Reported.of(null), Reported.of(null), Reported.of(null), Reported.of(null), null, "", null,
+                List.of());
+        assertThat(post(new ComputeNodesRequest(List.of(derived, unknown))).status()).isEqualTo(200);
+        post(new HeartbeatsRequest(List.of(compute("derived"), compute("unknown"))));
+
+        var hypervisors = server.get("/v2.1/os-hypervisors/detail", "2.1").json().get("hypervisors");
+        assertThat(hypervisors).hasSize(2);
+        for (var hypervisor : hypervisors) {
+            String figures = "free_ram_mb=" + hypervisor.get("free_ram_mb") + " free_disk_gb="
+                    + hypervisor.get("free_disk_gb") + " current_workload=" + hypervisor.get("current_workload")
+                    + " running_vms=" + hypervisor.get("running_vms");
+            assertThat(figures).isEqualTo(hypervisor.get("hypervisor_hostname").asText().equals("derived")
+                    ? "free_ram_mb=768 free_disk_gb=7 current_workload=0 running_vms=1"
+                    : "free_ram_mb=null free_disk_gb=null current_workload=null running_vms=null");
+        }
     }
 
     @Test
@@ -133,14 +187,10 @@ class AgentInterfaceSpec {
                     List<Integer> statuses = new java.util.ArrayList<>();
                     for (int round = 0; round < 10; round++) {
                         String host = "agent-" + agent + "-host";
-                        statuses.add(post("/services", "{\"services\": [{\"host\": \"" + host
-                                + "\", \"binary\": \"nova-compute\"}]}").status());
-                        statuses.add(post("/compute-nodes", "{\"compute_nodes\": [{\"host\": \"" + host
-                                + "\", \"hypervisor_hostname\": \"" + host + "\", \"hypervisor_type\": \"fake\","
-                                + " \"hypervisor_version\": 1, \"vcpus\": " + (round + 1) + ", \"memory_mb\": 1024,"
-                                + " \"local_gb\": 10, \"cpu_info\": \"\"}]}").status());
-                        statuses.add(post("/heartbeats", "{\"heartbeats\": [{\"host\": \"" + host
-                                + "\", \"binary\": \"nova-compute\"}]}").status());
+                        statuses.add(post(new RegisterServicesRequest(List.of(compute(host)))).status());
+                        statuses.add(post(new ComputeNodesRequest(List.of(
+                                node(host, host, null, round + 1, 1024, 10, List.of())))).status());
+                        statuses.add(post(new HeartbeatsRequest(List.of(compute(host)))).status());
                     }
                     return statuses;
                 }));
@@ -154,17 +204,19 @@ class AgentInterfaceSpec {
         assertThat(server.get("/v2.1/os-hypervisors").json().get("hypervisors")).hasSize(agents);
     }
 
-    private static String node(String host, String hostname, String uuid, String instances) {
-        return "{\"host\": \"" + host + "\", \"hypervisor_hostname\": \"" + hostname + "\", \"uuid\": \"" + uuid
-                + "\", \"hypervisor_type\": \"fake\", \"hypervisor_version\": 1, \"vcpus\": 1, \"memory_mb\": 1,"
-                + " \"local_gb\": 1, \"cpu_info\": \"\", \"instances\": [" + instances + "]}";
+    /** A fake node with only the required figures; the server fills in the rest. */
+    private static ComputeNodeReport node(String host, String hostname, String uuid, int vcpus, long memoryMb,
+            long localGb, List<Instance> instances) {
+        return new ComputeNodeReport(host, hostname, uuid, "fake", 1, null, vcpus, 0, memoryMb, 0, localGb, 0,
+                Reported.leftOut(), Reported.leftOut(), Reported.leftOut(), Reported.leftOut(), null, "", null,
+                instances);
     }
 
     @Test
     void anInstanceReportedTwiceIsABadRequestAndNothingIsWritten() {
-        String instance = "{\"uuid\": \"11111111-1111-4111-8111-111111111111\", \"name\": \"instance-00000001\"}";
-        assertFault(post("/compute-nodes", "{\"compute_nodes\": [" + node("compute-1", "compute-1",
-                        "31bfbb40-558b-58b7-9d75-86cda558a1ce", instance + ", " + instance) + "]}"),
+        Instance instance = new Instance("11111111-1111-4111-8111-111111111111", "instance-00000001");
+        assertFault(post(new ComputeNodesRequest(List.of(node("compute-1", "compute-1",
+                        "31bfbb40-558b-58b7-9d75-86cda558a1ce", 1, 1, 1, List.of(instance, instance))))),
                 400, "badRequest", "Instance 11111111-1111-4111-8111-111111111111 is reported more than once.");
         assertThat(server.get("/v2.1/os-hypervisors").json().get("hypervisors")).isEmpty();
     }
@@ -174,8 +226,8 @@ class AgentInterfaceSpec {
         String first = "31bfbb40-558b-58b7-9d75-86cda558a1ce";
         server.seed(Host.named("compute-1").uuid(first), Host.named("compute-2").uuid("7c3cfce4-eca0-5adc-ac5b-995d327d9d40"));
         String before = server.get("/v2.1/os-hypervisors", "2.53").body();
-        assertFault(post("/compute-nodes", "{\"compute_nodes\": [" + node("compute-2", "compute-2.example.org", first, "")
-                + "]}"), 409, "conflictingRequest", "The report conflicts with stored compute nodes: a node's UUID, and"
+        assertFault(post(new ComputeNodesRequest(List.of(node("compute-2", "compute-2.example.org", first, 1, 1, 1,
+                List.of())))), 409, "conflictingRequest", "The report conflicts with stored compute nodes: a node's UUID, and"
                 + " its host with its hypervisor hostname, each belong to one node only.");
         assertThat(server.get("/v2.1/os-hypervisors", "2.53").body()).isEqualTo(before);
     }

@@ -172,7 +172,7 @@ class KeystoneAuthenticationTest {
                 + "[agent]\napi_servers = " + server.baseUrl() + "\n");
         AgentApiClient agent = AgentApiClient.create(config.agent().apiServers(), config.agent(), Duration.ofSeconds(10));
 
-        List<AgentApiClient.Registration> registered = agent.register(List.of(new ServiceKey("compute-ks", "nova-compute")));
+        var registered = agent.register(List.of(new ServiceKey("compute-ks", "nova-compute")));
         assertThat(agent.heartbeat(List.of(new ServiceKey("compute-ks", "nova-compute")))).isEmpty();
 
         assertThat(registered).hasSize(1);

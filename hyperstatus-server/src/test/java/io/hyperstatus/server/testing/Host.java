@@ -1,20 +1,32 @@
 package io.hyperstatus.server.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hyperstatus.domain.Instance;
+import io.hyperstatus.domain.Reported;
+import io.hyperstatus.protocol.agent.AgentCodec;
+import io.hyperstatus.protocol.agent.ComputeNodeReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /** Builds a simulated compute host (one nova-compute service and its node) as an agent would report it. */
 public final class Host {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final AgentCodec CODEC = new AgentCodec();
+    private static final Set<String> FIELDS = Set.of("host", "hypervisor_hostname", "uuid", "hypervisor_type",
+            "hypervisor_version", "host_ip", "vcpus", "vcpus_used", "memory_mb", "memory_mb_used", "local_gb",
+            "local_gb_used", "free_ram_mb", "free_disk_gb", "current_workload", "running_vms", "disk_available_least",
+            "cpu_info", "uptime");
 
     private final String host;
     private final Map<String, Object> node = new LinkedHashMap<>();
-    private final List<String[]> instances = new ArrayList<>();
+    private final List<Instance> instances = new ArrayList<>();
     private boolean heartbeat = true;
 
     private Host(String host) {
@@ -39,7 +51,11 @@ public final class Host {
         return new Host(host);
     }
 
+    /** Sets a field of the node report by its wire name; fields never set are left out of the report. */
     public Host with(String field, Object value) {
+        if (!FIELDS.contains(field)) {
+            throw new IllegalArgumentException("not a field of a node report: " + field);
+        }
         node.put(field, value);
         return this;
     }
@@ -53,7 +69,7 @@ public final class Host {
     }
 
     public Host instance(String uuid, String name) {
-        instances.add(new String[] {uuid, name});
+        instances.add(new Instance(uuid, name));
         return this;
     }
 
@@ -75,12 +91,37 @@ public final class Host {
         return heartbeat;
     }
 
+    /** The node as the agent interface carries it: fields never set are left out, so the server fills them in. */
+    ComputeNodeReport report() {
+        return new ComputeNodeReport((String) node.get("host"), (String) node.get("hypervisor_hostname"),
+                (String) node.get("uuid"), (String) node.get("hypervisor_type"), number("hypervisor_version"),
+                (String) node.get("host_ip"), (int) number("vcpus"), (int) number("vcpus_used"), number("memory_mb"),
+                number("memory_mb_used"), number("local_gb"), number("local_gb_used"),
+                figure("free_ram_mb", Number::longValue), figure("free_disk_gb", Number::longValue),
+                figure("current_workload", Number::intValue), figure("running_vms", Number::intValue),
+                node.get("disk_available_least") == null ? null : number("disk_available_least"),
+                node.containsKey("cpu_info") ? (String) node.get("cpu_info") : "", (String) node.get("uptime"),
+                instances);
+    }
+
     ObjectNode nodeJson() {
-        ObjectNode json = MAPPER.valueToTree(node);
-        ArrayNode list = json.putArray("instances");
-        for (String[] instance : instances) {
-            list.addObject().put("uuid", instance[0]).put("name", instance[1]);
+        try {
+            return (ObjectNode) MAPPER.readTree(CODEC.toJson(json -> CODEC.write(json, report())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return json;
+    }
+
+    private long number(String field) {
+        Object value = node.get(field);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private <T> Reported<T> figure(String field, Function<Number, T> type) {
+        if (!node.containsKey(field)) {
+            return Reported.leftOut();
+        }
+        Object value = node.get(field);
+        return Reported.of(value == null ? null : type.apply((Number) value));
     }
 }

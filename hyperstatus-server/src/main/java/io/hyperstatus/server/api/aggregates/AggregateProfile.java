@@ -1,6 +1,6 @@
 package io.hyperstatus.server.api.aggregates;
 
-import io.hyperstatus.server.api.microversion.ApiVersion;
+import io.hyperstatus.protocol.Microversion;
 import io.hyperstatus.server.api.microversion.Microversions;
 import io.hyperstatus.server.api.validation.RequestSchema;
 import java.util.Optional;
@@ -14,7 +14,7 @@ record AggregateProfile(boolean showUuid, Optional<RequestSchema> query) {
     static final RequestSchema SET_METADATA = RequestSchema.load("aggregates-set-metadata");
     private static final RequestSchema STRICT_QUERY = RequestSchema.load("no-query-v2.102");
 
-    static AggregateProfile of(ApiVersion version) {
+    static AggregateProfile of(Microversion version) {
         return new AggregateProfile(version.atLeast(Microversions.AGGREGATE_UUID),
                 version.atLeast(Microversions.STRICT_ALL_QUERIES) ? Optional.of(STRICT_QUERY) : Optional.empty());
     }

@@ -1,6 +1,6 @@
 package io.hyperstatus.server.api.hypervisors;
 
-import io.hyperstatus.server.api.microversion.ApiVersion;
+import io.hyperstatus.protocol.Microversion;
 import io.hyperstatus.server.api.microversion.Microversions;
 import io.hyperstatus.server.api.validation.RequestSchema;
 import java.util.Optional;
@@ -23,7 +23,7 @@ record HypervisorProfile(
     private static final RequestSchema INDEX_QUERY_V253 = RequestSchema.load("hypervisors-index-query-v2.53");
     private static final RequestSchema SHOW_QUERY_V253 = RequestSchema.load("hypervisors-show-query-v2.53");
 
-    static HypervisorProfile of(ApiVersion version, boolean legacyV2, boolean statusExtensionLoaded) {
+    static HypervisorProfile of(Microversion version, boolean legacyV2, boolean statusExtensionLoaded) {
         boolean uuidIds = version.atLeast(Microversions.UUID_IDS);
         HypervisorDetailView detail;
         if (version.atLeast(Microversions.TRIMMED_HYPERVISORS)) {

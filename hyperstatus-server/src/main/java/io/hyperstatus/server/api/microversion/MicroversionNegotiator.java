@@ -1,5 +1,6 @@
 package io.hyperstatus.server.api.microversion;
 
+import io.hyperstatus.protocol.Microversion;
 import io.hyperstatus.server.api.error.ApiException;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ public final class MicroversionNegotiator {
         }
     }
 
-    public ApiVersion negotiate(List<String> headerValues, List<String> legacyHeaderValues) {
+    public Microversion negotiate(List<String> headerValues, List<String> legacyHeaderValues) {
         Optional<String> requested = fromHeader(headerValues).or(() -> fromLegacyHeader(legacyHeaderValues));
         if (requested.isEmpty()) {
             return Microversions.MIN;
@@ -38,7 +39,7 @@ public final class MicroversionNegotiator {
         if (text.equals("latest")) {
             return Microversions.MAX;
         }
-        ApiVersion version = ApiVersion.parseOrNull(text);
+        Microversion version = Microversion.parseOrNull(text);
         if (version == null) {
             throw ApiException.badRequest("API Version String " + text
                     + " is of invalid format. Must be of format MajorNum.MinorNum.");

@@ -1,24 +1,25 @@
 package io.hyperstatus.server.api.microversion;
 
+import io.hyperstatus.protocol.Microversion;
 import java.util.Objects;
 
 /** The microversions in which a route exists: from {@code min} (inclusive) to {@code maxExclusive}. */
-public record VersionRange(ApiVersion min, ApiVersion maxExclusive) {
+public record VersionRange(Microversion min, Microversion maxExclusive) {
     public static final VersionRange ALL = new VersionRange(Microversions.MIN, null);
 
     public VersionRange {
         Objects.requireNonNull(min, "min");
     }
 
-    public static VersionRange from(ApiVersion min) {
+    public static VersionRange from(Microversion min) {
         return new VersionRange(min, null);
     }
 
-    public static VersionRange before(ApiVersion maxExclusive) {
+    public static VersionRange before(Microversion maxExclusive) {
         return new VersionRange(Microversions.MIN, maxExclusive);
     }
 
-    public boolean contains(ApiVersion version) {
+    public boolean contains(Microversion version) {
         return version.atLeast(min) && (maxExclusive == null || version.below(maxExclusive));
     }
 }

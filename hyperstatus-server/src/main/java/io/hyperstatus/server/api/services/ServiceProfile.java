@@ -1,6 +1,6 @@
 package io.hyperstatus.server.api.services;
 
-import io.hyperstatus.server.api.microversion.ApiVersion;
+import io.hyperstatus.protocol.Microversion;
 import io.hyperstatus.server.api.microversion.Microversions;
 import io.hyperstatus.server.api.validation.RequestSchema;
 
@@ -17,7 +17,7 @@ record ServiceProfile(boolean uuidIds, boolean forcedDownField, RequestSchema in
         return forcedDownField;
     }
 
-    static ServiceProfile of(ApiVersion version) {
+    static ServiceProfile of(Microversion version) {
         boolean uuidIds = version.atLeast(Microversions.UUID_IDS);
         boolean forcedDown = version.atLeast(Microversions.SERVICE_FORCED_DOWN);
         RequestSchema update = uuidIds ? UPDATE_V253 : forcedDown ? UPDATE_V211 : UPDATE;

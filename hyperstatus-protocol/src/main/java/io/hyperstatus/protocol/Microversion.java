@@ -1,9 +1,12 @@
-package io.hyperstatus.client.compute;
+package io.hyperstatus.protocol;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A compute API microversion such as 2.53; ordered numerically, so 2.9 &lt; 2.10. */
+/**
+ * A compute API microversion such as 2.53, as the server negotiates it and the client and CLI request it. Ordered
+ * numerically, so 2.9 &lt; 2.10 &lt; 2.100.
+ */
 public record Microversion(int major, int minor) implements Comparable<Microversion> {
     private static final Pattern FORMAT = Pattern.compile("([1-9]\\d*)\\.([1-9]\\d*|0)");
 
@@ -17,7 +20,16 @@ public record Microversion(int major, int minor) implements Comparable<Microvers
     /** The last version with hypervisor statistics, uptime routes and the resource fields in details. */
     public static final Microversion LAST_WITH_STATISTICS = new Microversion(2, 87);
 
-    /** Parses {@code X.Y} as Nova does; anything else is an {@link IllegalArgumentException}. */
+    public Microversion {
+        if (major < 0 || minor < 0) {
+            throw new IllegalArgumentException("negative version " + major + "." + minor);
+        }
+    }
+
+    /**
+     * Parses {@code X.Y} given by a user (surrounding blanks allowed); anything else is an
+     * {@link IllegalArgumentException} saying the form expected.
+     */
     public static Microversion parse(String text) {
         Matcher matcher = FORMAT.matcher(text == null ? "" : text.strip());
         if (!matcher.matches()) {
@@ -26,13 +38,34 @@ public record Microversion(int major, int minor) implements Comparable<Microvers
         return new Microversion(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
     }
 
+    /**
+     * Parses exactly {@code X.Y} as a server reads a request header; null when the text is not of that form. A
+     * number too large for an int reads as the largest version, which no server offers.
+     */
+    public static Microversion parseOrNull(String text) {
+        Matcher matcher = FORMAT.matcher(text);
+        if (!matcher.matches()) {
+            return null;
+        }
+        try {
+            return new Microversion(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
+        } catch (NumberFormatException tooLarge) {
+            return new Microversion(Integer.MAX_VALUE, Integer.MAX_VALUE);
+        }
+    }
+
     public boolean atLeast(Microversion other) {
         return compareTo(other) >= 0;
     }
 
+    public boolean below(Microversion other) {
+        return compareTo(other) < 0;
+    }
+
     @Override
     public int compareTo(Microversion other) {
-        return major != other.major ? Integer.compare(major, other.major) : Integer.compare(minor, other.minor);
+        int byMajor = Integer.compare(major, other.major);
+        return byMajor != 0 ? byMajor : Integer.compare(minor, other.minor);
     }
 
     @Override
