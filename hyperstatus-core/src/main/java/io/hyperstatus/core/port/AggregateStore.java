@@ -36,7 +36,11 @@ public interface AggregateStore {
     /** Sets the given keys, and removes those whose value is null; other keys stay. */
     Optional<Aggregate> updateMetadata(long id, Map<String, String> changes);
 
-    /** @throws AggregateHostExistsException when the host is in the aggregate already */
+    /**
+     * Adds a host; empty when the aggregate is not there.
+     *
+     * @throws AggregateHostExistsException when the host is in the aggregate already
+     */
     Optional<Aggregate> addHost(long id, String host);
 
     /** Empty when the aggregate is not there or lacks the host. */

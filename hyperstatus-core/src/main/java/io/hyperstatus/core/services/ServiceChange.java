@@ -70,6 +70,6 @@ public record ServiceChange(Optional<Boolean> disabled, Optional<String> reason,
     public boolean changes(Service service) {
         boolean status = disabled.isPresent() && (disabled.get() != service.disabled()
                 || !Objects.equals(reason.orElse(null), service.disabledReason()));
-        return status || forcedDown.isPresent() && forcedDown.get() != service.forcedDown();
+        return status || (forcedDown.isPresent() && forcedDown.get() != service.forcedDown());
     }
 }
