@@ -10,10 +10,6 @@ public record VersionRange(ApiVersion min, ApiVersion maxExclusive) {
         Objects.requireNonNull(min, "min");
     }
 
-    public static VersionRange from(ApiVersion min) {
-        return new VersionRange(min, null);
-    }
-
     public static VersionRange before(ApiVersion maxExclusive) {
         return new VersionRange(Microversions.MIN, maxExclusive);
     }

@@ -1,0 +1,122 @@
+package io.hyperstatus.server.api;
+
+import io.hyperstatus.server.api.error.ApiException;
+import io.hyperstatus.server.api.error.Faults;
+import io.hyperstatus.server.api.microversion.MicroversionNegotiator;
+import io.hyperstatus.storage.ConflictingWriteException;
+import io.hyperstatus.storage.NotFoundException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where whatever went wrong in a call becomes its answer. {@link #map} decides, most specific type
+ * first; {@link #answer} writes the decision (and logs what nobody expected, with the request id).
+ */
+final class FaultMapper {
+    private static final Logger LOG = LoggerFactory.getLogger("hyperstatus.api");
+
+    /** The answer a failure gets. */
+    sealed interface Fault permits Fault.Json, Fault.RouteNotFound, Fault.Unexpected {
+        /** Nova's JSON fault; a refused microversion is echoed in the version headers. */
+        record Json(int status, String message, Optional<String> echoedVersion) implements Fault {
+            Json(int status, String message) {
+                this(status, message, Optional.empty());
+            }
+
+            byte[] body() {
+                return Faults.body(status, message);
+            }
+        }
+
+        /** The page of a path no route takes ({@link NotFoundPages}). */
+        record RouteNotFound() implements Fault {
+        }
+
+        /** A failure nobody expected: Nova's 500, naming only the failure's class. */
+        record Unexpected(Throwable failure) implements Fault {
+            Json asJson() {
+                return new Json(500, "Unexpected API Error. Please contact the administrator\n<class '"
+                        + failure.getClass().getSimpleName() + "'>");
+            }
+        }
+    }
+
+    /** A storage exception that may escape an action, and the fault it becomes. */
+    private record StorageFault(Class<? extends RuntimeException> type, int status,
+                                Function<RuntimeException, String> message) {
+    }
+
+    /**
+     * Storage's exceptions an action may leave uncaught. The most fitting Nova message for a row that vanished is
+     * its generic NotFound's; a conflicting write says what conflicted.
+     */
+    private static final List<StorageFault> STORAGE_FAULTS = List.of(
+            new StorageFault(NotFoundException.class, 404, e -> "Resource could not be found."),
+            new StorageFault(ConflictingWriteException.class, 409, RuntimeException::getMessage));
+
+    private final NotFoundPages notFound;
+
+    FaultMapper(NotFoundPages notFound) {
+        this.notFound = notFound;
+    }
+
+    static Fault map(Throwable failure) {
+        if (failure instanceof ApiException e) {
+            return new Fault.Json(e.status(), e.getMessage());
+        }
+        if (failure instanceof MicroversionNegotiator.NotAcceptable e) {
+            return new Fault.Json(406, e.getMessage(), Optional.of(e.requested()));
+        }
+        if (failure instanceof HttpResponseException e) {
+            return switch (e.getStatus()) {
+                case 404 -> new Fault.RouteNotFound();
+                case 413 -> new Fault.Json(413, "Request is too large.");
+                default -> new Fault.Json(e.getStatus(), e.getMessage());
+            };
+        }
+        for (StorageFault storage : STORAGE_FAULTS) {
+            if (storage.type().isInstance(failure)) {
+                return new Fault.Json(storage.status(), storage.message().apply((RuntimeException) failure));
+            }
+        }
+        return new Fault.Unexpected(failure);
+    }
+
+    /**
+     * Makes this mapper answer every exception an action or a step throws, and the 404 of a path no route takes
+     * (unless an error answer is already written).
+     */
+    void install(RoutesConfig routes) {
+        // Javalin keeps a handler of its own for HttpResponseException unless one replaces it.
+        routes.exception(HttpResponseException.class, this::answer);
+        routes.exception(Exception.class, this::answer);
+        routes.error(404, ctx -> {
+            if (!Answers.errorWritten(ctx)) {
+                notFound.answer(ctx);
+            }
+        });
+    }
+
+    void answer(Throwable failure, Context ctx) {
+        Fault fault = map(failure);
+        if (fault instanceof Fault.RouteNotFound) {
+            notFound.answer(ctx);
+        } else if (fault instanceof Fault.Unexpected unexpected) {
+            LOG.error("Unexpected error in {} {} [{}]", ctx.method(), ctx.path(), Answers.requestId(ctx), failure);
+            write(ctx, unexpected.asJson());
+        } else {
+            write(ctx, (Fault.Json) fault);
+        }
+    }
+
+    private static void write(Context ctx, Fault.Json fault) {
+        fault.echoedVersion().ifPresent(version -> MicroversionHeaders.echo(ctx, version));
+        Answers.fault(ctx, fault.status(), fault.message());
+    }
+}
