@@ -1,7 +1,6 @@
 package io.hyperstatus.server.api;
 
 import io.hyperstatus.server.api.error.ApiException;
-import io.hyperstatus.server.api.error.Faults;
 import io.hyperstatus.server.api.microversion.MicroversionNegotiator;
 import io.hyperstatus.storage.ConflictingWriteException;
 import io.hyperstatus.storage.NotFoundException;
@@ -27,10 +26,6 @@ final class FaultMapper {
         record Json(int status, String message, Optional<String> echoedVersion) implements Fault {
             Json(int status, String message) {
                 this(status, message, Optional.empty());
-            }
-
-            byte[] body() {
-                return Faults.body(status, message);
             }
         }
 
