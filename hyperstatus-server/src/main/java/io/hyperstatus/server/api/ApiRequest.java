@@ -74,8 +74,11 @@ public final class ApiRequest {
         return ctx.pathParamMap().get(name);
     }
 
+    /** Throws Nova's 403, naming the rule, when the caller may not perform the action. */
     public void authorize(PolicyRule rule) {
-        policy.authorize(credentials, rule);
+        if (!policy.allows(credentials, rule)) {
+            throw new ApiException(403, "Policy doesn't allow " + rule.ruleName() + " to be performed.");
+        }
     }
 
     /**

@@ -4,7 +4,7 @@ import io.hyperstatus.server.api.microversion.VersionRange;
 import io.javalin.http.HandlerType;
 import java.util.Objects;
 
-/** A route of the compute API below a mount: method, path, the microversions it exists in, and its action. */
+/** A route below a mount, as its resource lists it: method, path, the microversions it exists in, its action. */
 public record Endpoint(HandlerType method, String path, VersionRange versions, Action action) {
     public Endpoint {
         Objects.requireNonNull(method, "method");

@@ -22,16 +22,4 @@ public record Credentials(String userId, String projectId, Set<String> roles, Sc
     public Credentials(String userId, String projectId, Set<String> roles) {
         this(userId, projectId, roles, Scope.PROJECT);
     }
-
-    public boolean hasRole(String role) {
-        return roles.contains(role);
-    }
-
-    public boolean projectScoped() {
-        return scope == Scope.PROJECT;
-    }
-
-    public boolean systemScoped() {
-        return scope == Scope.SYSTEM;
-    }
 }

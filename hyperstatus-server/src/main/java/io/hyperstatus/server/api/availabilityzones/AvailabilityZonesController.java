@@ -6,9 +6,7 @@ import io.hyperstatus.domain.ServiceState;
 import io.hyperstatus.domain.ServiceWithState;
 import io.hyperstatus.server.api.ApiRequest;
 import io.hyperstatus.server.api.ApiResponse;
-import io.hyperstatus.server.api.microversion.Microversions;
 import io.hyperstatus.server.api.policy.PolicyRule;
-import io.hyperstatus.server.api.validation.RequestSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,6 @@ import java.util.TreeSet;
 public final class AvailabilityZonesController {
     /** API services answer requests instead of heartbeating; Nova leaves them out of the detail's hosts. */
     private static final Set<String> API_BINARIES = Set.of("nova-osapi_compute", "nova-metadata");
-    private static final RequestSchema STRICT_QUERY = RequestSchema.load("no-query-v2.102");
 
     private final ServiceQueries services;
     private final ServiceZones zones;
@@ -34,12 +31,8 @@ public final class AvailabilityZonesController {
         this.zones = zones;
     }
 
-    private static Optional<RequestSchema> querySchema(ApiRequest request) {
-        return request.version().atLeast(Microversions.STRICT_ALL_QUERIES) ? Optional.of(STRICT_QUERY) : Optional.empty();
-    }
-
     public ApiResponse index(ApiRequest request) {
-        request.query(querySchema(request));
+        request.query(AvailabilityZoneProfile.of(request.version()).query());
         request.authorize(PolicyRule.AVAILABILITY_ZONE_LIST);
         Zoned zoned = zoned();
         return ApiResponse.ok(json -> {
@@ -61,7 +54,7 @@ public final class AvailabilityZonesController {
     }
 
     public ApiResponse detail(ApiRequest request) {
-        request.query(querySchema(request));
+        request.query(AvailabilityZoneProfile.of(request.version()).query());
         request.authorize(PolicyRule.AVAILABILITY_ZONE_DETAIL);
         Zoned zoned = zoned();
         // zone -> host -> enabled services of the host in that zone, in service order.

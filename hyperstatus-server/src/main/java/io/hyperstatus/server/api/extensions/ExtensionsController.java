@@ -6,15 +6,12 @@ import io.hyperstatus.server.api.ApiRequest;
 import io.hyperstatus.server.api.ApiResponse;
 import io.hyperstatus.server.api.Json;
 import io.hyperstatus.server.api.error.ApiException;
-import io.hyperstatus.server.api.microversion.Microversions;
 import io.hyperstatus.server.api.policy.PolicyRule;
-import io.hyperstatus.server.api.validation.RequestSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,7 +19,6 @@ import java.util.Set;
  * extensions only it had, and leaves out the optional ones the operator unloaded.
  */
 public final class ExtensionsController {
-    private static final RequestSchema STRICT_QUERY = RequestSchema.load("extensions-query-v2.102");
     /** Every listed extension shares these placeholder values, as in Nova. */
     private static final String NAMESPACE = "http://docs.openstack.org/compute/ext/fake_xml";
     private static final String UPDATED = "2014-12-03T00:00:00Z";
@@ -57,12 +53,8 @@ public final class ExtensionsController {
                 .toList();
     }
 
-    private static Optional<RequestSchema> querySchema(ApiRequest request) {
-        return request.version().atLeast(Microversions.STRICT_ALL_QUERIES) ? Optional.of(STRICT_QUERY) : Optional.empty();
-    }
-
     public ApiResponse index(ApiRequest request) {
-        request.query(querySchema(request));
+        request.query(ExtensionsProfile.of(request.version()).query());
         request.authorize(PolicyRule.EXTENSIONS);
         List<Extension> visible = visible(request);
         return ApiResponse.ok(json -> {
@@ -77,7 +69,7 @@ public final class ExtensionsController {
     }
 
     public ApiResponse show(ApiRequest request) {
-        request.query(querySchema(request));
+        request.query(ExtensionsProfile.of(request.version()).query());
         request.authorize(PolicyRule.EXTENSIONS);
         String alias = request.pathParam("alias");
         Extension extension = visible(request).stream().filter(e -> e.alias().equals(alias)).findFirst()

@@ -11,10 +11,6 @@ public record VersionRange(Microversion min, Microversion maxExclusive) {
         Objects.requireNonNull(min, "min");
     }
 
-    public static VersionRange from(Microversion min) {
-        return new VersionRange(min, null);
-    }
-
     public static VersionRange before(Microversion maxExclusive) {
         return new VersionRange(Microversions.MIN, maxExclusive);
     }

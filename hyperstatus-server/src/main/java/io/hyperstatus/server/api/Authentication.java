@@ -1,0 +1,63 @@
+package io.hyperstatus.server.api;
+
+import io.hyperstatus.server.api.auth.AuthenticationUnavailableException;
+import io.hyperstatus.server.api.auth.Authenticator;
+import io.hyperstatus.server.api.auth.Credentials;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The authentication step, taken before a request is routed, as keystonemiddleware does in front of Nova's router:
+ * without a token, an unknown path, a wrong method or a non-hex project id under a mount gets the 401 too. The
+ * mounts' own roots ({@code /v2.1}, {@code /v2/}...) are the version documents, which need no token.
+ */
+final class Authentication {
+    private static final Logger LOG = LoggerFactory.getLogger("hyperstatus.api");
+    private static final String CREDENTIALS = "hyperstatus.credentials";
+    private static final String UNAUTHORIZED_BODY = "{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", "
+            + "\"message\": \"The request you have made requires authentication.\"}}";
+
+    private final Authenticator authenticator;
+
+    Authentication(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    /**
+     * Returns false when the 401 (or, with the identity service unavailable, the 503) has been written; otherwise
+     * the caller's credentials, if the path needed any, are kept for {@link #credentials}.
+     */
+    boolean authenticate(Context ctx) {
+        String path = ctx.path();
+        boolean underMount = Arrays.stream(Mount.values())
+                .anyMatch(mount -> path.startsWith(mount.prefix() + "/") && path.length() > mount.prefix().length() + 1);
+        if (!underMount) {
+            return true;
+        }
+        Optional<Credentials> credentials;
+        try {
+            credentials = authenticator.authenticate(ctx::header);
+        } catch (AuthenticationUnavailableException e) {
+            LOG.warn("Cannot authenticate {} {} [{}]: {}", ctx.method(), path, Answers.requestId(ctx),
+                    e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+            Answers.fault(ctx, 503, e.getMessage());
+            return false;
+        }
+        if (credentials.isEmpty()) {
+            authenticator.challenge().ifPresent(uri -> ctx.header("WWW-Authenticate", uri));
+            ctx.status(401).contentType("application/json").result(UNAUTHORIZED_BODY);
+            Answers.markErrorWritten(ctx);
+            return false;
+        }
+        ctx.attribute(CREDENTIALS, credentials.get());
+        return true;
+    }
+
+    /** The credentials {@link #authenticate} found for a request under a mount. */
+    static Credentials credentials(Context ctx) {
+        return ctx.attribute(CREDENTIALS);
+    }
+}

@@ -1,0 +1,55 @@
+package io.hyperstatus.server.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.javalin.http.Context;
+import java.io.IOException;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends an action's answer, writing a streamed body while it is produced. The one class that reaches into Jetty:
+ * to abort a connection whose response broke after it started, and to count the bytes a response wrote.
+ */
+final class StreamingResponder {
+    private static final Logger LOG = LoggerFactory.getLogger("hyperstatus.api");
+
+    void respond(Context ctx, ApiResponse response) throws IOException {
+        ctx.status(response.status()).contentType("application/json");
+        if (response.isStreamed()) {
+            stream(ctx, response.streamedBody());
+        } else {
+            ctx.result(response.body());
+        }
+    }
+
+    /**
+     * A failure before anything was sent still becomes a fault; once bytes have gone the status cannot change, so
+     * the connection is aborted and the client sees a broken response, never one that looks complete.
+     */
+    private static void stream(Context ctx, Json.Writer writer) throws IOException {
+        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(ctx.outputStream())
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            writer.write(json);
+            json.flush();
+        } catch (IOException | RuntimeException | Error e) {
+            if (!ctx.res().isCommitted()) {
+                ctx.res().resetBuffer();
+                throw e;
+            }
+            LOG.error("Response of {} {} [{}] failed after it started; connection aborted", ctx.method(), ctx.path(),
+                    Answers.requestId(ctx), e);
+            Answers.markErrorWritten(ctx);
+            ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(e);
+        }
+    }
+
+    /**
+     * The body's length: what was written to the response, counting bytes still in its buffer. Nothing is flushed
+     * here: a response committed early could no longer tell the client that the connection will close.
+     */
+    long writtenBytes(Context ctx) {
+        return ServletContextRequest.getServletContextRequest(ctx.req()).getServletContextResponse().getHttpOutput()
+                .getWritten();
+    }
+}
