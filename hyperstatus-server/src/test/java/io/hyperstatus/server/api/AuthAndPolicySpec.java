@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.TestServerExtension;
 import io.hyperstatus.server.testing.ThreeHosts;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,18 +26,8 @@ class AuthAndPolicySpec {
     private static final String UNAUTHORIZED = """
             {"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}""";
 
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.withThreeHosts();
     private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        ThreeHosts.seed(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private Reply get(String path, String token, String... headerPairs) {
         List<String> headers = new ArrayList<>();

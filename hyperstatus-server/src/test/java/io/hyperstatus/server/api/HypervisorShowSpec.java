@@ -10,11 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.TestServerExtension;
 import io.hyperstatus.server.testing.ThreeHostsBodies;
 import io.hyperstatus.server.testing.ThreeHosts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,19 +29,9 @@ class HypervisorShowSpec {
             [{"name": "instance-00000001", "uuid": "2bd0c710-beb0-5cfd-9396-d394db959a45"},
              {"name": "instance-00000002", "uuid": "6e6e5b2f-7f3b-5d3a-8a7c-3d2b1a0f9e8d"}]""";
 
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.withThreeHosts();
     private TestServer server;
     private ThreeHosts hosts;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        hosts = ThreeHosts.seed(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
 
     private static final String SHOW1_V228 = """

@@ -10,29 +10,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.TestServerExtension;
 import io.hyperstatus.server.testing.ThreeHostsBodies;
 import io.hyperstatus.server.testing.ThreeHosts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** GET /os-hypervisors and /os-hypervisors/detail at every microversion boundary. */
 class HypervisorsListSpec {
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.withThreeHosts();
     private TestServer server;
     private ThreeHosts hosts;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        hosts = ThreeHosts.seed(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
 
 

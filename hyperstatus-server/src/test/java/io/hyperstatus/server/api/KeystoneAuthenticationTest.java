@@ -10,15 +10,15 @@ import io.hyperstatus.domain.ServiceKey;
 import io.hyperstatus.server.testing.KeystoneFixture;
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.TestServerExtension;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import java.time.Instant;
 import java.nio.file.attribute.FileTime;
@@ -37,22 +37,14 @@ class KeystoneAuthenticationTest {
     private static final String UNAVAILABLE = "The authentication service is unavailable. Please try again later.";
     private static final String LIST = "/v2.1/os-hypervisors";
 
+    /** A one-second cache, so that a revoked token must stop working within the test. */
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.configured(
+            KeystoneFixture.config(KeystoneFixture.AUTH_URL, 1, 3));
     private TestServer server;
 
     @BeforeAll
     static void keystone() {
         KeystoneFixture.ensureRunning();
-    }
-
-    @BeforeEach
-    void start() {
-        // A one-second cache, so that a revoked token must stop working within the test.
-        server = TestServer.start(KeystoneFixture.config(KeystoneFixture.AUTH_URL, 1, 3));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private static Reply get(TestServer server, String token) {

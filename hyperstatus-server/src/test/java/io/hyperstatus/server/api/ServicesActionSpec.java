@@ -8,13 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
-import io.hyperstatus.server.testing.ThreeHosts;
+import io.hyperstatus.server.testing.TestServerExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,18 +26,8 @@ class ServicesActionSpec {
     private static final String ENUM = "[True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on', 'YES', 'Yes', 'yes', "
             + "False, 'False', 'FALSE', 'false', '0', 'OFF', 'Off', 'off', 'NO', 'No', 'no']";
 
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.withThreeHosts();
     private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        ThreeHosts.seed(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     // ---- enable / disable / disable-log-reason ---------------------------------------------------------------------
 

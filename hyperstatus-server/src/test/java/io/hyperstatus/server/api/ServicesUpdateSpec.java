@@ -9,13 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.TestServerExtension;
 import io.hyperstatus.server.testing.ThreeHosts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,19 +29,9 @@ class ServicesUpdateSpec {
     private static final String NO_UPDATES =
             "No updates were requested. Fields 'status' or 'forced_down' should be specified.";
 
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.withThreeHosts();
     private TestServer server;
     private ThreeHosts hosts;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        hosts = ThreeHosts.seed(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private String compute1(String status, String state, String reason, boolean forcedDown) {
         return """
