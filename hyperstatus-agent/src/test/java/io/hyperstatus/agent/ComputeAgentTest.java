@@ -100,30 +100,31 @@ class ComputeAgentTest {
                 "register compute-2/nova-compute, controller/nova-scheduler", "report node-compute-2");
     }
 
+    /** Once the servers answer again, the agent stays quiet until the wait is over, then reconnects at once. */
+    private void assertTheNextTryComesBetween(int fromSeconds, int toSeconds) {
+        servers.reachable();
+        tickAfter(Duration.ofSeconds(fromSeconds - 1));
+        assertThat(servers.takeCalls()).as("still backing off").isEmpty();
+        tickAfter(Duration.ofSeconds(toSeconds - fromSeconds + 2));
+        assertThat(servers.takeCalls()).containsExactly(REGISTER_ALL, REPORT_ALL, HEARTBEAT_ALL);
+    }
+
     @Test
     void whileNoServerAnswersItBacksOffAndOnceOneDoesItRegistersAndReportsEverythingAgain() {
         connect();
         servers.unreachable();
-        tickAfter(REPORT_INTERVAL); // the heartbeat fails: the next try is in twice the interval, give or take a fifth
-        servers.reachable();
+        tickAfter(REPORT_INTERVAL); // the heartbeat fails: the next try in twice the interval, give or take a fifth
 
-        tickAfter(Duration.ofSeconds(15));
-        assertThat(servers.takeCalls()).as("still backing off").isEmpty();
-        tickAfter(Duration.ofSeconds(10));
-        assertThat(servers.takeCalls()).containsExactly(REGISTER_ALL, REPORT_ALL, HEARTBEAT_ALL);
+        assertTheNextTryComesBetween(16, 24);
     }
 
     @Test
     void eachFailedTryDoublesTheWait() {
         servers.unreachable();
-        agent.tick(); // first failure: the next try in 16 to 24 seconds
-        tickAfter(Duration.ofSeconds(25)); // second failure: the next try in 32 to 48 seconds
-        servers.reachable();
+        agent.tick();
+        tickAfter(Duration.ofSeconds(25)); // past the first wait, 16 to 24 seconds: the second try fails too
 
-        tickAfter(Duration.ofSeconds(31));
-        assertThat(servers.takeCalls()).as("still backing off").isEmpty();
-        tickAfter(Duration.ofSeconds(18));
-        assertThat(servers.takeCalls()).containsExactly(REGISTER_ALL, REPORT_ALL, HEARTBEAT_ALL);
+        assertTheNextTryComesBetween(32, 48);
     }
 
     @Test
@@ -131,14 +132,10 @@ class ComputeAgentTest {
         servers.unreachable();
         agent.tick();
         for (int failure = 2; failure <= 8; failure++) {
-            tickAfter(Duration.ofSeconds(73)); // past any wait: 60 seconds, plus a fifth
+            tickAfter(Duration.ofSeconds(73)); // past any wait: a minute, plus a fifth
         }
-        servers.reachable();
 
-        tickAfter(Duration.ofSeconds(47));
-        assertThat(servers.takeCalls()).as("still backing off").isEmpty();
-        tickAfter(Duration.ofSeconds(26));
-        assertThat(servers.takeCalls()).containsExactly(REGISTER_ALL, REPORT_ALL, HEARTBEAT_ALL);
+        assertTheNextTryComesBetween(48, 72);
     }
 
     @Test

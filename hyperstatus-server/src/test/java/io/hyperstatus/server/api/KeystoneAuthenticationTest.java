@@ -11,6 +11,7 @@ import io.hyperstatus.server.testing.KeystoneFixture;
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
 import io.hyperstatus.server.testing.TestServerExtension;
+import io.hyperstatus.server.testing.TestingNanoClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -77,12 +78,13 @@ class KeystoneAuthenticationTest {
 
     @Test
     void aPolicyFileLetsAKeystoneReaderListHypervisorsAndABrokenEditKeepsThatRule(@TempDir Path folder)
-            throws IOException, InterruptedException {
+            throws IOException {
         Path policy = folder.resolve("policy.yaml");
         Files.writeString(policy, "\"os_compute_api:os-hypervisors:list\": \"role:reader\"\n");
         String reader = KeystoneFixture.token("reader", KeystoneFixture.READER_PASSWORD, "demo");
+        TestingNanoClock clock = new TestingNanoClock();
         try (TestServer withPolicy = TestServer.start(KeystoneFixture.config(KeystoneFixture.AUTH_URL, 1, 3)
-                + "[oslo_policy]\npolicy_file = " + policy + "\n")) {
+                + "[oslo_policy]\npolicy_file = " + policy + "\n", clock)) {
             assertJson(get(withPolicy, reader), 200, "{\"hypervisors\": []}");
             assertFault(withPolicy.send("GET", "/v2.1/os-hypervisors/detail", null, TestServer.headers(reader, null)),
                     403, "forbidden", "Policy doesn't allow os_compute_api:os-hypervisors:list-detail to be performed.");
@@ -90,7 +92,7 @@ class KeystoneAuthenticationTest {
             // A broken edit is reported and ignored: the reader keeps the rule loaded before it.
             Files.writeString(policy, "\"os_compute_api:os-hypervisors:list\": \"role:reader and (\"\n");
             Files.setLastModifiedTime(policy, FileTime.from(Instant.now().plusSeconds(5)));
-            Thread.sleep(1100);
+            clock.advance(Duration.ofSeconds(1)); // the server's next look at the file comes due
             assertJson(get(withPolicy, reader), 200, "{\"hypervisors\": []}");
             assertThat(withPolicy.send("GET", "/v2.1/os-hypervisors/detail", null, TestServer.headers(reader, null))
                     .status()).isEqualTo(403);
