@@ -33,15 +33,7 @@ class HypervisorShowSpec {
     private TestServer server;
     private ThreeHosts hosts;
 
-
-    private static final String SHOW1_V228 = """
-            {"hypervisor": {"id": 1, "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled",
-             "host_ip": "192.0.2.11", "hypervisor_type": "QEMU", "hypervisor_version": 8002000,
-             "service": {"host": "compute-0001", "id": 1, "disabled_reason": null},
-             "vcpus": 32, "memory_mb": 131072, "local_gb": 1000, "vcpus_used": 4, "memory_mb_used": 8704,
-             "local_gb_used": 80, "free_ram_mb": 122368, "free_disk_gb": 920, "current_workload": 0,
-             "running_vms": 2, "disk_available_least": 900,
-             "cpu_info": {"arch": "x86_64", "vendor": "AMD"}}}""";
+    private static final String SHOW1_V228 = ThreeHostsBodies.withCpuInfoObjects(ThreeHostsBodies.SHOW1_V21);
 
     /** Node 1 from 2.53 to 2.87; {@code %s} are the node and service UUIDs, then an optional servers member. */
     private static final String SHOW1_V253 = """
