@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +33,13 @@ public final class ComputeAgent implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
     private final ComputeDriver driver;
-    private final AgentApiClient client;
+    private final ApiServers client;
     private final NodeIdentities identities;
     private final Duration reportInterval;
     private final Duration updateResourcesInterval;
     private final ScheduledExecutorService scheduler;
+    /** Monotonic nanoseconds: the system's when it runs, a clock the test moves in tests. */
+    private final LongSupplier nanoTime;
 
     // Touched only by the scheduler thread.
     private boolean connected;
@@ -49,11 +52,17 @@ public final class ComputeAgent implements AutoCloseable {
 
     public ComputeAgent(ComputeDriver driver, AgentApiClient client, NodeIdentities identities,
                         Duration reportInterval, Duration updateResourcesInterval) {
+        this(driver, ApiServers.over(client), identities, reportInterval, updateResourcesInterval, System::nanoTime);
+    }
+
+    ComputeAgent(ComputeDriver driver, ApiServers client, NodeIdentities identities,
+                 Duration reportInterval, Duration updateResourcesInterval, LongSupplier nanoTime) {
         this.driver = Objects.requireNonNull(driver, "driver");
         this.client = Objects.requireNonNull(client, "client");
         this.identities = Objects.requireNonNull(identities, "identities");
         this.reportInterval = Objects.requireNonNull(reportInterval, "reportInterval");
         this.updateResourcesInterval = Objects.requireNonNull(updateResourcesInterval, "updateResourcesInterval");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hyperstatus-agent");
             thread.setDaemon(true);
@@ -69,14 +78,14 @@ public final class ComputeAgent implements AutoCloseable {
     }
 
     void tick() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (!connected && now < nextAttemptNanos) {
             return;
         }
         try {
             runTick();
         } finally {
-            statistics.record(System.nanoTime() - now, reportInterval);
+            statistics.record(nanoTime.getAsLong() - now, reportInterval);
         }
     }
 
@@ -88,7 +97,7 @@ public final class ComputeAgent implements AutoCloseable {
                 contactRestored();
             }
             heartbeat(hosts);
-            if (System.nanoTime() >= nextFullReportNanos) {
+            if (nanoTime.getAsLong() >= nextFullReportNanos) {
                 reportAll(hosts);
             } else {
                 reportChanged(hosts);
@@ -141,7 +150,7 @@ public final class ComputeAgent implements AutoCloseable {
 
     private void reportAll(List<ReportedHost> hosts) {
         send(hosts.stream().map(ReportedHost::node).toList());
-        nextFullReportNanos = System.nanoTime() + updateResourcesInterval.toNanos();
+        nextFullReportNanos = nanoTime.getAsLong() + updateResourcesInterval.toNanos();
         LOG.info("Reported {} host(s); {}", hosts.size(), statistics.summarizeAndReset());
     }
 
@@ -184,7 +193,7 @@ public final class ComputeAgent implements AutoCloseable {
         long base = reportInterval.toMillis() * (1L << Math.min(failures, 16));
         long capped = Math.min(base, MAX_BACKOFF.toMillis());
         long jittered = (long) (capped * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
-        nextAttemptNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(jittered);
+        nextAttemptNanos = nanoTime.getAsLong() + TimeUnit.MILLISECONDS.toNanos(jittered);
     }
 
     private void logOnce(String message) {

@@ -32,6 +32,7 @@ import io.hyperstatus.storage.JdbiServiceStore;
 import io.hyperstatus.storage.JdbiTransactions;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +53,13 @@ public final class HyperstatusServer implements AutoCloseable {
      * A shared PostgreSQL or MariaDB database must be brought up to date with {@code hyperstatus db sync} first.
      */
     public static HyperstatusServer create(HyperstatusConfig config) {
+        return create(config, System::nanoTime);
+    }
+
+    /** As {@link #create(HyperstatusConfig)}, with the monotonic clock the policy file's reload checks go by. */
+    public static HyperstatusServer create(HyperstatusConfig config, LongSupplier nanoTime) {
         // The policy file first: a broken one stops start-up before the database is touched.
-        Policy policy = new Policy(PolicyFile.open(config.policy()));
+        Policy policy = new Policy(PolicyFile.open(config.policy(), nanoTime));
         DatabaseUrl url = DatabaseUrl.parse(config.databaseConnection());
         Database database = Database.open(url, config.databaseMaxPoolSize());
         try {

@@ -81,9 +81,17 @@ public final class Database implements AutoCloseable {
     private Flyway flyway() {
         return Flyway.configure()
                 .dataSource(dataSource)
-                .locations(url.dialect().migrationLocation())
+                .locations(migrationLocations(url.dialect()))
                 .table("hyperstatus_schema_history")
                 .load();
+    }
+
+    /**
+     * Where a database's migrations are: the scripts all three databases share, and the ones of its own, which the
+     * build makes from src/main/migration-templates.
+     */
+    static String[] migrationLocations(Dialect dialect) {
+        return new String[] {"classpath:db/migration/common", dialect.migrationLocation()};
     }
 
     public Jdbi jdbi() {

@@ -23,6 +23,6 @@ public enum Dialect {
     }
 
     public String migrationLocation() {
-        return "classpath:db/migration/" + migrationFolder;
+        return "classpath:db/migration/dialects/" + migrationFolder;
     }
 }

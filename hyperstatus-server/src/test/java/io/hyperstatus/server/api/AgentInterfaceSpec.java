@@ -16,28 +16,19 @@ import io.hyperstatus.server.testing.Host;
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
 import java.util.ArrayList;
+import io.hyperstatus.server.testing.TestServerExtension;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The internal interface agents report through: /agent/v1/services, /compute-nodes and /heartbeats. */
 class AgentInterfaceSpec {
     private static final Map<String, String> ADMIN_JSON =
             Map.of("X-Auth-Token", TestServer.ADMIN, "Content-Type", "application/json");
     private final AgentCodec codec = new AgentCodec();
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.empty();
     private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private Reply post(String path, String body) {
         return server.send("POST", "/agent/v1" + path, body, ADMIN_JSON);

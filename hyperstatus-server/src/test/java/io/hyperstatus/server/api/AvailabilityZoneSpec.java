@@ -8,10 +8,9 @@ import static io.hyperstatus.server.testing.JsonAssert.assertJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hyperstatus.server.testing.TestServer;
-import io.hyperstatus.server.testing.ThreeHosts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.hyperstatus.server.testing.TestServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,18 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * "available" (up) and "active" (enabled).
  */
 class AvailabilityZoneSpec {
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.withThreeHosts();
     private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        ThreeHosts.seed(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private static final String DETAIL = """
             {"availabilityZoneInfo": [

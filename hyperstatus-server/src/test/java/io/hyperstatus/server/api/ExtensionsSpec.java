@@ -2,19 +2,21 @@ package io.hyperstatus.server.api;
 
 import static io.hyperstatus.server.testing.JsonAssert.assertFault;
 import static io.hyperstatus.server.testing.JsonAssert.assertJson;
+import static io.hyperstatus.server.testing.VersionHeaders.assertNoVersionHeaders;
+import static io.hyperstatus.server.testing.VersionHeaders.assertVersionHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.TestServerExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,17 +36,8 @@ class ExtensionsSpec {
              "links": [], "name": "ExtendedVIFNet", "namespace": "http://docs.openstack.org/compute/ext/fake_xml",
              "updated": "2014-12-03T00:00:00Z"}}""";
 
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.empty();
     private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private Reply get(String path, String token, String... headerPairs) {
         List<String> headers = new ArrayList<>(List.of("X-Auth-Token", token));
@@ -58,18 +51,6 @@ class ExtensionsSpec {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read sample " + name, e);
         }
-    }
-
-    private static void assertVersionHeaders(Reply reply, String version) {
-        assertThat(reply.header("OpenStack-API-Version")).isEqualTo("compute " + version);
-        assertThat(reply.header("X-OpenStack-Nova-API-Version")).isEqualTo(version);
-        assertThat(reply.headerValues("Vary")).containsExactly("OpenStack-API-Version", "X-OpenStack-Nova-API-Version");
-    }
-
-    private static void assertNoVersionHeaders(Reply reply) {
-        assertThat(reply.header("OpenStack-API-Version")).isNull();
-        assertThat(reply.header("X-OpenStack-Nova-API-Version")).isNull();
-        assertThat(reply.headerValues("Vary")).isEmpty();
     }
 
     // ---- lists -------------------------------------------------------------------------------------------------

@@ -6,28 +6,17 @@ import static io.hyperstatus.server.testing.JsonAssert.assertFault;
 import static io.hyperstatus.server.testing.JsonAssert.assertJson;
 
 import io.hyperstatus.server.testing.TestServer;
-import io.hyperstatus.server.testing.ThreeHosts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.hyperstatus.server.testing.TestServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The deprecated /os-hosts, 2.1 to 2.42, as Nova 26 answers it with a libvirt compute; gone from 2.43. */
 class HostsSpec {
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.withThreeHosts();
     private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        ThreeHosts.seed(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private static final String LIST = """
             {"hosts": [

@@ -6,30 +6,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperstatus.server.testing.Host;
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.TestServerExtension;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An API server keeps what rarely changes about each hypervisor between listings. Every change made after a listing,
  * through any path and through any API server on the same database, shows in the next one.
  */
 class HypervisorListingFreshnessSpec {
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.empty();
     private TestServer server;
     private final Map<String, String> nodes = new HashMap<>();
 
     @BeforeEach
-    void start() {
-        server = TestServer.start();
+    void seed() {
         nodes.putAll(server.seed(Host.named("alpha"), Host.named("beta")));
         listed(server); // remembered from here on
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private static JsonNode listed(TestServer api) {

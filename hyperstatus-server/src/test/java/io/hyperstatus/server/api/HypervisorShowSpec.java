@@ -10,11 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.TestServerExtension;
 import io.hyperstatus.server.testing.ThreeHostsBodies;
 import io.hyperstatus.server.testing.ThreeHosts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,29 +29,11 @@ class HypervisorShowSpec {
             [{"name": "instance-00000001", "uuid": "2bd0c710-beb0-5cfd-9396-d394db959a45"},
              {"name": "instance-00000002", "uuid": "6e6e5b2f-7f3b-5d3a-8a7c-3d2b1a0f9e8d"}]""";
 
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.withThreeHosts();
     private TestServer server;
     private ThreeHosts hosts;
 
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        hosts = ThreeHosts.seed(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-
-    private static final String SHOW1_V228 = """
-            {"hypervisor": {"id": 1, "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled",
-             "host_ip": "192.0.2.11", "hypervisor_type": "QEMU", "hypervisor_version": 8002000,
-             "service": {"host": "compute-0001", "id": 1, "disabled_reason": null},
-             "vcpus": 32, "memory_mb": 131072, "local_gb": 1000, "vcpus_used": 4, "memory_mb_used": 8704,
-             "local_gb_used": 80, "free_ram_mb": 122368, "free_disk_gb": 920, "current_workload": 0,
-             "running_vms": 2, "disk_available_least": 900,
-             "cpu_info": {"arch": "x86_64", "vendor": "AMD"}}}""";
+    private static final String SHOW1_V228 = ThreeHostsBodies.withCpuInfoObjects(ThreeHostsBodies.SHOW1_V21);
 
     /** Node 1 from 2.53 to 2.87; {@code %s} are the node and service UUIDs, then an optional servers member. */
     private static final String SHOW1_V253 = """

@@ -10,15 +10,16 @@ import io.hyperstatus.domain.ServiceKey;
 import io.hyperstatus.server.testing.KeystoneFixture;
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.TestServerExtension;
+import io.hyperstatus.server.testing.TestingNanoClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import java.time.Instant;
 import java.nio.file.attribute.FileTime;
@@ -37,22 +38,14 @@ class KeystoneAuthenticationTest {
     private static final String UNAVAILABLE = "The authentication service is unavailable. Please try again later.";
     private static final String LIST = "/v2.1/os-hypervisors";
 
+    /** A one-second cache, so that a revoked token must stop working within the test. */
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.configured(
+            KeystoneFixture.config(KeystoneFixture.AUTH_URL, 1, 3));
     private TestServer server;
 
     @BeforeAll
     static void keystone() {
         KeystoneFixture.ensureRunning();
-    }
-
-    @BeforeEach
-    void start() {
-        // A one-second cache, so that a revoked token must stop working within the test.
-        server = TestServer.start(KeystoneFixture.config(KeystoneFixture.AUTH_URL, 1, 3));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private static Reply get(TestServer server, String token) {
@@ -85,12 +78,13 @@ class KeystoneAuthenticationTest {
 
     @Test
     void aPolicyFileLetsAKeystoneReaderListHypervisorsAndABrokenEditKeepsThatRule(@TempDir Path folder)
-            throws IOException, InterruptedException {
+            throws IOException {
         Path policy = folder.resolve("policy.yaml");
         Files.writeString(policy, "\"os_compute_api:os-hypervisors:list\": \"role:reader\"\n");
         String reader = KeystoneFixture.token("reader", KeystoneFixture.READER_PASSWORD, "demo");
+        TestingNanoClock clock = new TestingNanoClock();
         try (TestServer withPolicy = TestServer.start(KeystoneFixture.config(KeystoneFixture.AUTH_URL, 1, 3)
-                + "[oslo_policy]\npolicy_file = " + policy + "\n")) {
+                + "[oslo_policy]\npolicy_file = " + policy + "\n", clock)) {
             assertJson(get(withPolicy, reader), 200, "{\"hypervisors\": []}");
             assertFault(withPolicy.send("GET", "/v2.1/os-hypervisors/detail", null, TestServer.headers(reader, null)),
                     403, "forbidden", "Policy doesn't allow os_compute_api:os-hypervisors:list-detail to be performed.");
@@ -98,7 +92,7 @@ class KeystoneAuthenticationTest {
             // A broken edit is reported and ignored: the reader keeps the rule loaded before it.
             Files.writeString(policy, "\"os_compute_api:os-hypervisors:list\": \"role:reader and (\"\n");
             Files.setLastModifiedTime(policy, FileTime.from(Instant.now().plusSeconds(5)));
-            Thread.sleep(1100);
+            clock.advance(Duration.ofSeconds(1)); // the server's next look at the file comes due
             assertJson(get(withPolicy, reader), 200, "{\"hypervisors\": []}");
             assertThat(withPolicy.send("GET", "/v2.1/os-hypervisors/detail", null, TestServer.headers(reader, null))
                     .status()).isEqualTo(403);

@@ -3,17 +3,18 @@ package io.hyperstatus.server.api;
 import static io.hyperstatus.server.testing.JsonAssert.assertFault;
 import static io.hyperstatus.server.testing.JsonAssert.assertJson;
 import static io.hyperstatus.server.testing.ThreeHosts.UPTIME1;
+import static io.hyperstatus.server.testing.VersionHeaders.assertNoVersionHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.TestServerExtension;
 import io.hyperstatus.server.testing.ThreeHostsBodies;
 import io.hyperstatus.server.testing.ThreeHosts;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,18 +57,8 @@ class LegacyV2Spec {
              "vcpus_used": 4, "memory_mb_used": 9216, "local_gb_used": 80, "free_ram_mb": 187392,
              "free_disk_gb": 1420, "current_workload": 0, "running_vms": 2, "disk_available_least": 900}}""";
 
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.withThreeHosts();
     private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        ThreeHosts.seed(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private static Reply get(TestServer on, String path, String... headerPairs) {
         List<String> headers = new ArrayList<>(List.of("X-Auth-Token", TOKEN));
@@ -83,12 +74,6 @@ class LegacyV2Spec {
         List<String> headers = new ArrayList<>(List.of("X-Auth-Token", TOKEN, "Content-Type", "application/json"));
         headers.addAll(List.of(headerPairs));
         return server.sendRaw("PUT", path, body, headers);
-    }
-
-    private static void assertNoVersionHeaders(Reply reply) {
-        assertThat(reply.header("OpenStack-API-Version")).isNull();
-        assertThat(reply.header("X-OpenStack-Nova-API-Version")).isNull();
-        assertThat(reply.headerValues("Vary")).isEmpty();
     }
 
     // ---- answered as 2.1 -----------------------------------------------------------------------------------------

@@ -2,16 +2,18 @@ package io.hyperstatus.server.api;
 
 import static io.hyperstatus.server.testing.JsonAssert.assertFault;
 import static io.hyperstatus.server.testing.ThreeHosts.NODE1;
+import static io.hyperstatus.server.testing.VersionHeaders.assertNoVersionHeaders;
+import static io.hyperstatus.server.testing.VersionHeaders.assertVersionHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.TestServerExtension;
 import io.hyperstatus.server.testing.ThreeHosts;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,18 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MicroversionSpec {
     private static final String PATH = "/v2.1/os-hypervisors";
 
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.withThreeHosts();
     private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        ThreeHosts.seed(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     /** GET with an admin token and the given headers (name, value, ...). */
     private Reply get(String path, String... headerPairs) {
@@ -49,18 +41,6 @@ class MicroversionSpec {
         String firstId = reply.json().get("hypervisors").get(0).get("id").asText();
         boolean uuids = !version.equals("2.1");
         assertThat(firstId).isEqualTo(uuids ? NODE1 : "1");
-    }
-
-    private static void assertVersionHeaders(Reply reply, String version) {
-        assertThat(reply.header("OpenStack-API-Version")).isEqualTo("compute " + version);
-        assertThat(reply.header("X-OpenStack-Nova-API-Version")).isEqualTo(version);
-        assertThat(reply.headerValues("Vary")).containsExactly("OpenStack-API-Version", "X-OpenStack-Nova-API-Version");
-    }
-
-    private static void assertNoVersionHeaders(Reply reply) {
-        assertThat(reply.header("OpenStack-API-Version")).isNull();
-        assertThat(reply.header("X-OpenStack-Nova-API-Version")).isNull();
-        assertThat(reply.headerValues("Vary")).isEmpty();
     }
 
     // ---- which header and entry counts -------------------------------------------------------------------------

@@ -1,19 +1,19 @@
 package io.hyperstatus.server.api;
 
 import static io.hyperstatus.server.testing.JsonAssert.assertJson;
+import static io.hyperstatus.server.testing.VersionHeaders.assertNoVersionHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hyperstatus.server.testing.Host;
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
-import io.hyperstatus.server.testing.ThreeHosts;
+import io.hyperstatus.server.testing.TestServerExtension;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,18 +32,8 @@ class RoutingSpec {
             + "  <h1>404 Not Found</h1>\n  The resource could not be found.<br /><br />\n\n\n\n </body>\n</html>";
     private static final String REQUEST_ID = "req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.withThreeHosts();
     private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        ThreeHosts.seed(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private Reply send(String method, String path, String token, String... headerPairs) {
         List<String> headers = new ArrayList<>(List.of("X-Auth-Token", token));
@@ -62,12 +52,6 @@ class RoutingSpec {
     /** Media type and charset as webob spells them (Jetty lower-cases the charset; parameters are case-insensitive). */
     private static void assertMediaType(Reply reply, String expected) {
         assertThat(reply.header("Content-Type").replace(" ", "")).isEqualToIgnoringCase(expected);
-    }
-
-    private static void assertNoVersionHeaders(Reply reply) {
-        assertThat(reply.header("OpenStack-API-Version")).isNull();
-        assertThat(reply.header("X-OpenStack-Nova-API-Version")).isNull();
-        assertThat(reply.headerValues("Vary")).isEmpty();
     }
 
     // ---- unrouted requests ------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hyperstatus.server.testing.Reply;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Service bodies carry {@code updated_at}, a runtime value: the specs check its format here and compare the rest of
@@ -16,6 +18,9 @@ final class ServiceBodies {
     static final String TIMESTAMP = "<timestamp>";
     /** Nova's naive UTC datetime: microseconds, no zone suffix. */
     private static final Pattern FORMAT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}");
+    /** The spellings of a boolean that Nova's schemas take, as their errors list them. */
+    static final String ENUM = "[True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on', 'YES', 'Yes', 'yes', "
+            + "False, 'False', 'FALSE', 'false', '0', 'OFF', 'Off', 'off', 'NO', 'No', 'no']";
 
     private ServiceBodies() {
     }
@@ -37,6 +42,16 @@ final class ServiceBodies {
         if (updatedAt != null && updatedAt.isTextual() && FORMAT.matcher(updatedAt.asText()).matches()) {
             ((ObjectNode) service).put("updated_at", TIMESTAMP);
         }
+    }
+
+    /** Bodies that are no JSON object, each with the message of Nova's answer (a 400) to it. */
+    static Stream<Arguments> notAnObject() {
+        return Stream.of(
+                Arguments.of("null", "None is not of type 'object'"),
+                Arguments.of("[]", "[] is not of type 'object'"),
+                Arguments.of("\"str\"", "'str' is not of type 'object'"),
+                Arguments.of("1", "1 is not of type 'object'"),
+                Arguments.of("not json", "Malformed request body"));
     }
 
     /** The updated_at of the one service of host (and nova-compute, unless given) in a list reply. */

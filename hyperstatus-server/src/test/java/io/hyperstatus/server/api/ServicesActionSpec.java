@@ -1,5 +1,7 @@
 package io.hyperstatus.server.api;
 
+import static io.hyperstatus.server.api.ServiceBodies.ENUM;
+import static io.hyperstatus.server.api.ServiceBodies.notAnObject;
 import static io.hyperstatus.server.api.ServiceBodies.TIMESTAMP;
 import static io.hyperstatus.server.api.ServiceBodies.masked;
 import static io.hyperstatus.server.testing.JsonAssert.assertFault;
@@ -8,13 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
-import io.hyperstatus.server.testing.ThreeHosts;
+import io.hyperstatus.server.testing.TestServerExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,21 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ServicesActionSpec {
     private static final String COMPUTE1 = "{\"host\": \"compute-0001\", \"binary\": \"nova-compute\"}";
     private static final String COMPUTE2 = "{\"host\": \"compute-0002\", \"binary\": \"nova-compute\"}";
-    private static final String ENUM = "[True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on', 'YES', 'Yes', 'yes', "
-            + "False, 'False', 'FALSE', 'false', '0', 'OFF', 'Off', 'off', 'NO', 'No', 'no']";
 
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.withThreeHosts();
     private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        ThreeHosts.seed(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     // ---- enable / disable / disable-log-reason ---------------------------------------------------------------------
 
@@ -253,12 +242,7 @@ class ServicesActionSpec {
     static Stream<Arguments> invalidBodiesBefore253() {
         String h256 = "h".repeat(256);
         String r256 = "r".repeat(256);
-        return Stream.of(
-                Arguments.of("null", "None is not of type 'object'"),
-                Arguments.of("[]", "[] is not of type 'object'"),
-                Arguments.of("\"str\"", "'str' is not of type 'object'"),
-                Arguments.of("1", "1 is not of type 'object'"),
-                Arguments.of("not json", "Malformed request body"),
+        return Stream.concat(notAnObject(), Stream.of(
                 Arguments.of("{}", "'host' is a required property"),
                 Arguments.of("{\"host\": \"compute-0001\"}", "'binary' is a required property"),
                 Arguments.of("{\"binary\": \"nova-compute\"}", "'host' is a required property"),
@@ -303,7 +287,7 @@ class ServicesActionSpec {
                 // Only the first error is reported: properties in declared order, then required, then additional.
                 Arguments.of("{\"host\": \"a b\", \"binary\": \"\"}",
                         "Invalid input for field/attribute host. Value: a b. 'a b' does not match '^[a-zA-Z0-9-._]*$'"),
-                Arguments.of("{\"host\": \"compute-0001\", \"foo\": 1}", "'binary' is a required property"));
+                Arguments.of("{\"host\": \"compute-0001\", \"foo\": 1}", "'binary' is a required property")));
     }
 
     @ParameterizedTest

@@ -10,30 +10,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperstatus.server.testing.Host;
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.TestServerExtension;
 import io.hyperstatus.server.testing.ThreeHosts;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** GET /os-services at every microversion boundary: body shape, state, status, zone, filters, query validation. */
 class ServicesListSpec {
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.withThreeHosts();
     private TestServer server;
     private ThreeHosts hosts;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        hosts = ThreeHosts.seed(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     /** The fixture at 2.1: integer ids, no forced_down; compute-0002 is disabled and forced down. */
     private static final String LIST_V21 = """

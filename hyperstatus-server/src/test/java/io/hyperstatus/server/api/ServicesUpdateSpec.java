@@ -1,5 +1,7 @@
 package io.hyperstatus.server.api;
 
+import static io.hyperstatus.server.api.ServiceBodies.ENUM;
+import static io.hyperstatus.server.api.ServiceBodies.notAnObject;
 import static io.hyperstatus.server.api.ServiceBodies.TIMESTAMP;
 import static io.hyperstatus.server.api.ServiceBodies.masked;
 import static io.hyperstatus.server.api.ServiceBodies.updatedAt;
@@ -9,13 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.TestServerExtension;
 import io.hyperstatus.server.testing.ThreeHosts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,24 +26,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** PUT /os-services/{service_id} from 2.53: status, disabled_reason and forced_down by service UUID. */
 class ServicesUpdateSpec {
     private static final String UNKNOWN = "00000000-0000-4000-8000-000000000000";
-    private static final String ENUM = "[True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on', 'YES', 'Yes', 'yes', "
-            + "False, 'False', 'FALSE', 'false', '0', 'OFF', 'Off', 'off', 'NO', 'No', 'no']";
     private static final String NO_UPDATES =
             "No updates were requested. Fields 'status' or 'forced_down' should be specified.";
 
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.withThreeHosts();
     private TestServer server;
     private ThreeHosts hosts;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        hosts = ThreeHosts.seed(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private String compute1(String status, String state, String reason, boolean forcedDown) {
         return """
@@ -190,12 +180,7 @@ class ServicesUpdateSpec {
 
     static Stream<Arguments> invalidBodiesFrom253() {
         String r256 = "r".repeat(256);
-        return Stream.of(
-                Arguments.of("null", "None is not of type 'object'"),
-                Arguments.of("[]", "[] is not of type 'object'"),
-                Arguments.of("\"str\"", "'str' is not of type 'object'"),
-                Arguments.of("1", "1 is not of type 'object'"),
-                Arguments.of("not json", "Malformed request body"),
+        return Stream.concat(notAnObject(), Stream.of(
                 Arguments.of("{\"status\": \"foo\"}",
                         "Invalid input for field/attribute status. Value: foo. 'foo' is not one of ['enabled', 'disabled']"),
                 Arguments.of("{\"status\": \"ENABLED\"}",
@@ -226,7 +211,7 @@ class ServicesUpdateSpec {
                 Arguments.of("{\"status\": \"foo\", \"bar\": 1}",
                         "Invalid input for field/attribute status. Value: foo. 'foo' is not one of ['enabled', 'disabled']"),
                 Arguments.of("{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"disabled_reason\": \"\"}",
-                        "Invalid input for field/attribute disabled_reason. Value: . '' is too short"));
+                        "Invalid input for field/attribute disabled_reason. Value: . '' is too short")));
     }
 
     @ParameterizedTest

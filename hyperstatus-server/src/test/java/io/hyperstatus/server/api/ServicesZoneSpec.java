@@ -29,6 +29,15 @@ class ServicesZoneSpec {
         server.close();
     }
 
+    private void createAggregate(String aggregate) {
+        post(server, "/v2.1/os-aggregates", "2.1", "{\"aggregate\": " + aggregate + "}");
+    }
+
+    private Reply hostAction(int aggregateId, String action, String host) {
+        return post(server, "/v2.1/os-aggregates/" + aggregateId + "/action", "2.1",
+                "{\"" + action + "\": {\"host\": \"" + host + "\"}}");
+    }
+
     private Map<String, String> zones() {
         Map<String, String> zones = new LinkedHashMap<>();
         for (JsonNode service : server.get("/v2.1/os-services", "2.1").json().get("services")) {
@@ -50,12 +59,11 @@ class ServicesZoneSpec {
     @Test
     void aComputeHostTakesTheZoneOfItsAggregatesAndLosesItWhenRemoved() {
         start("");
-        post(server, "/v2.1/os-aggregates", "2.1", "{\"aggregate\": {\"name\": \"r1\", \"availability_zone\": \"az1\"}}");
-        post(server, "/v2.1/os-aggregates", "2.1", "{\"aggregate\": {\"name\": \"r2\", \"availability_zone\": \"az1\"}}");
-        post(server, "/v2.1/os-aggregates", "2.1", "{\"aggregate\": {\"name\": \"r3\"}}");
+        createAggregate("{\"name\": \"r1\", \"availability_zone\": \"az1\"}");
+        createAggregate("{\"name\": \"r2\", \"availability_zone\": \"az1\"}");
+        createAggregate("{\"name\": \"r3\"}");
         for (int id = 1; id <= 3; id++) {
-            assertThat(post(server, "/v2.1/os-aggregates/" + id + "/action", "2.1",
-                    "{\"add_host\": {\"host\": \"compute-0002\"}}").status()).isEqualTo(200);
+            assertThat(hostAction(id, "add_host", "compute-0002").status()).isEqualTo(200);
         }
         // Only compute services take an aggregate's zone.
         server.seedService("compute-0002", "nova-conductor");
@@ -67,19 +75,19 @@ class ServicesZoneSpec {
                 {"service": {"id": "%s", "binary": "nova-compute", "host": "compute-0002", "zone": "az1",
                   "status": "enabled", "state": "down", "updated_at": "<timestamp>", "disabled_reason": null,
                   "forced_down": true}}""".formatted(hosts.service2));
-        post(server, "/v2.1/os-aggregates/1/action", "2.1", "{\"remove_host\": {\"host\": \"compute-0002\"}}");
+        hostAction(1, "remove_host", "compute-0002");
         assertThat(zones().get("compute-0002/nova-compute")).isEqualTo("az1");
-        post(server, "/v2.1/os-aggregates/2/action", "2.1", "{\"remove_host\": {\"host\": \"compute-0002\"}}");
+        hostAction(2, "remove_host", "compute-0002");
         assertThat(zones().get("compute-0002/nova-compute")).isEqualTo("nova");
     }
 
     @Test
     void severalZonesAreCommaJoinedInSortedOrder() {
         start("");
-        post(server, "/v2.1/os-aggregates", "2.1", "{\"aggregate\": {\"name\": \"r1\", \"availability_zone\": \"zz\"}}");
-        post(server, "/v2.1/os-aggregates", "2.1", "{\"aggregate\": {\"name\": \"r2\"}}");
-        post(server, "/v2.1/os-aggregates/1/action", "2.1", "{\"add_host\": {\"host\": \"compute-0003\"}}");
-        post(server, "/v2.1/os-aggregates/2/action", "2.1", "{\"add_host\": {\"host\": \"compute-0003\"}}");
+        createAggregate("{\"name\": \"r1\", \"availability_zone\": \"zz\"}");
+        createAggregate("{\"name\": \"r2\"}");
+        hostAction(1, "add_host", "compute-0003");
+        hostAction(2, "add_host", "compute-0003");
         // The API refuses a second zone for a host; a database written otherwise (as Nova's can be) still answers.
         server.database().jdbi().useHandle(h -> h.execute("INSERT INTO aggregate_metadata"
                 + " (aggregate_id, meta_key, meta_value, created_at, deleted) VALUES (2, 'availability_zone', 'aa', 0, 0)"));

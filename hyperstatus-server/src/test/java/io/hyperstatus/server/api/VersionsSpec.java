@@ -2,15 +2,17 @@ package io.hyperstatus.server.api;
 
 import static io.hyperstatus.server.testing.JsonAssert.assertFault;
 import static io.hyperstatus.server.testing.JsonAssert.assertJson;
+import static io.hyperstatus.server.testing.VersionHeaders.assertNoVersionHeaders;
+import static io.hyperstatus.server.testing.VersionHeaders.assertVersionHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.TestServerExtension;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,32 +53,11 @@ class VersionsSpec {
               {"id": "v2.1", "status": "CURRENT", "links": [{"rel": "self", "href": "%1$s/v2.1%2$s"}],
                "media-types": [{"base": "application/json", "type": "application/vnd.openstack.compute+json;version=2.1"}]}]}""";
 
+    @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.empty();
     private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private Reply anonymous(String method, String path, String... headerPairs) {
         return server.sendRaw(method, path, null, List.of(headerPairs));
-    }
-
-    private static void assertNoVersionHeaders(Reply reply) {
-        assertThat(reply.header("OpenStack-API-Version")).isNull();
-        assertThat(reply.header("X-OpenStack-Nova-API-Version")).isNull();
-        assertThat(reply.headerValues("Vary")).isEmpty();
-    }
-
-    private static void assertVersionHeaders(Reply reply, String version) {
-        assertThat(reply.header("OpenStack-API-Version")).isEqualTo("compute " + version);
-        assertThat(reply.header("X-OpenStack-Nova-API-Version")).isEqualTo(version);
-        assertThat(reply.headerValues("Vary")).containsExactly("OpenStack-API-Version", "X-OpenStack-Nova-API-Version");
     }
 
     // ---- / ----------------------------------------------------------------------------------------------------

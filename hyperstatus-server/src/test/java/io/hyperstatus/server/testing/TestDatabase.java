@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The database the server suite runs against, chosen by the system property {@code hyperstatus.test.database}:
@@ -101,51 +102,48 @@ public final class TestDatabase {
     }
 
     private static String postgresAdminUrl() {
-        if (adminUrl == null) {
-            String fromEnv = System.getenv("HYPERSTATUS_TEST_POSTGRESQL_URL");
-            if (fromEnv != null && !fromEnv.isBlank()) {
-                adminUrl = fromEnv;
-            } else {
-                try {
-                    EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres)));
-                    adminUrl = postgres.getJdbcUrl("postgres", "postgres");
-                } catch (IOException e) {
-                    throw new IllegalStateException("cannot start an embedded PostgreSQL; set "
-                            + "HYPERSTATUS_TEST_POSTGRESQL_URL to a running server", e);
-                }
+        return adminUrl("HYPERSTATUS_TEST_POSTGRESQL_URL", () -> {
+            try {
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres)));
+                return postgres.getJdbcUrl("postgres", "postgres");
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start an embedded PostgreSQL; set "
+                        + "HYPERSTATUS_TEST_POSTGRESQL_URL to a running server", e);
             }
-        }
-        return adminUrl;
+        });
     }
 
     private static String mariadbAdminUrl() {
-        if (adminUrl == null) {
-            String fromEnv = System.getenv("HYPERSTATUS_TEST_MARIADB_URL");
-            if (fromEnv != null && !fromEnv.isBlank()) {
-                adminUrl = fromEnv;
-            } else {
-                try {
-                    DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-                    config.setPort(0);
-                    if ("root".equals(System.getProperty("user.name"))) {
-                        config.addArg("--user=root");
-                    }
-                    DB db = DB.newEmbeddedDB(config.build());
-                    db.start();
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                        try {
-                            db.stop();
-                        } catch (Exception ignored) {
-                            // the JVM is going away
-                        }
-                    }));
-                    adminUrl = "jdbc:mariadb://127.0.0.1:" + db.getConfiguration().getPort() + "/?user=root";
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot start an embedded MariaDB; set "
-                            + "HYPERSTATUS_TEST_MARIADB_URL to a running server", e);
+        return adminUrl("HYPERSTATUS_TEST_MARIADB_URL", () -> {
+            try {
+                DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+                config.setPort(0);
+                if ("root".equals(System.getProperty("user.name"))) {
+                    config.addArg("--user=root");
                 }
+                DB db = DB.newEmbeddedDB(config.build());
+                db.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        db.stop();
+                    } catch (Exception ignored) {
+                        // the JVM is going away
+                    }
+                }));
+                return "jdbc:mariadb://127.0.0.1:" + db.getConfiguration().getPort() + "/?user=root";
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start an embedded MariaDB; set "
+                        + "HYPERSTATUS_TEST_MARIADB_URL to a running server", e);
             }
+        });
+    }
+
+    /** The server named by the environment variable, else one started once for the run. */
+    private static String adminUrl(String environmentVariable, Supplier<String> startEmbedded) {
+        if (adminUrl == null) {
+            String fromEnv = System.getenv(environmentVariable);
+            adminUrl = fromEnv != null && !fromEnv.isBlank() ? fromEnv : startEmbedded.get();
         }
         return adminUrl;
     }

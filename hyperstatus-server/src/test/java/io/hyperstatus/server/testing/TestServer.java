@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * A real API server on a fresh database of the suite's kind, listening on a free port, with helpers to seed it
@@ -35,7 +36,7 @@ public final class TestServer implements AutoCloseable {
     private final Map<String, String> serviceUuids = new HashMap<>();
     private final Map<String, Long> serviceIds = new HashMap<>();
 
-    private TestServer(String databaseUrl, int port, String extraConfig) {
+    private TestServer(String databaseUrl, int port, String extraConfig, LongSupplier nanoClock) {
         this.databaseUrl = databaseUrl;
         try (Database database = Database.open(DatabaseUrl.parse(databaseUrl), 2)) {
             database.migrate();
@@ -43,27 +44,32 @@ public final class TestServer implements AutoCloseable {
         HyperstatusConfig config = HyperstatusConfig.parse("[DEFAULT]\nosapi_compute_listen = 127.0.0.1\n"
                 + "osapi_compute_listen_port = " + port + "\nhost = api-test\n[database]\nconnection = " + databaseUrl + "\n"
                 + extraConfig);
-        this.server = HyperstatusServer.create(config);
+        this.server = HyperstatusServer.create(config, nanoClock);
         this.baseUrl = "http://127.0.0.1:" + server.start();
     }
 
     public static TestServer start() {
-        return new TestServer(TestDatabase.newDatabase(), 0, "");
+        return start("");
     }
 
     /** Starts with extra configuration lines (they may open new sections). */
     public static TestServer start(String extraConfig) {
-        return new TestServer(TestDatabase.newDatabase(), 0, extraConfig);
+        return start(extraConfig, System::nanoTime);
+    }
+
+    /** Starts with extra configuration lines and the clock that paces its looks at the policy file. */
+    public static TestServer start(String extraConfig, LongSupplier nanoClock) {
+        return new TestServer(TestDatabase.newDatabase(), 0, extraConfig, nanoClock);
     }
 
     /** Starts on a given database and port, e.g. to restart a stopped server where it was. */
     public static TestServer start(String databaseUrl, int port, String extraConfig) {
-        return new TestServer(databaseUrl, port, extraConfig);
+        return new TestServer(databaseUrl, port, extraConfig, System::nanoTime);
     }
 
     /** A second API server on the same database, as in a deployment with several API servers. */
     public TestServer sibling() {
-        return new TestServer(databaseUrl, 0, "");
+        return new TestServer(databaseUrl, 0, "", System::nanoTime);
     }
 
     public String databaseUrl() {
@@ -193,27 +199,26 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Reply send(String method, String path, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = request(method, path, body);
         headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new AssertionError("request failed: " + method + " " + path, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return exchange(request, method, path);
     }
 
     /** Sends with headers given as name, value, name, value... (repeated names allowed). */
     public Reply sendRaw(String method, String path, String body, List<String> headerPairs) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = request(method, path, body);
         for (int i = 0; i < headerPairs.size(); i += 2) {
             request.header(headerPairs.get(i), headerPairs.get(i + 1));
         }
+        return exchange(request, method, path);
+    }
+
+    private HttpRequest.Builder request(String method, String path, String body) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static Reply exchange(HttpRequest.Builder request, String method, String path) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());

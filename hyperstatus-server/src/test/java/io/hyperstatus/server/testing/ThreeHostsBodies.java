@@ -1,5 +1,7 @@
 package io.hyperstatus.server.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The answers Nova gives at microversion 2.1 for the {@link ThreeHosts} fixture, shared by several specs. */
 public final class ThreeHostsBodies {
     private ThreeHostsBodies() {
@@ -42,4 +44,16 @@ public final class ThreeHostsBodies {
              "local_gb_used": 80, "free_ram_mb": 122368, "free_disk_gb": 920, "current_workload": 0,
              "running_vms": 2, "disk_available_least": 900,
              "cpu_info": "{\\"arch\\": \\"x86_64\\", \\"vendor\\": \\"AMD\\"}"}}""";
+
+    /** A body of these before 2.28 as from 2.28, where cpu_info is the driver's JSON as an object (empty text: {}). */
+    public static String withCpuInfoObjects(String body) {
+        String objects = body
+                .replace("\"cpu_info\": \"{\\\"arch\\\": \\\"x86_64\\\", \\\"vendor\\\": \\\"AMD\\\"}\"",
+                        "\"cpu_info\": {\"arch\": \"x86_64\", \"vendor\": \"AMD\"}")
+                .replace("\"cpu_info\": \"{\\\"arch\\\": \\\"x86_64\\\", \\\"vendor\\\": \\\"Intel\\\"}\"",
+                        "\"cpu_info\": {\"arch\": \"x86_64\", \"vendor\": \"Intel\"}")
+                .replace("\"cpu_info\": \"\"", "\"cpu_info\": {}");
+        assertThat(objects).doesNotContain("\\\"arch");
+        return objects;
+    }
 }

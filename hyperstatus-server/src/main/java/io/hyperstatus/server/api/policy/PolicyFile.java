@@ -78,7 +78,12 @@ public final class PolicyFile {
 
     /** Loads the configured file, failing start-up with a message naming the file or option when it cannot. */
     public static PolicyFile open(PolicyOptions options) {
-        return open(options.policyFile(), options.policyFileSet(), System::nanoTime);
+        return open(options, System::nanoTime);
+    }
+
+    /** As {@link #open(PolicyOptions)}, with the monotonic clock (in nanoseconds) that paces the looks at the file. */
+    public static PolicyFile open(PolicyOptions options, LongSupplier nanoClock) {
+        return open(options.policyFile(), options.policyFileSet(), nanoClock);
     }
 
     static PolicyFile open(Path path, boolean required, LongSupplier nanoClock) {

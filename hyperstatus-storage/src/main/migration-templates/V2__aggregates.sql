@@ -2,9 +2,9 @@
 -- deleted = id, as in the other tables, so that a name can be used again after its aggregate is deleted.
 
 CREATE TABLE aggregates (
-    id BIGINT AUTO_INCREMENT PRIMARY KEY,
+    id @id_column@,
     uuid VARCHAR(36) NOT NULL,
-    name VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+    name @exact_varchar@ NOT NULL,
     created_at BIGINT NOT NULL,
     updated_at BIGINT,
     deleted_at BIGINT,
@@ -14,9 +14,9 @@ CREATE UNIQUE INDEX aggregates_uuid_idx ON aggregates (uuid);
 CREATE UNIQUE INDEX aggregates_name_deleted_idx ON aggregates (name, deleted);
 
 CREATE TABLE aggregate_hosts (
-    id BIGINT AUTO_INCREMENT PRIMARY KEY,
+    id @id_column@,
     aggregate_id BIGINT NOT NULL REFERENCES aggregates (id),
-    host VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+    host @exact_varchar@ NOT NULL,
     created_at BIGINT NOT NULL,
     deleted_at BIGINT,
     deleted BIGINT NOT NULL DEFAULT 0
@@ -25,9 +25,9 @@ CREATE UNIQUE INDEX aggregate_hosts_host_deleted_idx ON aggregate_hosts (aggrega
 CREATE INDEX aggregate_hosts_host_idx ON aggregate_hosts (host);
 
 CREATE TABLE aggregate_metadata (
-    id BIGINT AUTO_INCREMENT PRIMARY KEY,
+    id @id_column@,
     aggregate_id BIGINT NOT NULL REFERENCES aggregates (id),
-    meta_key VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+    meta_key @exact_varchar@ NOT NULL,
     meta_value VARCHAR(255) NOT NULL,
     created_at BIGINT NOT NULL,
     deleted_at BIGINT,

@@ -3,7 +3,7 @@
 -- a host can register again under the same (host, binary) while the old row stays for the record.
 
 CREATE TABLE services (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id @id_column@,
     uuid VARCHAR(36) NOT NULL,
     host VARCHAR(255) NOT NULL,
     binary_name VARCHAR(255) NOT NULL,
@@ -21,7 +21,7 @@ CREATE UNIQUE INDEX services_uuid_idx ON services (uuid);
 CREATE UNIQUE INDEX services_host_binary_deleted_idx ON services (host, binary_name, deleted);
 
 CREATE TABLE compute_nodes (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id @id_column@,
     uuid VARCHAR(36) NOT NULL,
     host VARCHAR(255) NOT NULL,
     hypervisor_hostname VARCHAR(255) NOT NULL,
@@ -52,7 +52,7 @@ CREATE UNIQUE INDEX compute_nodes_host_node_deleted_idx ON compute_nodes (host, 
 CREATE INDEX compute_nodes_deleted_id_idx ON compute_nodes (deleted, id);
 
 CREATE TABLE instances (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id @id_column@,
     uuid VARCHAR(36) NOT NULL,
     name VARCHAR(255) NOT NULL,
     host VARCHAR(255) NOT NULL,
