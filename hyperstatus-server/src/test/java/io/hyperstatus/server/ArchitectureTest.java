@@ -1,0 +1,74 @@
+package io.hyperstatus.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering the project keeps, checked on the compiled production classes: the HTTP layer reaches storage only
+ * through the application layer, storage holds rows and not the liveness rule, the policy engine knows nothing of
+ * HTTP, and one class alone touches Jetty's internals.
+ */
+class ArchitectureTest {
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("io.hyperstatus");
+    }
+
+    @Test
+    void onlyTheCompositionRootOfTheServerKnowsStorage() {
+        noClasses().that().resideInAPackage("io.hyperstatus.server..")
+                .and().doNotHaveFullyQualifiedName(HyperstatusServer.class.getName())
+                .should().dependOnClassesThat().resideInAPackage("io.hyperstatus.storage..")
+                .check(production);
+    }
+
+    @Test
+    void storageNeitherAppliesTheLivenessRuleNorKnowsTheServer() {
+        noClasses().that().resideInAPackage("io.hyperstatus.storage..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.hyperstatus.domain.Liveness")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.hyperstatus.domain.ServiceState")
+                .orShould().dependOnClassesThat().resideInAPackage("io.hyperstatus.server..")
+                .check(production);
+    }
+
+    @Test
+    void theApplicationLayerKnowsNeitherHttpNorTheDatabase() {
+        noClasses().that().resideInAPackage("io.hyperstatus.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.hyperstatus.server..",
+                        "io.hyperstatus.storage..", "io.javalin..", "org.jdbi..", "org.eclipse.jetty..", "java.sql..")
+                .check(production);
+    }
+
+    @Test
+    void thePolicyEngineThrowsNoHttpException() {
+        noClasses().that().resideInAPackage("io.hyperstatus.server.api.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.hyperstatus.server.api.error..", "io.javalin..")
+                .check(production);
+    }
+
+    @Test
+    void jettyInternalsAppearInOneClass() {
+        noClasses().that().resideInAPackage("io.hyperstatus..")
+                .and().doNotHaveSimpleName("StreamingResponder")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
+                .check(production);
+    }
+
+    @Test
+    void theDomainDependsOnNothingButTheJdk() {
+        classes().that().resideInAPackage("io.hyperstatus.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.hyperstatus.domain..", "java..")
+                .check(production);
+    }
+}
