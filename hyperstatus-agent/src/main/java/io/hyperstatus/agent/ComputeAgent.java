@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -37,6 +38,8 @@ public final class ComputeAgent implements AutoCloseable {
     private final Duration reportInterval;
     private final Duration updateResourcesInterval;
     private final ScheduledExecutorService scheduler;
+    // Kept so the periodic task is not a fire-and-forget: close() cancels it.
+    private volatile ScheduledFuture<?> ticking;
 
     // Touched only by the scheduler thread.
     private boolean connected;
@@ -65,7 +68,7 @@ public final class ComputeAgent implements AutoCloseable {
     public void start() {
         currentHosts();
         identities.flush();
-        scheduler.scheduleAtFixedRate(this::tick, 0, reportInterval.toMillis(), TimeUnit.MILLISECONDS);
+        ticking = scheduler.scheduleAtFixedRate(this::tick, 0, reportInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void tick() {
@@ -197,6 +200,10 @@ public final class ComputeAgent implements AutoCloseable {
     /** Stops the loop and the driver; a tick in progress finishes first. */
     @Override
     public void close() {
+        ScheduledFuture<?> periodic = ticking;
+        if (periodic != null) {
+            periodic.cancel(false); // no interrupt: a tick in progress still finishes
+        }
         scheduler.shutdown();
         try {
             scheduler.awaitTermination(10, TimeUnit.SECONDS);
