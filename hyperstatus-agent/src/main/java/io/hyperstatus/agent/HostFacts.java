@@ -52,7 +52,9 @@ public final class HostFacts {
             long days = minutes / 1440;
             String clock = String.format("%2d:%02d", (minutes % 1440) / 60, minutes % 60);
             String since = days > 0 ? days + (days == 1 ? " day, " : " days, ") + clock : clock;
-            return Optional.of(" " + LocalTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " up " + since
+            // The machine's own zone, as uptime(1) prints it.
+            String time = LocalTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+            return Optional.of(" " + time + " up " + since
                     + ",  0 users,  load average: " + load[0] + ", " + load[1] + ", " + load[2]);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
