@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -40,6 +41,8 @@ public final class ComputeAgent implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     /** Monotonic nanoseconds: the system's when it runs, a clock the test moves in tests. */
     private final LongSupplier nanoTime;
+    // Kept so the periodic task is not a fire-and-forget: close() cancels it.
+    private volatile ScheduledFuture<?> ticking;
 
     // Touched only by the scheduler thread.
     private boolean connected;
@@ -74,7 +77,7 @@ public final class ComputeAgent implements AutoCloseable {
     public void start() {
         currentHosts();
         identities.flush();
-        scheduler.scheduleAtFixedRate(this::tick, 0, reportInterval.toMillis(), TimeUnit.MILLISECONDS);
+        ticking = scheduler.scheduleAtFixedRate(this::tick, 0, reportInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void tick() {
@@ -206,6 +209,10 @@ public final class ComputeAgent implements AutoCloseable {
     /** Stops the loop and the driver; a tick in progress finishes first. */
     @Override
     public void close() {
+        ScheduledFuture<?> periodic = ticking;
+        if (periodic != null) {
+            periodic.cancel(false); // no interrupt: a tick in progress still finishes
+        }
         scheduler.shutdown();
         try {
             scheduler.awaitTermination(10, TimeUnit.SECONDS);

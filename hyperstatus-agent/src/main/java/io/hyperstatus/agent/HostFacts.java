@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,8 @@ public final class HostFacts {
         return fromProc();
     }
 
+    // Only the leading fields are used, and a line with too few of them must still fail (no trailing "").
+    @SuppressWarnings("StringSplitter")
     private static Optional<String> fromProc() {
         try {
             double seconds = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split("\\s+")[0]);
@@ -49,7 +52,9 @@ public final class HostFacts {
             long days = minutes / 1440;
             String clock = String.format("%2d:%02d", (minutes % 1440) / 60, minutes % 60);
             String since = days > 0 ? days + (days == 1 ? " day, " : " days, ") + clock : clock;
-            return Optional.of(" " + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " up " + since
+            // The machine's own zone, as uptime(1) prints it.
+            String time = LocalTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+            return Optional.of(" " + time + " up " + since
                     + ",  0 users,  load average: " + load[0] + ", " + load[1] + ", " + load[2]);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

@@ -36,7 +36,7 @@ public final class NodeIdentities {
         if (Files.exists(identities.file)) {
             try {
                 JsonNode json = MAPPER.readTree(identities.file.toFile());
-                json.fields().forEachRemaining(entry -> identities.byHypervisorHostname.put(entry.getKey(),
+                json.properties().forEach(entry -> identities.byHypervisorHostname.put(entry.getKey(),
                         new Identity(entry.getValue().get("uuid").asText(), entry.getValue().get("host").asText())));
             } catch (IOException | RuntimeException e) {
                 throw new ConfigException("Cannot read the node identities in " + identities.file + ": " + e.getMessage(), e);

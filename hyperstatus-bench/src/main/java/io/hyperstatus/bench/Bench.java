@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -95,7 +96,8 @@ public final class Bench {
   }
 
   void parse(String[] args) {
-    for (int i = 0; i < args.length; i++) {
+    // Every option takes a value: step over both.
+    for (int i = 0; i < args.length; i += 2) {
       String a = args[i];
       String v = i + 1 < args.length ? args[i + 1] : null;
       if (v == null && !a.equals("--help")) {
@@ -118,7 +120,6 @@ public final class Bench {
           System.exit(2);
         }
       }
-      i++;
     }
     if (jar == null) jar = Path.of("hyperstatus-launcher/target/hyperstatus.jar");
     if (out == null) out = Path.of("docs/performance");
@@ -350,7 +351,7 @@ public final class Bench {
   void psqlOn(String database, String sql) throws Exception {
     Process p = new ProcessBuilder("psql", "-q", "-h", pgHost, "-p", String.valueOf(pgPort), "-U", pgUser, "-d",
         database, "-v", "ON_ERROR_STOP=1", "-c", sql).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes());
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
       throw new IllegalStateException("psql failed: " + sql + ": " + output);
     }
@@ -423,7 +424,7 @@ public final class Bench {
           for (int i = from; i < Math.min(n, from + 100); i++) {
             // Free memory and disk and the running VMs are left out: the server derives them.
             list.add(new ComputeNodeReport(host(i), hypervisorHostname(i), uuid(1, i), "QEMU", 8002000,
-                "192.0.2." + (1 + i % 250), 64, i % 64, 262144, (i % 1000) * 128, 2000, i % 500,
+                "192.0.2." + (1 + i % 250), 64, i % 64, 262144, (i % 1000) * 128L, 2000, i % 500,
                 Reported.leftOut(), Reported.leftOut(), Reported.of(0), Reported.leftOut(), 1500L,
                 "{\"arch\":\"x86_64\",\"vendor\":\"AMD\",\"model\":\"EPYC-Rome\"}", null,
                 List.of(new Instance(uuid(2, i), String.format(Locale.ROOT, "instance-%08x", i)))));
@@ -469,18 +470,18 @@ public final class Bench {
 
   static HttpResponse<byte[]> post(HttpClient c, String url, Object body) throws Exception {
     String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-    HttpResponse<byte[]> r = c.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(300))
+    HttpResponse<byte[]> r = c.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
         .header("X-Auth-Token", TOKEN).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(text)).build(), HttpResponse.BodyHandlers.ofByteArray());
     if (r.statusCode() != 200) {
       throw new IllegalStateException("POST " + url + " answered " + r.statusCode() + ": "
-          + new String(r.body(), 0, Math.min(300, r.body().length)));
+          + new String(r.body(), 0, Math.min(300, r.body().length), StandardCharsets.UTF_8));
     }
     return r;
   }
 
   static HttpResponse<byte[]> get(HttpClient c, String url, String microversion) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(300))
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
         .header("X-Auth-Token", TOKEN).header("Accept", "application/json");
     if (microversion != null) b.header("X-OpenStack-Nova-API-Version", microversion);
     return c.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());

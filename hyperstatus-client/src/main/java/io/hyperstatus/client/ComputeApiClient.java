@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -366,7 +365,7 @@ public final class ComputeApiClient {
         List<String> hosts = new ArrayList<>();
         a.path("hosts").forEach(host -> hosts.add(host.asText()));
         Map<String, String> metadata = new LinkedHashMap<>();
-        a.path("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(),
+        a.path("metadata").properties().forEach(e -> metadata.put(e.getKey(),
                 e.getValue().isNull() ? null : e.getValue().asText()));
         return new Aggregate(a.path("id").asLong(), text(a, "uuid"), text(a, "name"), text(a, "availability_zone"),
                 hosts, metadata, text(a, "created_at"), text(a, "updated_at"), text(a, "deleted_at"),
@@ -395,11 +394,9 @@ public final class ComputeApiClient {
             JsonNode hostsNode = zone.get("hosts");
             if (hostsNode != null && hostsNode.isObject()) {
                 hosts = new LinkedHashMap<>();
-                Iterator<Map.Entry<String, JsonNode>> hostFields = hostsNode.fields();
-                while (hostFields.hasNext()) {
-                    Map.Entry<String, JsonNode> host = hostFields.next();
+                for (Map.Entry<String, JsonNode> host : hostsNode.properties()) {
                     Map<String, AvailabilityZone.ZoneService> services = new LinkedHashMap<>();
-                    host.getValue().fields().forEachRemaining(s -> services.put(s.getKey(),
+                    host.getValue().properties().forEach(s -> services.put(s.getKey(),
                             new AvailabilityZone.ZoneService(s.getValue().path("available").asBoolean(),
                                     s.getValue().path("active").asBoolean(), text(s.getValue(), "updated_at"))));
                     hosts.put(host.getKey(), services);

@@ -106,6 +106,8 @@ public final class ConfigSample {
         return capitalised.endsWith(".") ? capitalised : capitalised + ".";
     }
 
+    // Plain split on purpose: trailing spaces must not turn into empty words of the printed sample.
+    @SuppressWarnings("StringSplitter")
     private static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 /** The value types options are declared with. */
 final class ValueTypes {
     // A year: a longer interval is surely a mistake in the file.
-    private static final Duration MAX_SECONDS = Duration.ofSeconds(31_536_000);
+    private static final Duration MAX_SECONDS = Duration.ofDays(365);
 
     private ValueTypes() {
     }

@@ -31,6 +31,7 @@ import io.hyperstatus.storage.JdbiHypervisorStore;
 import io.hyperstatus.storage.JdbiServiceStore;
 import io.hyperstatus.storage.JdbiTransactions;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -108,7 +109,7 @@ public final class HyperstatusServer implements AutoCloseable {
     public int start() {
         int port = api.start();
         LOG.info("hyperstatus API listening on port {} (database {}, schema version {})", port,
-                database.dialect().name().toLowerCase(), database.schemaVersion());
+                database.dialect().name().toLowerCase(Locale.ROOT), database.schemaVersion());
         return port;
     }
 

@@ -33,21 +33,21 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, Optional<String> user
         String scheme = trimmed.substring(0, schemeEnd);
         String backend = scheme.contains("+") ? scheme.substring(0, scheme.indexOf('+')) : scheme;
         switch (backend) {
-            case "sqlite":
+            case "sqlite" -> {
                 // SQLAlchemy form: sqlite:///relative/path or sqlite:////absolute/path
                 String path = trimmed.substring(schemeEnd + 3);
                 if (!path.startsWith("/") || path.length() < 2) {
                     throw invalid(url, "a sqlite URL needs a file path, e.g. sqlite:////var/lib/hyperstatus/hyperstatus.sqlite");
                 }
                 return new DatabaseUrl(Dialect.SQLITE, "jdbc:sqlite:" + path.substring(1), Optional.empty(), Optional.empty());
-            case "postgresql":
-            case "postgres":
+            }
+            case "postgresql", "postgres" -> {
                 return fromNetworkUrl(url, trimmed, Dialect.POSTGRESQL, "jdbc:postgresql://", 5432);
-            case "mysql":
-            case "mariadb":
+            }
+            case "mysql", "mariadb" -> {
                 return fromNetworkUrl(url, trimmed, Dialect.MARIADB, "jdbc:mariadb://", 3306);
-            default:
-                throw invalid(url, "unsupported database '" + backend + "' (use sqlite, postgresql or mysql)");
+            }
+            default -> throw invalid(url, "unsupported database '" + backend + "' (use sqlite, postgresql or mysql)");
         }
     }
 

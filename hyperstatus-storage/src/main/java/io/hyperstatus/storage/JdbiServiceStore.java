@@ -70,7 +70,7 @@ public final class JdbiServiceStore implements ServiceStore {
         return query.map((rs, ctx) -> Rows.service(rs)).stream()
                 // MariaDB compares strings case-insensitively; host names and binaries are exact.
                 .filter(s -> !(ref instanceof ServiceRef.ByKey byKey)
-                        || s.host().equals(byKey.key().host()) && s.binary().equals(byKey.key().binary()))
+                        || (s.host().equals(byKey.key().host()) && s.binary().equals(byKey.key().binary())))
                 .findFirst()
                 .map(s -> new RowAt<>(s, now));
     }

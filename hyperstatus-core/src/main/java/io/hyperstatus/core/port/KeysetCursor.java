@@ -64,10 +64,16 @@ public final class KeysetCursor<T> implements Iterator<T> {
 
     @Override
     public boolean hasNext() {
-        while (!current.hasNext() && !lastBatchRead) {
-            readBatch();
-        }
+        readUntilAValueOrTheEnd();
         return current.hasNext();
+    }
+
+    /**
+     * Reads now what {@link #hasNext()} would read, without asking for the answer: e.g. the first batch before a
+     * response starts, so that a database failure is a fault rather than a broken response.
+     */
+    public void readAhead() {
+        readUntilAValueOrTheEnd();
     }
 
     @Override
@@ -102,6 +108,12 @@ public final class KeysetCursor<T> implements Iterator<T> {
     /** How many rows the batches read so far: a limited cursor that read its limit may have more rows after it. */
     public long rowsRead() {
         return rowsRead;
+    }
+
+    private void readUntilAValueOrTheEnd() {
+        while (!current.hasNext() && !lastBatchRead) {
+            readBatch();
+        }
     }
 
     private void readBatch() {

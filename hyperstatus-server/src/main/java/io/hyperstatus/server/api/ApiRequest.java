@@ -100,7 +100,7 @@ public final class ApiRequest {
         }
         SchemaValidator.stripUnknownProperties(schema.get(), params);
         Map<String, List<String>> result = new LinkedHashMap<>();
-        params.fields().forEachRemaining(field -> {
+        params.properties().forEach(field -> {
             List<String> values = new ArrayList<>();
             field.getValue().forEach(value -> values.add(value.asText()));
             result.put(field.getKey(), values);

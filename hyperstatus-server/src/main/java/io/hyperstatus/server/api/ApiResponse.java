@@ -3,12 +3,22 @@ package io.hyperstatus.server.api;
 /**
  * What an action answers: a status and a JSON body (none for 204), either as bytes or, for a response whose size
  * grows with the cloud, as a writer that produces it while it is sent.
+ *
+ * <p>A class rather than a record because it holds an array: the bytes are handed over as they are, not copied
+ * (every answer passes through here), and a record would give them identity equality anyway.
  */
-public record ApiResponse(int status, byte[] body, Json.Writer streamedBody) {
-    public ApiResponse {
+public final class ApiResponse {
+    private final int status;
+    private final byte[] body;
+    private final Json.Writer streamedBody;
+
+    public ApiResponse(int status, byte[] body, Json.Writer streamedBody) {
         if ((body == null) == (streamedBody == null)) {
             throw new IllegalArgumentException("a response has either a body or a streamed body");
         }
+        this.status = status;
+        this.body = body;
+        this.streamedBody = streamedBody;
     }
 
     public ApiResponse(int status, byte[] body) {
@@ -32,7 +42,26 @@ public record ApiResponse(int status, byte[] body, Json.Writer streamedBody) {
         return new ApiResponse(204, new byte[0]);
     }
 
+    public int status() {
+        return status;
+    }
+
+    /** The body's bytes, not a copy; null for a streamed response. */
+    public byte[] body() {
+        return body;
+    }
+
+    /** The writer of a streamed response; null otherwise. */
+    public Json.Writer streamedBody() {
+        return streamedBody;
+    }
+
     public boolean isStreamed() {
         return streamedBody != null;
+    }
+
+    @Override
+    public String toString() {
+        return "ApiResponse[status=" + status + (isStreamed() ? ", streamed" : ", " + body.length + " bytes") + "]";
     }
 }

@@ -12,6 +12,8 @@ final class NotFoundPages {
     private static final String JSON = "{\"message\": \"The resource could not be found.<br /><br />\\n\\n\\n\","
             + " \"code\": \"404 Not Found\", \"title\": \"Not Found\"}";
     private static final String TEXT = "404 Not Found\n\nThe resource could not be found.\n\n   ";
+    // Kept escaped: every byte of the page counts (leading spaces, blank lines, no final newline).
+    @SuppressWarnings("StringConcatToTextBlock")
     private static final String HTML = "<html>\n <head>\n  <title>404 Not Found</title>\n"
             + " </head>\n <body>\n  <h1>404 Not Found</h1>\n  The resource could not be found.<br /><br />\n\n\n\n"
             + " </body>\n</html>";
@@ -27,7 +29,7 @@ final class NotFoundPages {
         String path = ctx.path();
         boolean underMount = path.equals("/v2") || path.startsWith("/v2/") || path.startsWith("/v2.1")
                 || path.startsWith(Mount.AGENT.prefix());
-        if (!underMount && ctx.method() == HandlerType.GET) {
+        if (!underMount && HandlerType.GET.equals(ctx.method())) {
             versions.choices(ctx);
             return;
         }

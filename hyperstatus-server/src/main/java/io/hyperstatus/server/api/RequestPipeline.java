@@ -57,7 +57,7 @@ final class RequestPipeline {
             ctx.skipRemainingHandlers();
             return;
         }
-        if (ctx.method() == HandlerType.HEAD) {
+        if (HandlerType.HEAD.equals(ctx.method())) {
             // Nova routes no HEAD requests; do not let GET routes answer them implicitly.
             notFound.answer(ctx);
             ctx.skipRemainingHandlers();

@@ -41,24 +41,26 @@ public final class TestDatabase {
     public static synchronized String newDatabase() {
         String name = "hs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         switch (KIND) {
-            case "embedded":
+            case "embedded" -> {
                 try {
                     Path folder = Files.createTempDirectory("hyperstatus-test");
                     return "jdbc:sqlite:" + folder.resolve(name + ".sqlite");
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
-            case "postgresql":
+            }
+            case "postgresql" -> {
                 dropLeftovers(postgresAdminUrl(), "SELECT datname FROM pg_database WHERE datname LIKE 'hs\\_%'");
                 execute(postgresAdminUrl(), "CREATE DATABASE " + name);
                 return withDatabase(postgresAdminUrl(), name);
-            case "mariadb":
+            }
+            case "mariadb" -> {
                 dropLeftovers(mariadbAdminUrl(), "SHOW DATABASES LIKE 'hs\\_%'");
                 execute(mariadbAdminUrl(), "CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
                 return withDatabase(mariadbAdminUrl(), name);
-            default:
-                throw new IllegalStateException("unknown hyperstatus.test.database: " + KIND
-                        + " (use embedded, postgresql or mariadb)");
+            }
+            default -> throw new IllegalStateException("unknown hyperstatus.test.database: " + KIND
+                    + " (use embedded, postgresql or mariadb)");
         }
     }
 

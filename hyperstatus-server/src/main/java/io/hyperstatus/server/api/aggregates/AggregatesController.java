@@ -116,8 +116,8 @@ public final class AggregatesController {
         request.authorize(PolicyRule.AGGREGATES_SET_METADATA);
         AggregateId id = aggregateId(request);
         Map<String, String> metadata = new LinkedHashMap<>();
-        body.get("set_metadata").get("metadata").fields()
-                .forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        body.get("set_metadata").get("metadata").properties()
+                .forEach(e -> metadata.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
         return ApiResponse.ok(AggregateView.single(aggregates.setMetadata(id, metadata), profile));
     }
 

@@ -53,7 +53,7 @@ public final class HostsController {
             Service service = entry.service();
             String serviceZone = snapshot.zoneOf(service);
             if (service.disabled() || API_BINARIES.contains(service.binary())
-                    || zone.isPresent() && !zone.get().equals(serviceZone)) {
+                    || (zone.isPresent() && !zone.get().equals(serviceZone))) {
                 continue;
             }
             rows.add(new String[] {service.host(), topic(service.binary()), serviceZone});

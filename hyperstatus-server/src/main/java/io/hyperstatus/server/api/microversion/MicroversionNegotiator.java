@@ -51,6 +51,8 @@ public final class MicroversionNegotiator {
         return version;
     }
 
+    // Plain split on purpose: dropping trailing empty entries is part of the answers ("compute 2.1," is 2.1).
+    @SuppressWarnings("StringSplitter")
     private static Optional<String> fromHeader(List<String> values) {
         String found = null;
         for (String value : values) {
@@ -64,6 +66,8 @@ public final class MicroversionNegotiator {
         return Optional.ofNullable(found);
     }
 
+    // Plain split on purpose: the last non-trailing-empty entry wins, so a legacy "2.1," resolves to 2.1.
+    @SuppressWarnings("StringSplitter")
     private static Optional<String> fromLegacyHeader(List<String> values) {
         String found = null;
         for (String value : values) {

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * A parsed check string of oslo.policy's rule language: an immutable tree that answers whether a caller (the
- * credentials) may act on a target. {@link CheckParser} builds it; {@link #toString()} writes it back in the
+ * credentials) may act on a target. {@link CheckParser} builds it; its {@code toString()} writes it back in the
  * language, fully parenthesised, so a reader can see how precedence was applied.
  */
 public sealed interface Check {
@@ -117,8 +117,8 @@ public sealed interface Check {
 
         /** oslo.policy reads a quoted match as a Python string literal; the quotes are not part of the value. */
         private static String literal(String match) {
-            if (match.length() >= 2 && (match.startsWith("'") && match.endsWith("'")
-                    || match.startsWith("\"") && match.endsWith("\""))) {
+            if (match.length() >= 2 && ((match.startsWith("'") && match.endsWith("'"))
+                    || (match.startsWith("\"") && match.endsWith("\"")))) {
                 return match.substring(1, match.length() - 1);
             }
             return match;

@@ -35,7 +35,7 @@ public final class PolicyFile {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
-    /** What identifies one version of the file; {@code null} fields when there is no file. */
+    /** What identifies one version of the file; {@code null} fields and size -1 (no real file's) when there is none. */
     private record Stamp(FileTime modified, long size, Object fileKey) {
         static final Stamp ABSENT = new Stamp(null, -1, null);
     }
@@ -59,7 +59,7 @@ public final class PolicyFile {
             throw new ConfigException("Cannot read policy file " + path + ": " + first.error());
         }
         this.seen = first.value();
-        if (seen == Stamp.ABSENT) {
+        if (seen.equals(Stamp.ABSENT)) {
             if (required) {
                 throw new ConfigException("Invalid value for option [oslo_policy] policy_file: '" + path
                         + "' does not exist");
@@ -118,7 +118,7 @@ public final class PolicyFile {
             return;
         }
         seen = stamp;
-        if (stamp == Stamp.ABSENT) {
+        if (stamp.equals(Stamp.ABSENT)) {
             if (required) {
                 LOG.error("Policy file {} (set by [oslo_policy] policy_file) is gone; the rules last loaded from it"
                         + " stay in force", path);
@@ -167,7 +167,7 @@ public final class PolicyFile {
             throw new PolicyParseException("it must map rule names to check strings, not be "
                     + (root.isArray() ? "a list" : "a single value"));
         }
-        root.fields().forEachRemaining(field -> {
+        root.properties().forEach(field -> {
             if (!field.getValue().isTextual()) {
                 throw new PolicyParseException("rule \"" + field.getKey() + "\": the check string must be a string, not "
                         + (field.getValue().isNull() ? "empty" : field.getValue().toString())

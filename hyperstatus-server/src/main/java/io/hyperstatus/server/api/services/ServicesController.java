@@ -53,7 +53,7 @@ public final class ServicesController {
         Optional<String> binary = QueryValues.last(query, "binary").filter(b -> !b.isEmpty());
         KeysetCursor<ServiceWithState> services = queries.scan(host, binary, readBatchSize);
         // Read before the response starts, so that a database failure is a fault, not a broken response.
-        services.hasNext();
+        services.readAhead();
         ServiceZones.Snapshot zoneSnapshot = zones.snapshot();
         return ApiResponse.streamed(json -> {
             json.writeStartObject();

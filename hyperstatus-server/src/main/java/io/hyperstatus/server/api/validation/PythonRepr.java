@@ -2,7 +2,6 @@ package io.hyperstatus.server.api.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -33,9 +32,7 @@ public final class PythonRepr {
             return "[" + String.join(", ", items) + "]";
         }
         List<String> entries = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             entries.add(reprString(field.getKey()) + ": " + repr(field.getValue()));
         }
         return "{" + String.join(", ", entries) + "}";

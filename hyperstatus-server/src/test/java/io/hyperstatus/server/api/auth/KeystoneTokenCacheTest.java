@@ -19,7 +19,7 @@ class KeystoneTokenCacheTest {
 
     @Test
     void anEntryLivesForTheCacheTime() {
-        TokenCache cache = new TokenCache(10, Duration.ofSeconds(300), clock);
+        TokenCache cache = new TokenCache(10, Duration.ofMinutes(5), clock);
         cache.put("tok", DEMO, T0.plus(Duration.ofHours(1)));
 
         clock.at(T0.plusSeconds(299));
@@ -31,7 +31,7 @@ class KeystoneTokenCacheTest {
 
     @Test
     void anEntryEndsWhenItsTokenExpiresFirst() {
-        TokenCache cache = new TokenCache(10, Duration.ofSeconds(300), clock);
+        TokenCache cache = new TokenCache(10, Duration.ofMinutes(5), clock);
         cache.put("tok", DEMO, T0.plusSeconds(30));
 
         clock.at(T0.plusSeconds(29));
@@ -42,7 +42,7 @@ class KeystoneTokenCacheTest {
 
     @Test
     void anExpiredTokenIsNotCached() {
-        TokenCache cache = new TokenCache(10, Duration.ofSeconds(300), clock);
+        TokenCache cache = new TokenCache(10, Duration.ofMinutes(5), clock);
         cache.put("tok", DEMO, T0);
         assertThat(cache.get("tok")).isEmpty();
         assertThat(cache.size()).isZero();
@@ -50,7 +50,7 @@ class KeystoneTokenCacheTest {
 
     @Test
     void whenFullTheOldestEntryGoes() {
-        TokenCache cache = new TokenCache(2, Duration.ofSeconds(300), clock);
+        TokenCache cache = new TokenCache(2, Duration.ofMinutes(5), clock);
         Instant later = T0.plus(Duration.ofHours(1));
         cache.put("a", DEMO, later);
         cache.put("b", ADMIN, later);
@@ -64,7 +64,7 @@ class KeystoneTokenCacheTest {
 
     @Test
     void whenFullExpiredEntriesGoBeforeLiveOnes() {
-        TokenCache cache = new TokenCache(2, Duration.ofSeconds(300), clock);
+        TokenCache cache = new TokenCache(2, Duration.ofMinutes(5), clock);
         cache.put("long", DEMO, T0.plus(Duration.ofHours(1)));
         cache.put("short", ADMIN, T0.plusSeconds(10));
         clock.at(T0.plusSeconds(20));
@@ -77,7 +77,7 @@ class KeystoneTokenCacheTest {
 
     @Test
     void tokensAreToldApartAndReplaced() {
-        TokenCache cache = new TokenCache(10, Duration.ofSeconds(300), clock);
+        TokenCache cache = new TokenCache(10, Duration.ofMinutes(5), clock);
         cache.put("tok", DEMO, T0.plus(Duration.ofHours(1)));
         cache.put("tok", ADMIN, T0.plus(Duration.ofHours(1)));
         assertThat(cache.get("tok")).contains(ADMIN);
