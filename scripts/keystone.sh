@@ -10,14 +10,15 @@
 #
 # Debian's python3-keystone runs under uwsgi with one process and no threads, because its database is SQLite,
 # which does not take concurrent writers. Everything lives in HYPERSTATUS_KEYSTONE_STATE (default
-# /tmp/hyperstatus-keystone). Every step is idempotent. Users it creates (passwords overridable by environment):
+# /tmp/hyperstatus-keystone-<uid>, one per user, so that one user's leftovers never stand in another's way); nothing
+# is written to /etc/keystone. Every step is idempotent. Users it creates (passwords overridable by environment):
 #   admin        admin role on project admin and on the system   (HYPERSTATUS_KEYSTONE_ADMIN_PASSWORD)
 #   hyperstatus  admin and service roles on project service       (HYPERSTATUS_KEYSTONE_SERVICE_PASSWORD)
 #   demo         member and reader roles on project demo          (HYPERSTATUS_KEYSTONE_DEMO_PASSWORD)
 #   reader       reader role on project demo                      (HYPERSTATUS_KEYSTONE_READER_PASSWORD)
 set -euo pipefail
 
-STATE=${HYPERSTATUS_KEYSTONE_STATE:-/tmp/hyperstatus-keystone}
+STATE=${HYPERSTATUS_KEYSTONE_STATE:-/tmp/hyperstatus-keystone-$(id -u)}
 HOST=127.0.0.1
 PORT=${HYPERSTATUS_KEYSTONE_PORT:-5000}
 URL="http://$HOST:$PORT/v3"
@@ -42,6 +43,10 @@ install_packages() {
     log "missing ${missing[*]} and there is no apt-get to install them"
     exit 1
   fi
+  if [ "$(id -u)" -ne 0 ]; then
+    log "missing ${missing[*]}; as root, run: apt-get install --no-install-recommends ${missing[*]}"
+    exit 1
+  fi
   log "installing ${missing[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
@@ -49,6 +54,10 @@ install_packages() {
 
 write_config() {
   mkdir -p "$STATE"
+  if [ ! -w "$STATE" ]; then
+    log "cannot write to $STATE (left by another user?); remove it or set HYPERSTATUS_KEYSTONE_STATE"
+    exit 1
+  fi
   # Our own file, never /etc/keystone: this Keystone must not depend on (or disturb) a system one.
   cat >"$STATE/keystone.conf" <<EOF
 [DEFAULT]
@@ -62,6 +71,11 @@ provider = fernet
 expiration = 3600
 
 [fernet_tokens]
+key_repository = $STATE/fernet-keys
+
+# Receipts (multi-factor authentication) are signed with the token keys, as in Keystone's defaults; left unset, this
+# would be /etc/keystone/fernet-keys/.
+[fernet_receipts]
 key_repository = $STATE/fernet-keys
 
 [credential]
