@@ -7,6 +7,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 port="${HYPERSTATUS_CONFORMANCE_PORT:-28774}"
+# The port of scripts/keystone.sh's Keystone, which reads the same variable.
+keystone_port="${HYPERSTATUS_KEYSTONE_PORT:-5000}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/hyperstatus-conformance.XXXXXX")"
 jar="$root/hyperstatus-launcher/target/hyperstatus.jar"
 # Tempest and the clients leave logs in the folder they run from: keep them out of the source tree. Their temporary
@@ -76,8 +78,8 @@ service_down_time = 10
 [api]
 auth_strategy = keystone
 [keystone_authtoken]
-www_authenticate_uri = http://127.0.0.1:5000/v3
-auth_url = http://127.0.0.1:5000/v3
+www_authenticate_uri = http://127.0.0.1:$keystone_port/v3
+auth_url = http://127.0.0.1:$keystone_port/v3
 username = hyperstatus
 password = $service_password
 project_name = service
@@ -127,7 +129,7 @@ admin_project_name = admin
 admin_domain_name = Default
 use_dynamic_credentials = True
 [identity]
-uri_v3 = http://127.0.0.1:5000/v3
+uri_v3 = http://127.0.0.1:$keystone_port/v3
 auth_version = v3
 region = RegionOne
 [identity-feature-enabled]
