@@ -8,7 +8,7 @@
 #
 # Only the kinds whose URL variable is not already set are started, and only when the package's programs are
 # installed (a kind that is not installed is left to the suite's embedded servers). As root the servers run as the
-# packages' system users (postgres, mysql): initdb refuses to run as root.
+# packages' system users (postgres, mysql): initdb refuses to run as root. Those users must then be able to reach DIR.
 set -euo pipefail
 
 log() { echo "test-databases: $*" >&2; }
@@ -117,6 +117,10 @@ case "$command" in
     mkdir -p "$dir"
     # The servers' own users must reach their folders below DIR.
     chmod 755 "$dir"
+    if [ "$(id -u)" -eq 0 ] && ! runuser -u nobody -- test -x "$dir"; then
+      log "$dir cannot be reached by other users (a folder above it is private); choose another DIR"
+      exit 1
+    fi
     if [ -z "${HYPERSTATUS_TEST_POSTGRESQL_URL:-}" ]; then
       if [ -n "$(postgres_bin)" ]; then
         start_postgresql "$dir"
