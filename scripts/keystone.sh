@@ -147,6 +147,20 @@ start_uwsgi() {
   exit 1
 }
 
+# One password login and one token validation, so that a Keystone that has just started has loaded what they need
+# before the first real client (whose timeouts may be short) asks. Best effort: a failure here is the client's to see.
+warm_up() {
+  local body token
+  body=$(python3 -c 'import json, sys; print(json.dumps({"auth": {"identity": {"methods": ["password"], "password": {
+      "user": {"name": "admin", "domain": {"name": "Default"}, "password": sys.argv[1]}}},
+      "scope": {"project": {"name": "admin", "domain": {"name": "Default"}}}}}))' "$ADMIN_PASSWORD")
+  token=$(curl -sf -o /dev/null -D - --max-time 60 -H 'Content-Type: application/json' -d "$body" "$URL/auth/tokens" \
+    | tr -d '\r' | sed -n 's/^[Xx]-[Ss]ubject-[Tt]oken: *//p') || true
+  if [ -n "$token" ]; then
+    curl -sf -o /dev/null --max-time 60 -H "X-Auth-Token: $token" -H "X-Subject-Token: $token" "$URL/auth/tokens" || true
+  fi
+}
+
 admin_env() {
   export OS_AUTH_URL="$URL" OS_IDENTITY_API_VERSION=3 OS_USERNAME=admin OS_PASSWORD="$ADMIN_PASSWORD" \
     OS_PROJECT_NAME=admin OS_USER_DOMAIN_NAME=Default OS_PROJECT_DOMAIN_NAME=Default OS_REGION_NAME=RegionOne
@@ -229,6 +243,7 @@ case "${1:-}" in
       bootstrap
       start_uwsgi
       create_users
+      warm_up
     fi
     ;;
   stop) stop ;;
