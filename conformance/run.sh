@@ -7,10 +7,16 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 port="${HYPERSTATUS_CONFORMANCE_PORT:-28774}"
-work="$(mktemp -d /tmp/hyperstatus-conformance.XXXXXX)"
+# The port of scripts/keystone.sh's Keystone, which reads the same variable.
+keystone_port="${HYPERSTATUS_KEYSTONE_PORT:-5000}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/hyperstatus-conformance.XXXXXX")"
 jar="$root/hyperstatus-launcher/target/hyperstatus.jar"
-# Tempest and the clients leave logs in the folder they run from: keep them out of the source tree.
+# Tempest and the clients leave logs in the folder they run from: keep them out of the source tree. Their temporary
+# files and Tempest's lock folder (the temporary folder's tempest-lock) go there too, so that nothing outlives the run
+# and no earlier run's files (another user's, say) stand in the way.
 cd "$work"
+mkdir -p "$work/tmp"
+export TMPDIR="$work/tmp"
 
 log() { echo "conformance: $*" >&2; }
 
@@ -32,6 +38,10 @@ install_packages() {
   command -v tempest >/dev/null 2>&1 || missing+=(tempest)
   command -v nova >/dev/null 2>&1 || missing+=(python3-novaclient)
   if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+      log "missing ${missing[*]}; as root, run: apt-get install --no-install-recommends ${missing[*]}"
+      exit 1
+    fi
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
@@ -68,8 +78,8 @@ service_down_time = 10
 [api]
 auth_strategy = keystone
 [keystone_authtoken]
-www_authenticate_uri = http://127.0.0.1:5000/v3
-auth_url = http://127.0.0.1:5000/v3
+www_authenticate_uri = http://127.0.0.1:$keystone_port/v3
+auth_url = http://127.0.0.1:$keystone_port/v3
 username = hyperstatus
 password = $service_password
 project_name = service
@@ -84,11 +94,11 @@ CONF
 
 java -jar "$jar" server --config-file "$work/hyperstatus.conf" > "$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/" >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$port/" >/dev/null 2>&1 && break; sleep 0.5; done
 java -jar "$jar" agent --config-file "$work/hyperstatus.conf" > "$work/agent.log" 2>&1 &
 agent_pid=$!
 token="$(openstack token issue -f value -c id)"
-for _ in $(seq 1 60); do
+for _ in $(seq 1 240); do
   up=$(curl -fs -H "X-Auth-Token: $token" "http://127.0.0.1:$port/v2.1/os-hypervisors" | grep -o '"state": *"up"' | wc -l || true)
   [ "$up" -ge 2 ] && break
   sleep 0.5
@@ -98,11 +108,20 @@ log "hyperstatus is up on port $port with $up hypervisors"
 run_tempest() {
   local max_microversion="$1"
   local workspace="$work/tempest-$max_microversion"
-  # A registry of its own, so that workspaces of earlier runs never clash with this one's names.
-  tempest init --workspace-path "$work/workspaces.yaml" --name "hyperstatus-$max_microversion" "$workspace" >/dev/null
+  # A registry of its own, so that workspaces of earlier runs never clash with this one's names. Its lock is taken
+  # in the lock_path of the configuration Tempest finds first: ours, not /etc/tempest's (/var/lock).
+  if ! TEMPEST_CONFIG_DIR="$work/tempest-etc" TEMPEST_CONFIG=tempest.conf tempest init \
+      --workspace-path "$work/workspaces.yaml" --name "hyperstatus-$max_microversion" "$workspace" \
+      >"$work/tempest-init.log" 2>&1; then
+    log "tempest init failed:"
+    cat "$work/tempest-init.log" >&2
+    return 1
+  fi
   cat > "$workspace/etc/tempest.conf" <<CONF
 [DEFAULT]
 log_file = $workspace/tempest.log
+[oslo_concurrency]
+lock_path = $workspace/tempest_lock
 [auth]
 admin_username = admin
 admin_password = ${HYPERSTATUS_KEYSTONE_ADMIN_PASSWORD:-keystone-admin}
@@ -110,7 +129,7 @@ admin_project_name = admin
 admin_domain_name = Default
 use_dynamic_credentials = True
 [identity]
-uri_v3 = http://127.0.0.1:5000/v3
+uri_v3 = http://127.0.0.1:$keystone_port/v3
 auth_version = v3
 region = RegionOne
 [identity-feature-enabled]
@@ -135,6 +154,8 @@ CONF
     '^tempest\.api\.compute\.(admin\.(test_hypervisor|test_hypervisor_negative|test_services|test_services_negative|test_hosts|test_hosts_negative|test_availability_zone|test_availability_zone_negative)|test_versions)\.')
 }
 
+mkdir -p "$work/tempest-etc"
+printf '[oslo_concurrency]\nlock_path = %s\n' "$work/lock" > "$work/tempest-etc/tempest.conf"
 run_tempest latest
 run_tempest 2.1
 

@@ -1,17 +1,56 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs beyond Maven and a JDK: libvirt's client library (libvirt0, loaded by the
-# libvirt driver through JNA) and virsh (libvirt-clients, which the driver's tests compare against). Does nothing
-# when virsh is already there, so CI can call it on every run. Debian and Ubuntu only (apt-get); run as root.
+# Installs, from Debian's packages and in one go, what scripts/test needs beyond a JDK and Maven:
+#   libvirt0, libvirt-clients       libvirt's client library (the libvirt driver loads it through JNA) and virsh
+#                                   (which the driver's tests compare against)
+#   postgresql, mariadb-server      the database servers of the API specifications, unless
+#                                   HYPERSTATUS_TEST_POSTGRESQL_URL / HYPERSTATUS_TEST_MARIADB_URL name running ones
+#   python3-keystone, uwsgi, ...    the Keystone of scripts/keystone.sh, the OpenStack clients, pytest, Tempest, curl
+# Does nothing when everything is there, so CI can call it on every run. Installing needs root (apt-get); an
+# unprivileged user is told what to install, except for the database servers, which the suite can replace by
+# embedded ones.
 set -euo pipefail
 
-if command -v virsh >/dev/null 2>&1; then
+log() { echo "install-test-dependencies: $*" >&2; }
+
+needed=(libvirt0 libvirt-clients
+  python3-keystone uwsgi uwsgi-plugin-python3 curl
+  python3-openstackclient python3-openstacksdk python3-novaclient python3-pytest tempest)
+databases=()
+[ -n "${HYPERSTATUS_TEST_POSTGRESQL_URL:-}" ] || databases+=(postgresql)
+[ -n "${HYPERSTATUS_TEST_MARIADB_URL:-}" ] || databases+=(mariadb-server)
+
+installed() {
+  [ "$(dpkg-query -W -f '${db:Status-Status}' "$1" 2>/dev/null)" = installed ]
+}
+
+missing=() missing_databases=()
+for package in "${needed[@]}"; do
+  installed "$package" || missing+=("$package")
+done
+for package in "${databases[@]}"; do
+  installed "$package" || missing_databases+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ] && [ ${#missing_databases[@]} -eq 0 ]; then
   exit 0
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-test-dependencies: virsh is missing and there is no apt-get; install libvirt0 and libvirt-clients" >&2
+  log "missing ${missing[*]} ${missing_databases[*]}, and there is no apt-get (Debian or Ubuntu) to install them"
   exit 1
 fi
+if [ "$(id -u)" -ne 0 ]; then
+  if [ ${#missing_databases[@]} -gt 0 ]; then
+    log "not installed: ${missing_databases[*]}; the suite starts embedded database servers instead"
+  fi
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "missing ${missing[*]}; as root, run: apt-get install --no-install-recommends ${missing[*]}" \
+      "(or run scripts/test as root, which installs them)"
+    exit 1
+  fi
+  exit 0
+fi
 
+log "installing ${missing[*]} ${missing_databases[*]}"
 apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libvirt0 libvirt-clients >/dev/null
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+  "${missing[@]}" "${missing_databases[@]}" >/dev/null

@@ -10,14 +10,15 @@
 #
 # Debian's python3-keystone runs under uwsgi with one process and no threads, because its database is SQLite,
 # which does not take concurrent writers. Everything lives in HYPERSTATUS_KEYSTONE_STATE (default
-# /tmp/hyperstatus-keystone). Every step is idempotent. Users it creates (passwords overridable by environment):
+# /tmp/hyperstatus-keystone-<uid>, one per user, so that one user's leftovers never stand in another's way); nothing
+# is written to /etc/keystone. Every step is idempotent. Users it creates (passwords overridable by environment):
 #   admin        admin role on project admin and on the system   (HYPERSTATUS_KEYSTONE_ADMIN_PASSWORD)
 #   hyperstatus  admin and service roles on project service       (HYPERSTATUS_KEYSTONE_SERVICE_PASSWORD)
 #   demo         member and reader roles on project demo          (HYPERSTATUS_KEYSTONE_DEMO_PASSWORD)
 #   reader       reader role on project demo                      (HYPERSTATUS_KEYSTONE_READER_PASSWORD)
 set -euo pipefail
 
-STATE=${HYPERSTATUS_KEYSTONE_STATE:-/tmp/hyperstatus-keystone}
+STATE=${HYPERSTATUS_KEYSTONE_STATE:-/tmp/hyperstatus-keystone-$(id -u)}
 HOST=127.0.0.1
 PORT=${HYPERSTATUS_KEYSTONE_PORT:-5000}
 URL="http://$HOST:$PORT/v3"
@@ -42,6 +43,10 @@ install_packages() {
     log "missing ${missing[*]} and there is no apt-get to install them"
     exit 1
   fi
+  if [ "$(id -u)" -ne 0 ]; then
+    log "missing ${missing[*]}; as root, run: apt-get install --no-install-recommends ${missing[*]}"
+    exit 1
+  fi
   log "installing ${missing[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
@@ -49,6 +54,10 @@ install_packages() {
 
 write_config() {
   mkdir -p "$STATE"
+  if [ ! -w "$STATE" ]; then
+    log "cannot write to $STATE (left by another user?); remove it or set HYPERSTATUS_KEYSTONE_STATE"
+    exit 1
+  fi
   # Our own file, never /etc/keystone: this Keystone must not depend on (or disturb) a system one.
   cat >"$STATE/keystone.conf" <<EOF
 [DEFAULT]
@@ -64,11 +73,21 @@ expiration = 3600
 [fernet_tokens]
 key_repository = $STATE/fernet-keys
 
+# Receipts (multi-factor authentication) are signed with the token keys, as in Keystone's defaults; left unset, this
+# would be /etc/keystone/fernet-keys/.
+[fernet_receipts]
+key_repository = $STATE/fernet-keys
+
 [credential]
 key_repository = $STATE/credential-keys
 
 [cache]
 enabled = false
+
+# bcrypt's fewest rounds: a test Keystone's passwords need no slow hashing, and every password login (the server's
+# and the agent's service tokens, Tempest's users) costs a fraction of the CPU time of the default 12 rounds.
+[identity]
+password_hash_rounds = 4
 EOF
 }
 
@@ -126,6 +145,20 @@ start_uwsgi() {
   done
   log "Keystone did not answer at $URL within 30 s; see $STATE/uwsgi.log and $STATE/keystone.log"
   exit 1
+}
+
+# One password login and one token validation, so that a Keystone that has just started has loaded what they need
+# before the first real client (whose timeouts may be short) asks. Best effort: a failure here is the client's to see.
+warm_up() {
+  local body token
+  body=$(python3 -c 'import json, sys; print(json.dumps({"auth": {"identity": {"methods": ["password"], "password": {
+      "user": {"name": "admin", "domain": {"name": "Default"}, "password": sys.argv[1]}}},
+      "scope": {"project": {"name": "admin", "domain": {"name": "Default"}}}}}))' "$ADMIN_PASSWORD")
+  token=$(curl -sf -o /dev/null -D - --max-time 60 -H 'Content-Type: application/json' -d "$body" "$URL/auth/tokens" \
+    | tr -d '\r' | sed -n 's/^[Xx]-[Ss]ubject-[Tt]oken: *//p') || true
+  if [ -n "$token" ]; then
+    curl -sf -o /dev/null --max-time 60 -H "X-Auth-Token: $token" -H "X-Subject-Token: $token" "$URL/auth/tokens" || true
+  fi
 }
 
 admin_env() {
@@ -210,6 +243,7 @@ case "${1:-}" in
       bootstrap
       start_uwsgi
       create_users
+      warm_up
     fi
     ;;
   stop) stop ;;
