@@ -37,10 +37,15 @@ class KeystoneAuthenticationTest {
     private static final String CHALLENGE = "Keystone uri=\"" + KeystoneFixture.AUTH_URL + "\"";
     private static final String UNAVAILABLE = "The authentication service is unavailable. Please try again later.";
     private static final String LIST = "/v2.1/os-hypervisors";
+    /**
+     * Seconds the server waits for the live test Keystone. A single-process Keystone on a busy machine can take a few
+     * seconds for one token; the cases that measure timeouts use unreachable or stuck servers instead.
+     */
+    private static final double LIVE_KEYSTONE_TIMEOUT = 10;
 
     /** A one-second cache, so that a revoked token must stop working within the test. */
     @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.configured(
-            KeystoneFixture.config(KeystoneFixture.AUTH_URL, 1, 3));
+            KeystoneFixture.config(KeystoneFixture.AUTH_URL, 1, LIVE_KEYSTONE_TIMEOUT));
     private TestServer server;
 
     @BeforeAll
@@ -83,7 +88,7 @@ class KeystoneAuthenticationTest {
         Files.writeString(policy, "\"os_compute_api:os-hypervisors:list\": \"role:reader\"\n");
         String reader = KeystoneFixture.token("reader", KeystoneFixture.READER_PASSWORD, "demo");
         TestingNanoClock clock = new TestingNanoClock();
-        try (TestServer withPolicy = TestServer.start(KeystoneFixture.config(KeystoneFixture.AUTH_URL, 1, 3)
+        try (TestServer withPolicy = TestServer.start(KeystoneFixture.config(KeystoneFixture.AUTH_URL, 1, LIVE_KEYSTONE_TIMEOUT)
                 + "[oslo_policy]\npolicy_file = " + policy + "\n", clock)) {
             assertJson(get(withPolicy, reader), 200, "{\"hypervisors\": []}");
             assertFault(withPolicy.send("GET", "/v2.1/os-hypervisors/detail", null, TestServer.headers(reader, null)),
@@ -162,7 +167,7 @@ class KeystoneAuthenticationTest {
     @Test
     void theAgentRegistersThroughKeystone() {
         HyperstatusConfig config = HyperstatusConfig.parse("[DEFAULT]\nhost = compute-ks\n"
-                + KeystoneFixture.config(KeystoneFixture.AUTH_URL, 1, 3)
+                + KeystoneFixture.config(KeystoneFixture.AUTH_URL, 1, LIVE_KEYSTONE_TIMEOUT)
                 + "[agent]\napi_servers = " + server.baseUrl() + "\n");
         AgentApiClient agent = AgentApiClient.create(config.agent().apiServers(), config.agent(), Duration.ofSeconds(10));
 
