@@ -3,6 +3,7 @@ package io.hyperstatus.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -79,7 +80,7 @@ public record HyperstatusConfig(
     /** {@code configDir}: the folder of the configuration file, where relative file options are looked up first. */
     private static HyperstatusConfig from(IniOptions ini, Optional<Path> configDir) {
         Path statePath = ini.value(ServerDeclarations.STATE_PATH);
-        AuthStrategy authStrategy = AuthStrategy.valueOf(ini.value(ServerDeclarations.AUTH_STRATEGY).toUpperCase());
+        AuthStrategy authStrategy = AuthStrategy.valueOf(ini.value(ServerDeclarations.AUTH_STRATEGY).toUpperCase(Locale.ROOT));
         boolean keystone = authStrategy == AuthStrategy.KEYSTONE;
         return new HyperstatusConfig(
                 ini.find(ServerDeclarations.HOST).orElseGet(MachineHostName::determine),

@@ -56,7 +56,7 @@ class HyperstatusConfigTest {
                 """);
         HyperstatusConfig config = HyperstatusConfig.load(file);
         assertThat(config.host()).isEqualTo("api-1");
-        assertThat(config.serviceDownTime()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(config.serviceDownTime()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.reportInterval()).isEqualTo(Duration.ofSeconds(20));
         assertThat(config.statePath()).isEqualTo(Path.of("/srv/hyperstatus"));
         assertThat(config.listenPort()).isEqualTo(18774);
@@ -102,8 +102,14 @@ class HyperstatusConfigTest {
         assertThat(agent.reservedHostMemoryMb()).isEqualTo(512);
         assertThat(agent.libvirtConnectionUri()).isEqualTo("qemu:///system");
         assertThat(agent.apiServers()).containsExactly("http://127.0.0.1:8774");
-        AgentOptions fake = HyperstatusConfig.parse("[DEFAULT]\ncompute_driver = fake.FakeDriver\n"
-                + "[agent]\napi_servers = http://a:8774/, http://b:8774\n[fake]\nhosts_file = /etc/hosts.json\n").agent();
+        AgentOptions fake = HyperstatusConfig.parse("""
+                [DEFAULT]
+                compute_driver = fake.FakeDriver
+                [agent]
+                api_servers = http://a:8774/, http://b:8774
+                [fake]
+                hosts_file = /etc/hosts.json
+                """).agent();
         assertThat(fake.apiServers()).containsExactly("http://a:8774", "http://b:8774");
         assertThat(fake.fakeHostsFile()).contains(Path.of("/etc/hosts.json"));
         assertThatThrownBy(() -> HyperstatusConfig.parse("[DEFAULT]\ncompute_driver = xen\n"))

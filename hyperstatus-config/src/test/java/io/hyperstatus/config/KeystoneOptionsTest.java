@@ -37,7 +37,7 @@ class KeystoneOptionsTest {
         assertThat(keystone.userDomainName()).isEqualTo("Default");
         assertThat(keystone.projectDomainName()).isEqualTo("Default");
         assertThat(keystone.regionName()).isEmpty();
-        assertThat(keystone.tokenCacheTime()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(keystone.tokenCacheTime()).isEqualTo(Duration.ofMinutes(5));
         assertThat(keystone.httpConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(keystone.httpRequestTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(keystone.toString()).doesNotContain("s3cret");
