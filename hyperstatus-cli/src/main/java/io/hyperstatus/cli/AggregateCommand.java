@@ -8,9 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,16 +28,12 @@ import picocli.CommandLine.Spec;
 public final class AggregateCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List aggregates.")
-    static final class ListAggregates implements Callable<Integer>, OperatorCommand {
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        OutputOptions output;
+    static final class ListAggregates extends PrintingCommand {
         @Option(names = "--long", description = "Also the properties and the hosts.")
         boolean long_;
 
         @Override
-        public Integer call() {
+        void execute() {
             List<String> columns = new ArrayList<>(List.of("ID", "Name", "Availability Zone"));
             if (long_) {
                 columns.addAll(List.of("Properties", "Hosts"));
@@ -54,16 +48,11 @@ public final class AggregateCommand extends CommandGroup {
                 rows.add(row);
             }
             output.print(new ListOutput(columns, rows));
-            return 0;
         }
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an aggregate.")
-    static final class Create implements Callable<Integer>, OperatorCommand {
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        OutputOptions output;
+    static final class Create extends PrintingCommand {
         @Parameters(paramLabel = "NAME", description = "The new aggregate's name.")
         String name;
         @Option(names = "--zone", paramLabel = "ZONE", description = "The availability zone of its hosts.")
@@ -72,40 +61,32 @@ public final class AggregateCommand extends CommandGroup {
         Map<String, String> properties = new LinkedHashMap<>();
 
         @Override
-        public Integer call() {
+        void execute() {
             ComputeApiClient client = connection.client();
             Aggregate aggregate = client.createAggregate(name, zone);
             if (!properties.isEmpty()) {
                 aggregate = client.setAggregateMetadata(aggregate.id(), properties);
             }
             output.print(shown(aggregate));
-            return 0;
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show an aggregate.")
-    static final class Show implements Callable<Integer>, OperatorCommand {
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        OutputOptions output;
+    static final class Show extends PrintingCommand {
         @Parameters(paramLabel = "ID|NAME", description = "The aggregate's id or name.")
         String aggregate;
 
         @Override
-        public Integer call() {
+        void execute() {
             output.print(shown(AggregateLookup.find(connection.client(), aggregate)));
-            return 0;
         }
     }
 
     @Command(name = "set", mixinStandardHelpOptions = true,
             description = "Rename an aggregate, set its availability zone or its properties.")
-    static final class SetAggregate implements Callable<Integer>, OperatorCommand {
+    static final class SetAggregate extends ApiCommand {
         @Spec
         CommandSpec spec;
-        @Mixin
-        ConnectionOptions connection;
         @Parameters(paramLabel = "ID|NAME", description = "The aggregate's id or name.")
         String aggregate;
         @Option(names = "--name", paramLabel = "NAME", description = "A new name.")
@@ -119,7 +100,7 @@ public final class AggregateCommand extends CommandGroup {
         boolean noProperty;
 
         @Override
-        public Integer call() {
+        void execute() {
             if (name == null && zone == null && properties.isEmpty() && !noProperty) {
                 throw new ParameterException(spec.commandLine(),
                         "nothing to set: give --name, --zone, --property or --no-property");
@@ -138,14 +119,11 @@ public final class AggregateCommand extends CommandGroup {
             if (!metadata.isEmpty()) {
                 client.setAggregateMetadata(found.id(), metadata);
             }
-            return 0;
         }
     }
 
     @Command(name = "unset", mixinStandardHelpOptions = true, description = "Remove properties of an aggregate.")
-    static final class UnsetAggregate implements Callable<Integer>, OperatorCommand {
-        @Mixin
-        ConnectionOptions connection;
+    static final class UnsetAggregate extends ApiCommand {
         @Parameters(paramLabel = "ID|NAME", description = "The aggregate's id or name.")
         String aggregate;
         @Option(names = "--property", paramLabel = "KEY", required = true,
@@ -153,22 +131,30 @@ public final class AggregateCommand extends CommandGroup {
         List<String> properties = new ArrayList<>();
 
         @Override
-        public Integer call() {
+        void execute() {
             ComputeApiClient client = connection.client();
             Aggregate found = AggregateLookup.find(client, aggregate);
             Map<String, String> metadata = new LinkedHashMap<>();
             properties.forEach(key -> metadata.put(key, null));
             client.setAggregateMetadata(found.id(), metadata);
-            return 0;
         }
     }
 
-    /** The aggregate and host that {@code add host} and {@code remove host} take. */
-    static final class HostTarget {
+    /** {@code add host} and {@code remove host}: both take an aggregate and a host, and show the aggregate after. */
+    abstract static class HostChange extends PrintingCommand {
         @Parameters(index = "0", paramLabel = "ID|NAME", description = "The aggregate's id or name.")
         String aggregate;
         @Parameters(index = "1", paramLabel = "HOST", description = "The host (of a compute service).")
         String host;
+
+        abstract Aggregate change(ComputeApiClient client, long aggregateId, String host);
+
+        @Override
+        void execute() {
+            ComputeApiClient client = connection.client();
+            Aggregate found = AggregateLookup.find(client, aggregate);
+            output.print(shown(change(client, found.id(), host)));
+        }
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add to an aggregate.",
@@ -178,20 +164,10 @@ public final class AggregateCommand extends CommandGroup {
 
     @Command(name = "host", mixinStandardHelpOptions = true,
             description = "Add a host to an aggregate (it joins the aggregate's availability zone).")
-    static final class AddHost implements Callable<Integer>, OperatorCommand {
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        OutputOptions output;
-        @Mixin
-        HostTarget target;
-
+    static final class AddHost extends HostChange {
         @Override
-        public Integer call() {
-            ComputeApiClient client = connection.client();
-            Aggregate found = AggregateLookup.find(client, target.aggregate);
-            output.print(shown(client.addAggregateHost(found.id(), target.host)));
-            return 0;
+        Aggregate change(ComputeApiClient client, long aggregateId, String host) {
+            return client.addAggregateHost(aggregateId, host);
         }
     }
 
@@ -201,36 +177,23 @@ public final class AggregateCommand extends CommandGroup {
     }
 
     @Command(name = "host", mixinStandardHelpOptions = true, description = "Remove a host from an aggregate.")
-    static final class RemoveHost implements Callable<Integer>, OperatorCommand {
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        OutputOptions output;
-        @Mixin
-        HostTarget target;
-
+    static final class RemoveHost extends HostChange {
         @Override
-        public Integer call() {
-            ComputeApiClient client = connection.client();
-            Aggregate found = AggregateLookup.find(client, target.aggregate);
-            output.print(shown(client.removeAggregateHost(found.id(), target.host)));
-            return 0;
+        Aggregate change(ComputeApiClient client, long aggregateId, String host) {
+            return client.removeAggregateHost(aggregateId, host);
         }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true,
             description = "Delete an aggregate (it must have no hosts left).")
-    static final class Delete implements Callable<Integer>, OperatorCommand {
-        @Mixin
-        ConnectionOptions connection;
+    static final class Delete extends ApiCommand {
         @Parameters(paramLabel = "ID|NAME", description = "The aggregate's id or name.")
         String aggregate;
 
         @Override
-        public Integer call() {
+        void execute() {
             ComputeApiClient client = connection.client();
             client.deleteAggregate(AggregateLookup.find(client, aggregate).id());
-            return 0;
         }
     }
 

@@ -7,12 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code hyperstatus availability-zone list}: the compute availability zones as {@code openstack availability zone
@@ -25,16 +21,12 @@ import picocli.CommandLine.Spec;
 public final class AvailabilityZoneCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List availability zones.")
-    static final class ListZones implements Callable<Integer>, OperatorCommand {
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        OutputOptions output;
+    static final class ListZones extends PrintingCommand {
         @Option(names = "--long", description = "One row per service: its host, binary and status.")
         boolean long_;
 
         @Override
-        public Integer call() {
+        void execute() {
             List<String> columns = new ArrayList<>(List.of("Zone Name", "Zone Status"));
             if (long_) {
                 columns.addAll(List.of("Host Name", "Service Name", "Service Status"));
@@ -54,7 +46,6 @@ public final class AvailabilityZoneCommand extends CommandGroup {
                 }
             }
             output.print(new ListOutput(columns, rows));
-            return 0;
         }
 
         private static List<AvailabilityZone> zones(ComputeApiClient client) {

@@ -12,9 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,13 +28,9 @@ import picocli.CommandLine.Spec;
 public final class HypervisorCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List hypervisors (every page).")
-    static final class ListHypervisors implements Callable<Integer>, OperatorCommand {
+    static final class ListHypervisors extends PrintingCommand {
         @Spec
         CommandSpec spec;
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        OutputOptions output;
 
         @Option(names = "--matching", paramLabel = "PATTERN", description = "Only hypervisors whose hostname contains PATTERN.")
         String matching;
@@ -48,7 +42,7 @@ public final class HypervisorCommand extends CommandGroup {
         boolean long_;
 
         @Override
-        public Integer call() {
+        void execute() {
             if (matching != null && (limit != null || marker != null)) {
                 throw new ParameterException(spec.commandLine(), "--matching cannot be combined with --limit or --marker");
             }
@@ -62,7 +56,6 @@ public final class HypervisorCommand extends CommandGroup {
             }
             HypervisorQuery query = new HypervisorQuery(matching, limit, marker);
             output.print(long_ ? detailed(client, query) : brief(client, query));
-            return 0;
         }
 
         private static ListOutput brief(ComputeApiClient client, HypervisorQuery query) {
@@ -98,33 +91,24 @@ public final class HypervisorCommand extends CommandGroup {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Show a hypervisor's details (nested fields flattened: service_host, cpu_info_arch...).")
-    static final class ShowHypervisor implements Callable<Integer>, OperatorCommand {
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        OutputOptions output;
+    static final class ShowHypervisor extends PrintingCommand {
         @Parameters(paramLabel = "ID|NAME", description = "The hypervisor's id or hostname.")
         String hypervisor;
 
         @Override
-        public Integer call() {
+        void execute() {
             output.print(new ShowOutput(Flattened.of(HypervisorLookup.find(connection.client(), hypervisor))));
-            return 0;
         }
     }
 
     @Command(name = "servers", mixinStandardHelpOptions = true,
             description = "List the instances of the hypervisors whose hostname contains a pattern.")
-    static final class HypervisorServerList implements Callable<Integer>, OperatorCommand {
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        OutputOptions output;
+    static final class HypervisorServerList extends PrintingCommand {
         @Parameters(paramLabel = "NAME_PATTERN", description = "Part of the hypervisor hostname.")
         String pattern;
 
         @Override
-        public Integer call() {
+        void execute() {
             List<List<Object>> rows = new ArrayList<>();
             for (HypervisorServers h : connection.client().hypervisorServers(pattern)) {
                 for (HypervisorServers.Server server : h.servers()) {
@@ -132,40 +116,30 @@ public final class HypervisorCommand extends CommandGroup {
                 }
             }
             output.print(new ListOutput(List.of("ID", "Name", "Hypervisor ID", "Hypervisor Hostname"), rows));
-            return 0;
         }
     }
 
     @Command(name = "stats", mixinStandardHelpOptions = true,
             description = "Sum the resources of the enabled hypervisors (the API has this up to 2.87).")
-    static final class Statistics implements Callable<Integer>, OperatorCommand {
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        OutputOptions output;
+    static final class Statistics extends PrintingCommand {
 
         @Override
-        public Integer call() {
+        void execute() {
             ObjectNode statistics = connection.clientUpTo(Microversion.LAST_WITH_STATISTICS, "Hypervisor statistics")
                     .statistics();
             output.print(new ShowOutput(fields(statistics)));
-            return 0;
         }
     }
 
     @Command(name = "uptime", mixinStandardHelpOptions = true, description = "Show a hypervisor's uptime line.")
-    static final class Uptime implements Callable<Integer>, OperatorCommand {
+    static final class Uptime extends PrintingCommand {
         private static final List<String> FIELDS = List.of("id", "hypervisor_hostname", "state", "status", "uptime");
 
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        OutputOptions output;
         @Parameters(paramLabel = "ID|NAME", description = "The hypervisor's id or hostname.")
         String hypervisor;
 
         @Override
-        public Integer call() {
+        void execute() {
             ComputeApiClient client = connection.client();
             ObjectNode detail = HypervisorLookup.find(client, hypervisor);
             // From 2.88 the uptime route is gone and the detail object carries the uptime, as novaclient uses it.
@@ -174,7 +148,6 @@ public final class HypervisorCommand extends CommandGroup {
             Map<String, Object> shown = new LinkedHashMap<>();
             FIELDS.forEach(field -> shown.put(field, nullable(uptime.get(field))));
             output.print(new ShowOutput(shown));
-            return 0;
         }
     }
 

@@ -3,6 +3,7 @@ package io.hyperstatus.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,23 +23,20 @@ public final class OutputOptions {
     List<String> columns = new ArrayList<>();
 
     void print(ListOutput output) {
-        ListOutput selected;
-        try {
-            selected = output.select(columns);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(command.commandLine(), e.getMessage());
-        }
-        write(writer().render(selected));
+        write(writer().render(selected(output::select)));
     }
 
     void print(ShowOutput output) {
-        ShowOutput selected;
+        write(writer().render(selected(output::select)));
+    }
+
+    /** The output cut down to the columns asked for; an unknown column is a usage error. */
+    private <T> T selected(Function<List<String>, T> select) {
         try {
-            selected = output.select(columns);
+            return select.apply(columns);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), e.getMessage());
         }
-        write(writer().render(selected));
     }
 
     private OutputWriter writer() {

@@ -7,13 +7,10 @@ import io.hyperstatus.client.compute.ServiceChange;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code hyperstatus service ...}: the compute services, and the switches an operator flips on them. Changes use
@@ -26,11 +23,7 @@ import picocli.CommandLine.Spec;
 public final class ServiceCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List services.")
-    static final class ListServices implements Callable<Integer>, OperatorCommand {
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        OutputOptions output;
+    static final class ListServices extends PrintingCommand {
         @Option(names = "--host", paramLabel = "HOST", description = "Only the services of this host.")
         String host;
         @Option(names = "--binary", paramLabel = "BINARY", description = "Only services of this binary (nova-compute...).")
@@ -39,7 +32,7 @@ public final class ServiceCommand extends CommandGroup {
         boolean long_;
 
         @Override
-        public Integer call() {
+        void execute() {
             ComputeApiClient client = connection.client();
             boolean forcedDown = long_ && client.microversion().atLeast(Microversion.FORCED_DOWN);
             List<String> columns = new ArrayList<>(List.of("ID", "Binary", "Host", "Zone", "Status", "State", "Updated At"));
@@ -62,7 +55,6 @@ public final class ServiceCommand extends CommandGroup {
                 rows.add(row);
             }
             output.print(new ListOutput(columns, rows));
-            return 0;
         }
     }
 
@@ -75,35 +67,26 @@ public final class ServiceCommand extends CommandGroup {
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a service (clears its disabled reason).")
-    static final class Enable implements Callable<Integer>, OperatorCommand {
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        OutputOptions output;
+    static final class Enable extends PrintingCommand {
         @Mixin
         Target target;
 
         @Override
-        public Integer call() {
+        void execute() {
             ServiceChange change = connection.client().enableService(target.host, target.binary);
             output.print(changed(change, "Status", change.status()));
-            return 0;
         }
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a service, with a reason.")
-    static final class Disable implements Callable<Integer>, OperatorCommand {
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        OutputOptions output;
+    static final class Disable extends PrintingCommand {
         @Mixin
         Target target;
         @Option(names = "--reason", paramLabel = "REASON", description = "Why (shown as its disabled reason).")
         String reason;
 
         @Override
-        public Integer call() {
+        void execute() {
             ServiceChange change = connection.client().disableService(target.host, target.binary, reason);
             ListOutput shown = changed(change, "Status", change.status());
             List<String> columns = new ArrayList<>(shown.columns());
@@ -111,24 +94,19 @@ public final class ServiceCommand extends CommandGroup {
             List<Object> row = new ArrayList<>(shown.rows().get(0));
             row.add(change.disabledReason());
             output.print(new ListOutput(columns, List.of(row)));
-            return 0;
         }
     }
 
     @Command(name = "force-down", mixinStandardHelpOptions = true,
             description = "Mark a service down whatever its heartbeats say (2.11+), or with --unset lift that.")
-    static final class ForceDown implements Callable<Integer>, OperatorCommand {
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        OutputOptions output;
+    static final class ForceDown extends PrintingCommand {
         @Mixin
         Target target;
         @Option(names = "--unset", description = "Lift the forced down state: heartbeats decide again.")
         boolean unset;
 
         @Override
-        public Integer call() {
+        void execute() {
             ComputeApiClient client = connection.client();
             if (!client.microversion().atLeast(Microversion.FORCED_DOWN)) {
                 throw new CommandFailure("forcing a service down needs compute API " + Microversion.FORCED_DOWN
@@ -136,22 +114,18 @@ public final class ServiceCommand extends CommandGroup {
             }
             ServiceChange change = client.forceDownService(target.host, target.binary, !unset);
             output.print(changed(change, "Forced Down", change.forcedDown()));
-            return 0;
         }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true,
             description = "Delete a service (a UUID from 2.53); a compute service takes its hypervisors along.")
-    static final class Delete implements Callable<Integer>, OperatorCommand {
-        @Mixin
-        ConnectionOptions connection;
+    static final class Delete extends ApiCommand {
         @Parameters(paramLabel = "ID", description = "The service's id, as service list shows it.")
         String id;
 
         @Override
-        public Integer call() {
+        void execute() {
             connection.client().deleteService(id);
-            return 0;
         }
     }
 

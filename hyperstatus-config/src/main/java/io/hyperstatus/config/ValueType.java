@@ -13,6 +13,8 @@ public interface ValueType<T> {
     /** In words: "integer", "seconds", "http(s) URL"... */
     String name();
 
-    /** The values allowed, in words, when not every value of {@link #name} is. */
-    Optional<String> range();
+    /** The values allowed, in words, when not every value of {@link #name} is; by default every value is. */
+    default Optional<String> range() {
+        return Optional.empty();
+    }
 }

@@ -74,11 +74,6 @@ final class ValueTypes {
         public String name() {
             return "string";
         }
-
-        @Override
-        public Optional<String> range() {
-            return Optional.empty();
-        }
     }
 
     /** The start of URLs: taken as written, without its trailing slash, as links get their own. */
@@ -91,11 +86,6 @@ final class ValueTypes {
         @Override
         public String name() {
             return "URL";
-        }
-
-        @Override
-        public Optional<String> range() {
-            return Optional.empty();
         }
     }
 
@@ -113,11 +103,6 @@ final class ValueTypes {
         public String name() {
             return "http(s) URL";
         }
-
-        @Override
-        public Optional<String> range() {
-            return Optional.empty();
-        }
     }
 
     record FilePath(boolean expandHome) implements ValueType<Path> {
@@ -129,11 +114,6 @@ final class ValueTypes {
         @Override
         public String name() {
             return "path";
-        }
-
-        @Override
-        public Optional<String> range() {
-            return Optional.empty();
         }
     }
 

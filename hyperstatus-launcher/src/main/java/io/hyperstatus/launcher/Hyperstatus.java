@@ -101,12 +101,15 @@ public final class Hyperstatus implements Runnable {
         }
     }
 
-    @Command(name = "server", mixinStandardHelpOptions = true,
-            description = "Run the API server (port 8774 unless configured otherwise).")
-    static final class Server implements Callable<Integer> {
+    /** A command that reads the configuration file; the option is declared here, once. */
+    abstract static class ConfiguredCommand implements Callable<Integer> {
         @CommandLine.Mixin
         ConfigOption config = new ConfigOption();
+    }
 
+    @Command(name = "server", mixinStandardHelpOptions = true,
+            description = "Run the API server (port 8774 unless configured otherwise).")
+    static final class Server extends ConfiguredCommand {
         @Override
         public Integer call() throws InterruptedException {
             HyperstatusServer server = HyperstatusServer.create(config.load());
@@ -117,10 +120,7 @@ public final class Hyperstatus implements Runnable {
 
     @Command(name = "agent", mixinStandardHelpOptions = true,
             description = "Run the compute agent: register this host's nova-compute service, report, heartbeat.")
-    static final class Agent implements Callable<Integer> {
-        @CommandLine.Mixin
-        ConfigOption config = new ConfigOption();
-
+    static final class Agent extends ConfiguredCommand {
         @Override
         public Integer call() throws InterruptedException {
             ComputeAgent agent = AgentProcess.create(config.load());
@@ -131,10 +131,7 @@ public final class Hyperstatus implements Runnable {
 
     @Command(name = "all-in-one", mixinStandardHelpOptions = true,
             description = "Run the API server and an agent for this machine in one process.")
-    static final class AllInOne implements Callable<Integer> {
-        @CommandLine.Mixin
-        ConfigOption config = new ConfigOption();
-
+    static final class AllInOne extends ConfiguredCommand {
         @Override
         public Integer call() throws InterruptedException {
             HyperstatusConfig loaded = config.load();
@@ -154,16 +151,17 @@ public final class Hyperstatus implements Runnable {
             CommandLine.usage(this, System.out);
         }
 
+        /** The configured database, with the two connections the admin commands need at most. */
+        private static Database openDatabase(ConfigOption config) {
+            return Database.open(DatabaseUrl.parse(config.load().databaseConnection()), 2);
+        }
+
         @Command(name = "sync", mixinStandardHelpOptions = true,
                 description = "Create or upgrade the schema of the configured database.")
-        static final class Sync implements Callable<Integer> {
-            @CommandLine.Mixin
-            ConfigOption config = new ConfigOption();
-
+        static final class Sync extends ConfiguredCommand {
             @Override
             public Integer call() {
-                HyperstatusConfig loaded = config.load();
-                try (Database database = Database.open(DatabaseUrl.parse(loaded.databaseConnection()), 2)) {
+                try (Database database = openDatabase(config)) {
                     int applied = database.migrate();
                     System.out.println("Applied " + applied + " migration(s); schema version " + database.schemaVersion());
                 }
@@ -172,14 +170,10 @@ public final class Hyperstatus implements Runnable {
         }
 
         @Command(name = "version", mixinStandardHelpOptions = true, description = "Print the schema version.")
-        static final class Version implements Callable<Integer> {
-            @CommandLine.Mixin
-            ConfigOption config = new ConfigOption();
-
+        static final class Version extends ConfiguredCommand {
             @Override
             public Integer call() {
-                HyperstatusConfig loaded = config.load();
-                try (Database database = Database.open(DatabaseUrl.parse(loaded.databaseConnection()), 2)) {
+                try (Database database = openDatabase(config)) {
                     System.out.println(database.schemaVersion());
                 }
                 return 0;
@@ -197,10 +191,7 @@ public final class Hyperstatus implements Runnable {
 
         @Command(name = "list", mixinStandardHelpOptions = true,
                 description = "Print the effective policy rules: the defaults with the policy file's overrides (marked *).")
-        static final class ListRules implements Callable<Integer> {
-            @CommandLine.Mixin
-            ConfigOption config = new ConfigOption();
-
+        static final class ListRules extends ConfiguredCommand {
             @Spec
             CommandSpec spec;
 

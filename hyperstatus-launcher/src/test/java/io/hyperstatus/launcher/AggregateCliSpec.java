@@ -1,14 +1,13 @@
 package io.hyperstatus.launcher;
 
+import static io.hyperstatus.launcher.CliProcess.json;
+import static io.hyperstatus.launcher.CliProcess.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hyperstatus.server.testing.TestServer;
 import io.hyperstatus.server.testing.ThreeHosts;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,19 +39,7 @@ class AggregateCliSpec {
     }
 
     private CliProcess.Result as(String token, String... args) throws Exception {
-        List<String> line = new ArrayList<>(List.of(args));
-        line.addAll(List.of("--os-endpoint", server.baseUrl(), "--os-token", token));
-        return CliProcess.run(Map.of(), line);
-    }
-
-    private static CliProcess.Result succeeded(CliProcess.Result result) {
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.stderr()).as(result.toString()).isEmpty();
-        return result;
-    }
-
-    private static JsonNode json(CliProcess.Result result) throws Exception {
-        return MAPPER.readTree(succeeded(result).stdout());
+        return CliProcess.against(server.baseUrl(), token, args);
     }
 
     private static void failed(CliProcess.Result result, int exitCode, String stderr) {

@@ -1,5 +1,9 @@
 package io.hyperstatus.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  * stdout and stderr captured apart (so into files, never a terminal) and none of the caller's OS_* settings.
  */
 final class CliProcess {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private CliProcess() {
     }
 
@@ -23,6 +29,28 @@ final class CliProcess {
         public String toString() {
             return "exit " + exitCode + "\n--- stdout ---\n" + stdout + "--- stderr ---\n" + stderr;
         }
+    }
+
+    /** Runs against the server at {@code baseUrl}, with the token unless it is null, and no environment. */
+    static Result against(String baseUrl, String token, String... args) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(args));
+        line.addAll(List.of("--os-endpoint", baseUrl));
+        if (token != null) {
+            line.addAll(List.of("--os-token", token));
+        }
+        return run(Map.of(), line);
+    }
+
+    /** The run, once it is asserted to have ended well and written nothing to stderr. */
+    static Result succeeded(Result result) {
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stderr()).as(result.toString()).isEmpty();
+        return result;
+    }
+
+    /** What a successful run printed with {@code -f json}. */
+    static JsonNode json(Result result) throws IOException {
+        return MAPPER.readTree(succeeded(result).stdout());
     }
 
     static Result run(Map<String, String> environment, List<String> args) throws IOException, InterruptedException {

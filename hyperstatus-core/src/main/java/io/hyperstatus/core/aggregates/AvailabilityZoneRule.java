@@ -1,5 +1,6 @@
 package io.hyperstatus.core.aggregates;
 
+import io.hyperstatus.core.PythonStrings;
 import io.hyperstatus.core.port.AggregateStore;
 import io.hyperstatus.domain.Aggregate;
 import java.util.ArrayList;
@@ -48,32 +49,7 @@ final class AvailabilityZoneRule {
 
     /** A list of strings as Python prints it, since Nova's message shows one. */
     private static String pythonList(List<String> values) {
-        List<String> quoted = values.stream().map(AvailabilityZoneRule::pythonString).toList();
+        List<String> quoted = values.stream().map(PythonStrings::repr).toList();
         return "[" + String.join(", ", quoted) + "]";
-    }
-
-    /** Python's {@code repr} of a string: single quotes unless the text has one and no double quote. */
-    static String pythonString(String text) {
-        char quote = text.contains("'") && !text.contains("\"") ? '"' : '\'';
-        StringBuilder out = new StringBuilder(text.length() + 2).append(quote);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c == quote) {
-                        out.append('\\').append(c);
-                    } else if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append(quote).toString();
     }
 }

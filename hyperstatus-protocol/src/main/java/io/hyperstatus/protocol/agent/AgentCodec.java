@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The JSON form of the agent interface's requests and answers (docs/agent-api.md), both ways. Writing goes to a
@@ -49,26 +50,21 @@ public final class AgentCodec {
     }
 
     public void write(JsonGenerator json, RegisterServicesResponse response) throws IOException {
-        json.writeStartObject();
-        json.writeArrayFieldStart("services");
-        for (RegisteredService service : response.services()) {
-            json.writeStartObject();
-            json.writeStringField("host", service.host());
-            json.writeStringField("binary", service.binary());
-            json.writeNumberField("id", service.id());
-            json.writeStringField("uuid", service.uuid());
-            json.writeBooleanField("created", service.created());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeEndObject();
+        writeListObject(json, "services", response.services(), (out, service) -> {
+            out.writeStartObject();
+            out.writeStringField("host", service.host());
+            out.writeStringField("binary", service.binary());
+            out.writeNumberField("id", service.id());
+            out.writeStringField("uuid", service.uuid());
+            out.writeBooleanField("created", service.created());
+            out.writeEndObject();
+        });
     }
 
     public RegisterServicesResponse readRegisterServicesResponse(JsonNode body) {
-        List<RegisteredService> services = new ArrayList<>();
-        body.get("services").forEach(s -> services.add(new RegisteredService(s.get("host").asText(),
-                s.get("binary").asText(), s.get("id").asLong(), s.get("uuid").asText(), s.path("created").asBoolean())));
-        return new RegisterServicesResponse(services);
+        return new RegisterServicesResponse(readList(body.get("services"), s -> new RegisteredService(
+                s.get("host").asText(), s.get("binary").asText(), s.get("id").asLong(), s.get("uuid").asText(),
+                s.path("created").asBoolean())));
     }
 
     // ---- POST /agent/v1/heartbeats -------------------------------------------------------------------------
@@ -92,40 +88,26 @@ public final class AgentCodec {
     // ---- POST /agent/v1/compute-nodes ----------------------------------------------------------------------
 
     public void write(JsonGenerator json, ComputeNodesRequest request) throws IOException {
-        json.writeStartObject();
-        json.writeArrayFieldStart("compute_nodes");
-        for (ComputeNodeReport node : request.computeNodes()) {
-            write(json, node);
-        }
-        json.writeEndArray();
-        json.writeEndObject();
+        writeListObject(json, "compute_nodes", request.computeNodes(), this::write);
     }
 
     public ComputeNodesRequest readComputeNodesRequest(JsonNode body) {
-        List<ComputeNodeReport> nodes = new ArrayList<>();
-        body.get("compute_nodes").forEach(node -> nodes.add(readComputeNode(node)));
-        return new ComputeNodesRequest(nodes);
+        return new ComputeNodesRequest(readList(body.get("compute_nodes"), AgentCodec::readComputeNode));
     }
 
     public void write(JsonGenerator json, ComputeNodesResponse response) throws IOException {
-        json.writeStartObject();
-        json.writeArrayFieldStart("compute_nodes");
-        for (ReportedNode node : response.computeNodes()) {
-            json.writeStartObject();
-            json.writeStringField("host", node.host());
-            json.writeStringField("hypervisor_hostname", node.hypervisorHostname());
-            json.writeStringField("uuid", node.uuid());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeEndObject();
+        writeListObject(json, "compute_nodes", response.computeNodes(), (out, node) -> {
+            out.writeStartObject();
+            out.writeStringField("host", node.host());
+            out.writeStringField("hypervisor_hostname", node.hypervisorHostname());
+            out.writeStringField("uuid", node.uuid());
+            out.writeEndObject();
+        });
     }
 
     public ComputeNodesResponse readComputeNodesResponse(JsonNode body) {
-        List<ReportedNode> nodes = new ArrayList<>();
-        body.get("compute_nodes").forEach(n -> nodes.add(new ReportedNode(n.get("host").asText(),
-                n.get("hypervisor_hostname").asText(), n.get("uuid").asText())));
-        return new ComputeNodesResponse(nodes);
+        return new ComputeNodesResponse(readList(body.get("compute_nodes"), n -> new ReportedNode(
+                n.get("host").asText(), n.get("hypervisor_hostname").asText(), n.get("uuid").asText())));
     }
 
     /** One node: a missing UUID is left out, other unknown figures are written as null, left-out ones not at all. */
@@ -152,20 +134,18 @@ public final class AgentCodec {
         writeNumberOrNull(json, "disk_available_least", node.diskAvailableLeast());
         json.writeStringField("cpu_info", node.cpuInfo());
         json.writeStringField("uptime", node.uptime());
-        json.writeArrayFieldStart("instances");
-        for (Instance instance : node.instances()) {
-            json.writeStartObject();
-            json.writeStringField("uuid", instance.uuid());
-            json.writeStringField("name", instance.name());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        writeArray(json, "instances", node.instances(), (out, instance) -> {
+            out.writeStartObject();
+            out.writeStringField("uuid", instance.uuid());
+            out.writeStringField("name", instance.name());
+            out.writeEndObject();
+        });
         json.writeEndObject();
     }
 
     private static ComputeNodeReport readComputeNode(JsonNode node) {
-        List<Instance> instances = new ArrayList<>();
-        node.path("instances").forEach(i -> instances.add(new Instance(i.get("uuid").asText(), i.get("name").asText())));
+        List<Instance> instances = readList(node.path("instances"),
+                i -> new Instance(i.get("uuid").asText(), i.get("name").asText()));
         JsonNode cpuInfo = node.get("cpu_info");
         return new ComputeNodeReport(
                 node.get("host").asText(),
@@ -192,23 +172,46 @@ public final class AgentCodec {
 
     // ---- shared pieces ---------------------------------------------------------------------------------------
 
-    private static void writeKeys(JsonGenerator json, String field, List<ServiceKey> keys) throws IOException {
+    /** Writes one item of a list. */
+    @FunctionalInterface
+    private interface ItemWriter<T> {
+        void write(JsonGenerator json, T item) throws IOException;
+    }
+
+    /** {@code {"field": [item, ...]}}: the shape of every request and answer of the interface. */
+    private static <T> void writeListObject(JsonGenerator json, String field, List<T> items, ItemWriter<T> item)
+            throws IOException {
         json.writeStartObject();
-        json.writeArrayFieldStart(field);
-        for (ServiceKey key : keys) {
-            json.writeStartObject();
-            json.writeStringField("host", key.host());
-            json.writeStringField("binary", key.binary());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        writeArray(json, field, items, item);
         json.writeEndObject();
     }
 
+    private static <T> void writeArray(JsonGenerator json, String field, List<T> items, ItemWriter<T> item)
+            throws IOException {
+        json.writeArrayFieldStart(field);
+        for (T each : items) {
+            item.write(json, each);
+        }
+        json.writeEndArray();
+    }
+
+    private static <T> List<T> readList(JsonNode array, Function<JsonNode, T> item) {
+        List<T> items = new ArrayList<>();
+        array.forEach(each -> items.add(item.apply(each)));
+        return items;
+    }
+
+    private static void writeKeys(JsonGenerator json, String field, List<ServiceKey> keys) throws IOException {
+        writeListObject(json, field, keys, (out, key) -> {
+            out.writeStartObject();
+            out.writeStringField("host", key.host());
+            out.writeStringField("binary", key.binary());
+            out.writeEndObject();
+        });
+    }
+
     private static List<ServiceKey> keys(JsonNode array) {
-        List<ServiceKey> keys = new ArrayList<>();
-        array.forEach(k -> keys.add(new ServiceKey(k.get("host").asText(), k.get("binary").asText())));
-        return keys;
+        return readList(array, k -> new ServiceKey(k.get("host").asText(), k.get("binary").asText()));
     }
 
     private static void writeFigure(JsonGenerator json, String field, Reported<? extends Number> figure)

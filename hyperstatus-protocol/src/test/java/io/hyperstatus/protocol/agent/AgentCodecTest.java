@@ -9,6 +9,7 @@ import io.hyperstatus.domain.NodeReport;
 import io.hyperstatus.domain.Reported;
 import io.hyperstatus.domain.ServiceKey;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The agent interface's bodies, byte for byte as the agent sends them and the server answers them. */
@@ -22,6 +23,13 @@ class AgentCodecTest {
         } catch (Exception e) {
             throw new IllegalArgumentException(json, e);
         }
+    }
+
+    /** Asserts the body written for {@code message}, and that reading that body gives the message back. */
+    private <T> void assertWireForm(T message, AgentCodec.Writer write, Function<JsonNode, T> read, String body) {
+        String json = codec.toJson(write);
+        assertThat(json).isEqualTo(body);
+        assertThat(read.apply(parse(json))).isEqualTo(message);
     }
 
     private static final List<ServiceKey> TWO_SERVICES = List.of(new ServiceKey("compute-01", "nova-compute"),
@@ -46,10 +54,9 @@ class AgentCodecTest {
     @Test
     void servicesRequestIsTheListOfKeys() {
         RegisterServicesRequest request = new RegisterServicesRequest(TWO_SERVICES);
-        String json = codec.toJson(out -> codec.write(out, request));
-        assertThat(json).isEqualTo("{\"services\":[{\"host\":\"compute-01\",\"binary\":\"nova-compute\"},"
+        assertWireForm(request, out -> codec.write(out, request), codec::readRegisterServicesRequest,
+                "{\"services\":[{\"host\":\"compute-01\",\"binary\":\"nova-compute\"},"
                 + "{\"host\":\"controller\",\"binary\":\"nova-scheduler\"}]}");
-        assertThat(codec.readRegisterServicesRequest(parse(json))).isEqualTo(request);
     }
 
     @Test
@@ -58,28 +65,25 @@ class AgentCodecTest {
                 new RegisteredService("compute-01", "nova-compute", 1, "9c0b4e44-4f0e-4c5e-9d0e-53bd3a8a5ef2", true),
                 new RegisteredService(new ServiceKey("controller", "nova-scheduler"), 2,
                         "1d3c7a51-3f6e-4b7e-8a51-0c9d5e2f6a10", false)));
-        String json = codec.toJson(out -> codec.write(out, response));
-        assertThat(json).isEqualTo("{\"services\":["
+        assertWireForm(response, out -> codec.write(out, response), codec::readRegisterServicesResponse,
+                "{\"services\":["
                 + "{\"host\":\"compute-01\",\"binary\":\"nova-compute\",\"id\":1,"
                 + "\"uuid\":\"9c0b4e44-4f0e-4c5e-9d0e-53bd3a8a5ef2\",\"created\":true},"
                 + "{\"host\":\"controller\",\"binary\":\"nova-scheduler\",\"id\":2,"
                 + "\"uuid\":\"1d3c7a51-3f6e-4b7e-8a51-0c9d5e2f6a10\",\"created\":false}]}");
-        assertThat(codec.readRegisterServicesResponse(parse(json))).isEqualTo(response);
         assertThat(response.services().get(1).key()).isEqualTo(TWO_SERVICES.get(1));
     }
 
     @Test
     void heartbeatsRequestAndAnswerAreListsOfKeys() {
         HeartbeatsRequest request = new HeartbeatsRequest(TWO_SERVICES);
-        String json = codec.toJson(out -> codec.write(out, request));
-        assertThat(json).isEqualTo("{\"heartbeats\":[{\"host\":\"compute-01\",\"binary\":\"nova-compute\"},"
+        assertWireForm(request, out -> codec.write(out, request), codec::readHeartbeatsRequest,
+                "{\"heartbeats\":[{\"host\":\"compute-01\",\"binary\":\"nova-compute\"},"
                 + "{\"host\":\"controller\",\"binary\":\"nova-scheduler\"}]}");
-        assertThat(codec.readHeartbeatsRequest(parse(json))).isEqualTo(request);
 
         HeartbeatsResponse response = new HeartbeatsResponse(List.of(new ServiceKey("gone-01", "nova-compute")));
-        String answer = codec.toJson(out -> codec.write(out, response));
-        assertThat(answer).isEqualTo("{\"unknown\":[{\"host\":\"gone-01\",\"binary\":\"nova-compute\"}]}");
-        assertThat(codec.readHeartbeatsResponse(parse(answer))).isEqualTo(response);
+        assertWireForm(response, out -> codec.write(out, response), codec::readHeartbeatsResponse,
+                "{\"unknown\":[{\"host\":\"gone-01\",\"binary\":\"nova-compute\"}]}");
     }
 
     @Test
@@ -148,10 +152,9 @@ class AgentCodecTest {
     void computeNodesAnswerGivesEachNodesUuid() {
         ComputeNodesResponse response = new ComputeNodesResponse(List.of(
                 new ReportedNode("compute-01", "compute-01.example.org", "31bfbb40-558b-58b7-9d75-86cda558a1ce")));
-        String json = codec.toJson(out -> codec.write(out, response));
-        assertThat(json).isEqualTo("{\"compute_nodes\":[{\"host\":\"compute-01\","
+        assertWireForm(response, out -> codec.write(out, response), codec::readComputeNodesResponse,
+                "{\"compute_nodes\":[{\"host\":\"compute-01\","
                 + "\"hypervisor_hostname\":\"compute-01.example.org\",\"uuid\":\"31bfbb40-558b-58b7-9d75-86cda558a1ce\"}]}");
-        assertThat(codec.readComputeNodesResponse(parse(json))).isEqualTo(response);
     }
 
     @Test

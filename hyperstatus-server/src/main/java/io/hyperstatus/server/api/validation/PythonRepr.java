@@ -1,6 +1,7 @@
 package io.hyperstatus.server.api.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hyperstatus.core.PythonStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,26 +45,6 @@ public final class PythonRepr {
     }
 
     public static String reprString(String text) {
-        char quote = text.contains("'") && !text.contains("\"") ? '"' : '\'';
-        StringBuilder out = new StringBuilder(text.length() + 2).append(quote);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c == quote) {
-                        out.append('\\').append(c);
-                    } else if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append(quote).toString();
+        return PythonStrings.repr(text);
     }
 }
