@@ -1,5 +1,8 @@
 package io.hyperstatus.server.agent;
 
+import static io.hyperstatus.server.api.microversion.VersionRange.ALL;
+import static io.javalin.http.HandlerType.POST;
+
 import io.hyperstatus.core.agents.AgentReports;
 import io.hyperstatus.core.services.Registration;
 import io.hyperstatus.core.services.ServiceAdministration;
@@ -18,20 +21,22 @@ import io.hyperstatus.protocol.agent.RegisteredService;
 import io.hyperstatus.protocol.agent.ReportedNode;
 import io.hyperstatus.server.api.ApiRequest;
 import io.hyperstatus.server.api.ApiResponse;
+import io.hyperstatus.server.api.Endpoint;
 import io.hyperstatus.server.api.RequestActor;
+import io.hyperstatus.server.api.Resource;
+import io.hyperstatus.server.api.error.ApiException;
 import io.hyperstatus.server.api.policy.PolicyRule;
 import io.hyperstatus.server.api.validation.RequestSchema;
-import io.hyperstatus.server.api.error.ApiException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The internal interface compute agents report through, version 1 (see docs/agent-api.md). Every call takes
  * many hosts at once so one agent process can speak for thousands of simulated hosts.
  */
-public final class AgentController {
+public final class AgentController implements Resource {
     private static final RequestSchema SERVICES = RequestSchema.load("agent-services");
     private static final RequestSchema HEARTBEATS = RequestSchema.load("agent-heartbeats");
     private static final RequestSchema COMPUTE_NODES = RequestSchema.load("agent-compute-nodes");
@@ -87,5 +92,14 @@ public final class AgentController {
         }
         ComputeNodesResponse answer = new ComputeNodesResponse(nodes);
         return ApiResponse.ok(json -> codec.write(json, answer));
+    }
+
+    /** The agents' routes; the interface has no microversions, so every route is in the whole range. */
+    @Override
+    public List<Endpoint> routes() {
+        return List.of(
+                new Endpoint(POST, "/services", ALL, this::registerServices),
+                new Endpoint(POST, "/heartbeats", ALL, this::heartbeat),
+                new Endpoint(POST, "/compute-nodes", ALL, this::reportComputeNodes));
     }
 }

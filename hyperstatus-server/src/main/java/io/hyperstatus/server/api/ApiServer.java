@@ -2,7 +2,6 @@ package io.hyperstatus.server.api;
 
 import io.hyperstatus.config.HyperstatusConfig;
 import io.hyperstatus.server.agent.AgentController;
-import io.hyperstatus.server.agent.AgentRoutes;
 import io.hyperstatus.server.api.aggregates.AggregatesController;
 import io.hyperstatus.server.api.auth.Authenticator;
 import io.hyperstatus.server.api.availabilityzones.AvailabilityZonesController;
@@ -45,10 +44,14 @@ public final class ApiServer implements AutoCloseable {
         this.faults = new FaultMapper(notFound);
         this.requestLog = new RequestLog(responder);
         List<Endpoint> compute = new ArrayList<>();
-        compute.addAll(ComputeRoutes.of(hypervisors, services, aggregates, availabilityZones, hosts, extensions));
+        // Each resource contributes its own routes, in this order.
+        for (Resource resource : List.<Resource>of(hypervisors, services, aggregates, availabilityZones, hosts,
+                extensions)) {
+            compute.addAll(resource.routes());
+        }
         compute.add(versions.byId());
         this.computeEndpoints = List.copyOf(compute);
-        this.agentEndpoints = AgentRoutes.of(agent);
+        this.agentEndpoints = agent.routes();
     }
 
     /** Starts listening; returns the bound port (useful when the configured port is 0). */

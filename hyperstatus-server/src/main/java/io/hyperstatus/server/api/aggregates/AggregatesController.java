@@ -1,13 +1,22 @@
 package io.hyperstatus.server.api.aggregates;
 
+import static io.hyperstatus.server.api.microversion.VersionRange.ALL;
+import static io.javalin.http.HandlerType.DELETE;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperstatus.core.aggregates.AggregateAdministration;
 import io.hyperstatus.core.aggregates.AggregateId;
 import io.hyperstatus.domain.Aggregate;
 import io.hyperstatus.server.api.ApiRequest;
 import io.hyperstatus.server.api.ApiResponse;
+import io.hyperstatus.server.api.Endpoint;
 import io.hyperstatus.server.api.Ids;
+import io.hyperstatus.server.api.Resource;
 import io.hyperstatus.server.api.error.ApiException;
+import io.hyperstatus.server.api.microversion.VersionRange;
 import io.hyperstatus.server.api.policy.PolicyRule;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +29,7 @@ import java.util.OptionalLong;
  * {@code set_metadata} actions. Here: body schema, policy and id, in Nova's order; the lookups and rules after
  * them are the application layer's.
  */
-public final class AggregatesController {
+public final class AggregatesController implements Resource {
     private final AggregateAdministration aggregates;
 
     public AggregatesController(AggregateAdministration aggregates) {
@@ -129,5 +138,17 @@ public final class AggregatesController {
             throw ApiException.badRequest("Invalid input received: id must be an integer");
         }
         return new AggregateId(numeric.getAsLong(), id);
+    }
+
+    /** This resource's routes below a mount. The host and metadata changes are actions of one route. */
+    @Override
+    public List<Endpoint> routes() {
+        return List.of(
+                new Endpoint(GET, "/os-aggregates", ALL, this::index),
+                new Endpoint(POST, "/os-aggregates", ALL, this::create),
+                new Endpoint(GET, "/os-aggregates/{id}", ALL, this::show),
+                new Endpoint(PUT, "/os-aggregates/{id}", ALL, this::update),
+                new Endpoint(DELETE, "/os-aggregates/{id}", ALL, this::delete),
+                new Endpoint(POST, "/os-aggregates/{id}/action", ALL, this::action));
     }
 }

@@ -1,11 +1,17 @@
 package io.hyperstatus.server.api.availabilityzones;
 
+import static io.hyperstatus.server.api.microversion.VersionRange.ALL;
+import static io.javalin.http.HandlerType.GET;
+
 import io.hyperstatus.core.services.ServiceQueries;
 import io.hyperstatus.core.zones.ServiceZones;
 import io.hyperstatus.domain.ServiceState;
 import io.hyperstatus.domain.ServiceWithState;
 import io.hyperstatus.server.api.ApiRequest;
 import io.hyperstatus.server.api.ApiResponse;
+import io.hyperstatus.server.api.Endpoint;
+import io.hyperstatus.server.api.Resource;
+import io.hyperstatus.server.api.microversion.VersionRange;
 import io.hyperstatus.server.api.policy.PolicyRule;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +25,7 @@ import java.util.TreeSet;
  * is available when one of its services is enabled, otherwise (all of its services disabled) not available; zones
  * are sorted by name, available ones first. The list hides the internal zone; the detail shows it.
  */
-public final class AvailabilityZonesController {
+public final class AvailabilityZonesController implements Resource {
     /** API services answer requests instead of heartbeating; Nova leaves them out of the detail's hosts. */
     private static final Set<String> API_BINARIES = Set.of("nova-osapi_compute", "nova-metadata");
 
@@ -101,5 +107,13 @@ public final class AvailabilityZonesController {
 
     static boolean isUp(ServiceWithState service) {
         return service.state() == ServiceState.UP;
+    }
+
+    /** This resource's routes below a mount. The list and the detail. */
+    @Override
+    public List<Endpoint> routes() {
+        return List.of(
+                new Endpoint(GET, "/os-availability-zone", ALL, this::index),
+                new Endpoint(GET, "/os-availability-zone/detail", ALL, this::detail));
     }
 }

@@ -1,11 +1,17 @@
 package io.hyperstatus.server.api.extensions;
 
+import static io.hyperstatus.server.api.microversion.VersionRange.ALL;
+import static io.javalin.http.HandlerType.GET;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperstatus.server.api.ApiRequest;
 import io.hyperstatus.server.api.ApiResponse;
+import io.hyperstatus.server.api.Endpoint;
 import io.hyperstatus.server.api.Json;
+import io.hyperstatus.server.api.Resource;
 import io.hyperstatus.server.api.error.ApiException;
+import io.hyperstatus.server.api.microversion.VersionRange;
 import io.hyperstatus.server.api.policy.PolicyRule;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +24,7 @@ import java.util.Set;
  * {@code /extensions}: the static list clients of the v2 era look for. The legacy v2 API also lists the
  * extensions only it had, and leaves out the optional ones the operator unloaded.
  */
-public final class ExtensionsController {
+public final class ExtensionsController implements Resource {
     /** Every listed extension shares these placeholder values, as in Nova. */
     private static final String NAMESPACE = "http://docs.openstack.org/compute/ext/fake_xml";
     private static final String UPDATED = "2014-12-03T00:00:00Z";
@@ -92,5 +98,13 @@ public final class ExtensionsController {
         json.writeStringField("namespace", NAMESPACE);
         json.writeStringField("updated", UPDATED);
         json.writeEndObject();
+    }
+
+    /** This resource's routes below a mount. The legacy extension list, and one extension by alias. */
+    @Override
+    public List<Endpoint> routes() {
+        return List.of(
+                new Endpoint(GET, "/extensions", ALL, this::index),
+                new Endpoint(GET, "/extensions/{alias}", ALL, this::show));
     }
 }

@@ -1,5 +1,8 @@
 package io.hyperstatus.server.api.hosts;
 
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.PUT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperstatus.core.hypervisors.HypervisorQueries;
 import io.hyperstatus.core.services.ServiceQueries;
@@ -9,8 +12,12 @@ import io.hyperstatus.domain.Service;
 import io.hyperstatus.domain.ServiceWithState;
 import io.hyperstatus.server.api.ApiRequest;
 import io.hyperstatus.server.api.ApiResponse;
+import io.hyperstatus.server.api.Endpoint;
 import io.hyperstatus.server.api.QueryValues;
+import io.hyperstatus.server.api.Resource;
 import io.hyperstatus.server.api.error.ApiException;
+import io.hyperstatus.server.api.microversion.Microversions;
+import io.hyperstatus.server.api.microversion.VersionRange;
 import io.hyperstatus.server.api.policy.PolicyRule;
 import io.hyperstatus.server.api.validation.RequestSchema;
 import java.util.ArrayList;
@@ -26,7 +33,7 @@ import java.util.Set;
  * without them, after the same host checks as Nova. {@code status} in PUT answers as a libvirt compute does
  * (it echoes the requested state without changing the service; os-services is the way to disable one).
  */
-public final class HostsController {
+public final class HostsController implements Resource {
     private static final Set<String> API_BINARIES = Set.of("nova-osapi_compute", "nova-metadata");
     private static final RequestSchema INDEX_QUERY = RequestSchema.load("hosts-index-query");
     private static final RequestSchema UPDATE = RequestSchema.load("hosts-update");
@@ -150,5 +157,18 @@ public final class HostsController {
         if (!services.isComputeHost(host)) {
             throw ApiException.notFound("Host '" + host + "' is not mapped to any cell");
         }
+    }
+
+    /** This resource's routes below a mount. The deprecated os-hosts is gone from 2.43, every route of it. */
+    @Override
+    public List<Endpoint> routes() {
+        VersionRange untilHostsRemoved = VersionRange.before(Microversions.HOSTS_REMOVED);
+        return List.of(
+                new Endpoint(GET, "/os-hosts", untilHostsRemoved, this::index),
+                new Endpoint(GET, "/os-hosts/{id}", untilHostsRemoved, this::show),
+                new Endpoint(PUT, "/os-hosts/{id}", untilHostsRemoved, this::update),
+                new Endpoint(GET, "/os-hosts/{id}/startup", untilHostsRemoved, this::startup),
+                new Endpoint(GET, "/os-hosts/{id}/shutdown", untilHostsRemoved, this::shutdown),
+                new Endpoint(GET, "/os-hosts/{id}/reboot", untilHostsRemoved, this::reboot));
     }
 }

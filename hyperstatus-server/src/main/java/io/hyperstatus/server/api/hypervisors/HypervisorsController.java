@@ -1,5 +1,8 @@
 package io.hyperstatus.server.api.hypervisors;
 
+import static io.hyperstatus.server.api.microversion.VersionRange.ALL;
+import static io.javalin.http.HandlerType.GET;
+
 import io.hyperstatus.core.hypervisors.HypervisorQueries;
 import io.hyperstatus.core.port.HypervisorQuery;
 import io.hyperstatus.domain.Hypervisor;
@@ -7,9 +10,13 @@ import io.hyperstatus.domain.Instance;
 import io.hyperstatus.domain.ServiceState;
 import io.hyperstatus.server.api.ApiRequest;
 import io.hyperstatus.server.api.ApiResponse;
+import io.hyperstatus.server.api.Endpoint;
 import io.hyperstatus.server.api.Ids;
 import io.hyperstatus.server.api.QueryValues;
+import io.hyperstatus.server.api.Resource;
 import io.hyperstatus.server.api.error.ApiException;
+import io.hyperstatus.server.api.microversion.Microversions;
+import io.hyperstatus.server.api.microversion.VersionRange;
 import io.hyperstatus.server.api.policy.PolicyRule;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +24,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /** {@code /os-hypervisors}: list, detail, show, search, servers, statistics and uptime. */
-public final class HypervisorsController {
+public final class HypervisorsController implements Resource {
     private final HypervisorQueries hypervisors;
     private final int maxLimit;
     private final boolean statusExtensionLoaded;
@@ -165,5 +172,20 @@ public final class HypervisorsController {
             found = numeric.isPresent() ? hypervisors.findById(numeric.getAsLong()) : Optional.empty();
         }
         return found.orElseThrow(() -> ApiException.notFound("Hypervisor with ID '" + id + "' could not be found."));
+    }
+
+    /** This resource's routes below a mount. Literal paths come before {id}, so that {@code /os-hypervisors/detail} is never a show. */
+    @Override
+    public List<Endpoint> routes() {
+        VersionRange untilTrimmed = VersionRange.before(Microversions.TRIMMED_HYPERVISORS);
+        VersionRange untilUuidIds = VersionRange.before(Microversions.UUID_IDS);
+        return List.of(
+                new Endpoint(GET, "/os-hypervisors", ALL, this::index),
+                new Endpoint(GET, "/os-hypervisors/detail", ALL, this::detail),
+                new Endpoint(GET, "/os-hypervisors/statistics", untilTrimmed, this::statistics),
+                new Endpoint(GET, "/os-hypervisors/{id}", ALL, this::show),
+                new Endpoint(GET, "/os-hypervisors/{id}/search", untilUuidIds, this::search),
+                new Endpoint(GET, "/os-hypervisors/{id}/servers", untilUuidIds, this::servers),
+                new Endpoint(GET, "/os-hypervisors/{id}/uptime", untilTrimmed, this::uptime));
     }
 }

@@ -1,5 +1,10 @@
 package io.hyperstatus.server.api.services;
 
+import static io.hyperstatus.server.api.microversion.VersionRange.ALL;
+import static io.javalin.http.HandlerType.DELETE;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.PUT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperstatus.core.ServiceNotFoundException;
 import io.hyperstatus.core.port.KeysetCursor;
@@ -12,10 +17,13 @@ import io.hyperstatus.domain.ServiceStatus;
 import io.hyperstatus.domain.ServiceWithState;
 import io.hyperstatus.server.api.ApiRequest;
 import io.hyperstatus.server.api.ApiResponse;
+import io.hyperstatus.server.api.Endpoint;
 import io.hyperstatus.server.api.Ids;
 import io.hyperstatus.server.api.QueryValues;
 import io.hyperstatus.server.api.RequestActor;
+import io.hyperstatus.server.api.Resource;
 import io.hyperstatus.server.api.error.ApiException;
+import io.hyperstatus.server.api.microversion.VersionRange;
 import io.hyperstatus.server.api.policy.PolicyRule;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +33,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /** {@code /os-services}: list, the pre-2.53 action routes, {@code PUT /os-services/{id}} and delete. */
-public final class ServicesController {
+public final class ServicesController implements Resource {
     /** API services answer requests instead of heartbeating, so Nova never lists them. */
     private static final Set<String> API_BINARIES = Set.of("nova-osapi_compute", "nova-metadata");
     private static final Set<String> TRUE_WORDS = Set.of("1", "t", "true", "on", "y", "yes");
@@ -185,5 +193,14 @@ public final class ServicesController {
             return value.booleanValue();
         }
         return TRUE_WORDS.contains(value.asText().strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** This resource's routes below a mount. {@code {id}} is an action name before 2.53 and a UUID from it. */
+    @Override
+    public List<Endpoint> routes() {
+        return List.of(
+                new Endpoint(GET, "/os-services", ALL, this::index),
+                new Endpoint(PUT, "/os-services/{id}", ALL, this::update),
+                new Endpoint(DELETE, "/os-services/{id}", ALL, this::delete));
     }
 }
