@@ -19,9 +19,9 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importProductionClasses() {
+        // The other modules' classes come from their jars in a full build and from their class folders otherwise.
         production = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages("io.hyperstatus");
     }
 
