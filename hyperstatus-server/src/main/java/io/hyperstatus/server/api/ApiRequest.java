@@ -62,7 +62,7 @@ public final class ApiRequest {
 
     /** The id this request's answer carries ({@code x-openstack-request-id}), set before any action runs. */
     public String requestId() {
-        return ctx.res().getHeader("x-openstack-request-id");
+        return Answers.requestId(ctx);
     }
 
     public String pathParam(String name) {

@@ -14,9 +14,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real Keystone of {@code scripts/keystone.sh} on 127.0.0.1:5000, with the users that script creates. Tests
- * that need it call {@link #ensureRunning()}, which starts it when it does not answer and fails (never skips)
- * when it cannot: a suite that silently skipped its Keystone tests would prove nothing.
+ * The real Keystone of {@code scripts/keystone.sh} on 127.0.0.1 (port 5000, or HYPERSTATUS_KEYSTONE_PORT), with the
+ * users that script creates. Tests that need it call {@link #ensureRunning()}, which starts it when it does not
+ * answer and fails (never skips) when it cannot: a suite that silently skipped its Keystone tests would prove nothing.
  */
 public final class KeystoneFixture {
     public static final String AUTH_URL = "http://127.0.0.1:" + env("HYPERSTATUS_KEYSTONE_PORT", "5000");
