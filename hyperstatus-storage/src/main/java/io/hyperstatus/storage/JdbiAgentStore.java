@@ -1,6 +1,7 @@
 package io.hyperstatus.storage;
 
 import io.hyperstatus.core.ConflictingWriteException;
+import io.hyperstatus.core.ServiceAlreadyRegisteredException;
 import io.hyperstatus.core.port.AgentStore;
 import io.hyperstatus.core.services.Registration;
 import io.hyperstatus.domain.Instance;
@@ -48,6 +49,17 @@ public final class JdbiAgentStore implements AgentStore {
     @Override
     public Service insert(ServiceKey key) {
         String uuid = UUID.randomUUID().toString();
+        try {
+            return insert(key, uuid);
+        } catch (JdbiException e) {
+            if (ConstraintViolations.isConstraintViolation(e)) {
+                throw new ServiceAlreadyRegisteredException(key, e);
+            }
+            throw e;
+        }
+    }
+
+    private Service insert(ServiceKey key, String uuid) {
         return database.jdbi().inTransaction(handle -> {
             handle.createUpdate("INSERT INTO services"
                             + " (uuid, host, binary_name, report_count, disabled, forced_down, created_at, deleted)"

@@ -1,6 +1,7 @@
 package io.hyperstatus.core.port;
 
 import io.hyperstatus.core.ConflictingWriteException;
+import io.hyperstatus.core.ServiceAlreadyRegisteredException;
 import io.hyperstatus.core.services.Registration;
 import io.hyperstatus.domain.NodeReport;
 import io.hyperstatus.domain.Service;
@@ -15,8 +16,10 @@ public interface AgentStore {
 
     /**
      * Inserts the service, hands it the compute nodes already reported for its host when it is nova-compute, and
-     * returns the row as stored. Fails (with the database's exception) when another writer registered the same
-     * service first: the schema keeps one live row per host and binary.
+     * returns the row as stored.
+     *
+     * @throws ServiceAlreadyRegisteredException when another writer registered the same service first: the schema
+     *     keeps one live row per host and binary
      */
     Service insert(ServiceKey key);
 

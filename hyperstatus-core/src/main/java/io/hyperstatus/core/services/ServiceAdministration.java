@@ -2,6 +2,7 @@ package io.hyperstatus.core.services;
 
 import io.hyperstatus.core.HostHasInstancesException;
 import io.hyperstatus.core.InvalidRequestException;
+import io.hyperstatus.core.ServiceAlreadyRegisteredException;
 import io.hyperstatus.core.events.Actor;
 import io.hyperstatus.core.events.EventSink;
 import io.hyperstatus.core.events.ServiceEvent;
@@ -64,7 +65,8 @@ public final class ServiceAdministration {
                 return inserted;
             });
             return new Registration(key, created.id(), created.uuid(), true);
-        } catch (RuntimeException raced) {
+        } catch (ServiceAlreadyRegisteredException raced) {
+            // Another agent process registered it meanwhile: no event here, the other registration made it.
             return agents.registered(key).orElseThrow(() -> raced);
         }
     }

@@ -235,4 +235,26 @@ class ServiceAdministrationTest {
         assertThat(event.actor()).isEqualTo(AGENT);
         assertThat(events.allInsideTransactions()).isTrue();
     }
+
+    @Test
+    void aRegistrationThatLosesARaceAnswersTheOtherWritersServiceWithoutAnEvent() {
+        ServiceKey compute = new ServiceKey("alpha", Service.COMPUTE_BINARY);
+        store.raceNextInsert();
+
+        List<Registration> registered = administration.register(List.of(compute), AGENT);
+
+        assertThat(registered).extracting(Registration::created).containsExactly(false);
+        assertThat(registered.get(0).id()).isEqualTo(store.registered(compute).orElseThrow().id());
+        assertThat(events.events()).isEmpty();
+    }
+
+    @Test
+    void aFailedInsertIsNotMistakenForARace() {
+        IllegalStateException outage = new IllegalStateException("database unreachable");
+        store.failNextInsert(outage);
+
+        assertThatThrownBy(() -> administration.register(List.of(new ServiceKey("alpha", Service.COMPUTE_BINARY)),
+                AGENT)).isSameAs(outage);
+        assertThat(events.events()).isEmpty();
+    }
 }

@@ -1,5 +1,6 @@
 package io.hyperstatus.core.testing;
 
+import io.hyperstatus.core.ServiceAlreadyRegisteredException;
 import io.hyperstatus.core.port.AgentStore;
 import io.hyperstatus.core.port.KeysetCursor;
 import io.hyperstatus.core.port.RowAt;
@@ -28,6 +29,8 @@ public final class TestingServiceStore implements ServiceStore, AgentStore {
     private long nextId = 1;
     private int saves;
     private boolean vanishOnNextWrite;
+    private boolean raceNextInsert;
+    private RuntimeException nextInsertFailure;
 
     public Service add(String host, String binary) {
         Service service = new Service(nextId, "uuid-" + nextId, host, binary, false, null, false, now, null, null);
@@ -53,6 +56,19 @@ public final class TestingServiceStore implements ServiceStore, AgentStore {
     }
 
     /** The next save or delete finds the row gone, as if another request deleted it in between. */
+    /** The next insert finds that another writer registered the same service first (that row is stored). */
+    public void raceNextInsert() {
+        raceNextInsert = true;
+    }
+
+    /**
+     * The next insert fails as a database outage would, at the moment another writer stores the same service: the
+     * failure must not be taken for a lost race.
+     */
+    public void failNextInsert(RuntimeException failure) {
+        nextInsertFailure = failure;
+    }
+
     public void vanishOnNextWrite() {
         vanishOnNextWrite = true;
     }
@@ -134,6 +150,17 @@ public final class TestingServiceStore implements ServiceStore, AgentStore {
 
     @Override
     public Service insert(ServiceKey key) {
+        if (nextInsertFailure != null) {
+            RuntimeException failure = nextInsertFailure;
+            nextInsertFailure = null;
+            add(key.host(), key.binary());
+            throw failure;
+        }
+        if (raceNextInsert) {
+            raceNextInsert = false;
+            add(key.host(), key.binary());
+            throw new ServiceAlreadyRegisteredException(key, null);
+        }
         return add(key.host(), key.binary());
     }
 
