@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hyperstatus.domain.Instance;
 import io.hyperstatus.domain.NodeReport;
+import io.hyperstatus.domain.NodeResources;
 import io.hyperstatus.domain.Reported;
 import io.hyperstatus.domain.ServiceKey;
 import java.util.List;
@@ -36,9 +37,9 @@ class AgentCodecTest {
             new ServiceKey("controller", "nova-scheduler"));
 
     private static final NodeReport NODE = new NodeReport("compute-01", "compute-01.example.org",
-            "31bfbb40-558b-58b7-9d75-86cda558a1ce", "QEMU", 8002000, "192.0.2.11", 32, 4, 131072, 8704, 1000, 80,
-            122368L, 920L, 0, 1, 900L, "{\"arch\": \"x86_64\", \"vendor\": \"AMD\"}",
-            " 06:45:30 up 120 days, 17:53,  4 users,  load average: 1.91, 2.56, 0.60",
+            "31bfbb40-558b-58b7-9d75-86cda558a1ce", new NodeResources("QEMU", 8002000, "192.0.2.11", 32, 4, 131072,
+                    8704, 1000, 80, 122368L, 920L, 0, 1, 900L, "{\"arch\": \"x86_64\", \"vendor\": \"AMD\"}",
+                    " 06:45:30 up 120 days, 17:53,  4 users,  load average: 1.91, 2.56, 0.60"),
             List.of(new Instance("2bd0c710-beb0-5cfd-9396-d394db959a45", "instance-00000001")));
 
     /** What the agent sent before there was a codec (an ObjectNode's text), for the node above. */
@@ -98,8 +99,8 @@ class AgentCodecTest {
 
     @Test
     void aNodeWithoutUuidLeavesTheUuidOutButSendsOtherUnknownFiguresAsNull() {
-        NodeReport node = new NodeReport("fake-1", "fake-1", null, "fake", 1000, null, 1, 0, 8192, 512, 1028, 0,
-                null, 1028L, 0, 0, null, "{}", null, List.of());
+        NodeReport node = new NodeReport("fake-1", "fake-1", null, new NodeResources("fake", 1000, null, 1, 0, 8192, 512,
+                1028, 0, null, 1028L, 0, 0, null, "{}", null), List.of());
         String json = codec.toJson(out -> codec.write(out, new ComputeNodesRequest(List.of(ComputeNodeReport.of(node)))));
         assertThat(json).isEqualTo("{\"compute_nodes\":[{\"host\":\"fake-1\",\"hypervisor_hostname\":\"fake-1\","
                 + "\"hypervisor_type\":\"fake\",\"hypervisor_version\":1000,\"host_ip\":null,\"vcpus\":1,"
@@ -119,8 +120,8 @@ class AgentCodecTest {
         assertThat(read).isEqualTo(new ComputeNodeReport("compute-1", "compute-1", null, "fake", 1, null, 2, 0, 1024,
                 0, 10, 0, Reported.leftOut(), Reported.leftOut(), Reported.leftOut(), Reported.leftOut(), null, "",
                 null, List.of(new Instance("11111111-1111-4111-8111-111111111111", "instance-00000001"))));
-        assertThat(read.toNodeReport()).isEqualTo(new NodeReport("compute-1", "compute-1", null, "fake", 1, null, 2,
-                0, 1024, 0, 10, 0, 1024L, 10L, 0, 1, null, "", null, read.instances()));
+        assertThat(read.toNodeReport()).isEqualTo(new NodeReport("compute-1", "compute-1", null, new NodeResources(
+                "fake", 1, null, 2, 0, 1024, 0, 10, 0, 1024L, 10L, 0, 1, null, "", null), read.instances()));
         String written = codec.toJson(out -> codec.write(out, read));
         assertThat(written).doesNotContain("free_ram_mb", "free_disk_gb", "current_workload", "running_vms");
     }
@@ -133,10 +134,10 @@ class AgentCodecTest {
                   "free_disk_gb": null, "current_workload": null, "running_vms": null, "cpu_info": ""}]}"""))
                 .computeNodes().get(0);
         NodeReport node = read.toNodeReport();
-        assertThat(node.freeRamMb()).isNull();
-        assertThat(node.freeDiskGb()).isNull();
-        assertThat(node.currentWorkload()).isNull();
-        assertThat(node.runningVms()).isNull();
+        assertThat(node.resources().freeRamMb()).isNull();
+        assertThat(node.resources().freeDiskGb()).isNull();
+        assertThat(node.resources().currentWorkload()).isNull();
+        assertThat(node.resources().runningVms()).isNull();
     }
 
     @Test
