@@ -1,6 +1,7 @@
 package io.hyperstatus.agent;
 
 import io.hyperstatus.domain.NodeReport;
+import io.hyperstatus.domain.NodeResources;
 import io.hyperstatus.domain.ServiceKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +16,9 @@ final class TestingDriver implements ComputeDriver {
 
     /** Adds or replaces the host's node; its UUID is {@code node-<host>}. */
     TestingDriver host(String host, int vcpusUsed, String uptime) {
-        nodes.put(host, new NodeReport(host, host + ".example.org", "node-" + host, "QEMU", 8002000, "192.0.2.10",
-                32, vcpusUsed, 131072, 8704, 1000, 80, null, null, null, 0, 900L, "{}", uptime, List.of()));
+        nodes.put(host, new NodeReport(host, host + ".example.org", "node-" + host, new NodeResources("QEMU", 8002000,
+                "192.0.2.10", 32, vcpusUsed, 131072, 8704, 1000, 80, null, null, null, 0, 900L, "{}", uptime),
+                List.of()));
         return this;
     }
 

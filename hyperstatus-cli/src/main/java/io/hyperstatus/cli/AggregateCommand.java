@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -73,12 +74,12 @@ public final class AggregateCommand extends CommandGroup {
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show an aggregate.")
     static final class Show extends PrintingCommand {
-        @Parameters(paramLabel = "ID|NAME", description = "The aggregate's id or name.")
-        String aggregate;
+        @Mixin
+        AggregateLookup aggregate;
 
         @Override
         void execute() {
-            output.print(shown(AggregateLookup.find(connection.client(), aggregate)));
+            output.print(shown(aggregate.find(connection.client())));
         }
     }
 
@@ -87,8 +88,8 @@ public final class AggregateCommand extends CommandGroup {
     static final class SetAggregate extends ApiCommand {
         @Spec
         CommandSpec spec;
-        @Parameters(paramLabel = "ID|NAME", description = "The aggregate's id or name.")
-        String aggregate;
+        @Mixin
+        AggregateLookup aggregate;
         @Option(names = "--name", paramLabel = "NAME", description = "A new name.")
         String name;
         @Option(names = "--zone", paramLabel = "ZONE", description = "A new availability zone.")
@@ -106,7 +107,7 @@ public final class AggregateCommand extends CommandGroup {
                         "nothing to set: give --name, --zone, --property or --no-property");
             }
             ComputeApiClient client = connection.client();
-            Aggregate found = AggregateLookup.find(client, aggregate);
+            Aggregate found = aggregate.find(client);
             if (name != null || zone != null) {
                 client.updateAggregate(found.id(), name, zone);
             }
@@ -124,8 +125,8 @@ public final class AggregateCommand extends CommandGroup {
 
     @Command(name = "unset", mixinStandardHelpOptions = true, description = "Remove properties of an aggregate.")
     static final class UnsetAggregate extends ApiCommand {
-        @Parameters(paramLabel = "ID|NAME", description = "The aggregate's id or name.")
-        String aggregate;
+        @Mixin
+        AggregateLookup aggregate;
         @Option(names = "--property", paramLabel = "KEY", required = true,
                 description = "A property to remove (repeat for more).")
         List<String> properties = new ArrayList<>();
@@ -133,7 +134,7 @@ public final class AggregateCommand extends CommandGroup {
         @Override
         void execute() {
             ComputeApiClient client = connection.client();
-            Aggregate found = AggregateLookup.find(client, aggregate);
+            Aggregate found = aggregate.find(client);
             Map<String, String> metadata = new LinkedHashMap<>();
             properties.forEach(key -> metadata.put(key, null));
             client.setAggregateMetadata(found.id(), metadata);
@@ -142,8 +143,8 @@ public final class AggregateCommand extends CommandGroup {
 
     /** {@code add host} and {@code remove host}: both take an aggregate and a host, and show the aggregate after. */
     abstract static class HostChange extends PrintingCommand {
-        @Parameters(index = "0", paramLabel = "ID|NAME", description = "The aggregate's id or name.")
-        String aggregate;
+        @Mixin
+        AggregateLookup aggregate;
         @Parameters(index = "1", paramLabel = "HOST", description = "The host (of a compute service).")
         String host;
 
@@ -152,7 +153,7 @@ public final class AggregateCommand extends CommandGroup {
         @Override
         void execute() {
             ComputeApiClient client = connection.client();
-            Aggregate found = AggregateLookup.find(client, aggregate);
+            Aggregate found = aggregate.find(client);
             output.print(shown(change(client, found.id(), host)));
         }
     }
@@ -187,13 +188,13 @@ public final class AggregateCommand extends CommandGroup {
     @Command(name = "delete", mixinStandardHelpOptions = true,
             description = "Delete an aggregate (it must have no hosts left).")
     static final class Delete extends ApiCommand {
-        @Parameters(paramLabel = "ID|NAME", description = "The aggregate's id or name.")
-        String aggregate;
+        @Mixin
+        AggregateLookup aggregate;
 
         @Override
         void execute() {
             ComputeApiClient client = connection.client();
-            client.deleteAggregate(AggregateLookup.find(client, aggregate).id());
+            client.deleteAggregate(aggregate.find(client).id());
         }
     }
 

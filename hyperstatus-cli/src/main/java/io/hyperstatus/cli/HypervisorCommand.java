@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -92,12 +93,12 @@ public final class HypervisorCommand extends CommandGroup {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Show a hypervisor's details (nested fields flattened: service_host, cpu_info_arch...).")
     static final class ShowHypervisor extends PrintingCommand {
-        @Parameters(paramLabel = "ID|NAME", description = "The hypervisor's id or hostname.")
-        String hypervisor;
+        @Mixin
+        HypervisorLookup hypervisor;
 
         @Override
         void execute() {
-            output.print(new ShowOutput(Flattened.of(HypervisorLookup.find(connection.client(), hypervisor))));
+            output.print(new ShowOutput(Flattened.of(hypervisor.find(connection.client()))));
         }
     }
 
@@ -135,13 +136,13 @@ public final class HypervisorCommand extends CommandGroup {
     static final class Uptime extends PrintingCommand {
         private static final List<String> FIELDS = List.of("id", "hypervisor_hostname", "state", "status", "uptime");
 
-        @Parameters(paramLabel = "ID|NAME", description = "The hypervisor's id or hostname.")
-        String hypervisor;
+        @Mixin
+        HypervisorLookup hypervisor;
 
         @Override
         void execute() {
             ComputeApiClient client = connection.client();
-            ObjectNode detail = HypervisorLookup.find(client, hypervisor);
+            ObjectNode detail = hypervisor.find(client);
             // From 2.88 the uptime route is gone and the detail object carries the uptime, as novaclient uses it.
             ObjectNode uptime = client.microversion().atLeast(new Microversion(2, 88))
                     ? detail : client.uptime(detail.get("id").asText());

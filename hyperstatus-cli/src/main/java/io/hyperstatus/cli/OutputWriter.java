@@ -11,24 +11,21 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Turns a command's output into text in the chosen format. JSON and YAML are lists of objects keyed by column
  * name (one object for a show), written by Jackson; colour applies to tables only, and only when asked for.
  */
-public final class OutputWriter {
+public record OutputWriter(OutputFormat format, boolean colour) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build());
 
-    private final OutputFormat format;
-    private final boolean colour;
-
-    public OutputWriter(OutputFormat format, boolean colour) {
-        this.format = format;
-        this.colour = colour;
+    public OutputWriter {
+        Objects.requireNonNull(format, "format");
     }
 
     public String render(ListOutput output) {

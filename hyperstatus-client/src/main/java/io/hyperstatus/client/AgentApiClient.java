@@ -1,5 +1,6 @@
 package io.hyperstatus.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperstatus.client.keystone.KeystoneSession;
 import io.hyperstatus.config.AgentOptions;
 import io.hyperstatus.domain.NodeReport;
@@ -10,9 +11,11 @@ import io.hyperstatus.protocol.agent.ComputeNodesRequest;
 import io.hyperstatus.protocol.agent.HeartbeatsRequest;
 import io.hyperstatus.protocol.agent.RegisterServicesRequest;
 import io.hyperstatus.protocol.agent.RegisteredService;
+import io.hyperstatus.protocol.agent.ReportedNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 
 /**
@@ -38,44 +41,36 @@ public final class AgentApiClient {
     }
 
     public List<RegisteredService> register(List<ServiceKey> services) {
-        List<RegisteredService> result = new ArrayList<>();
-        for (List<ServiceKey> batch : batches(services, KEY_BATCH)) {
-            RegisterServicesRequest request = new RegisterServicesRequest(batch);
-            String body = codec.toJson(json -> codec.write(json, request));
-            result.addAll(codec.readRegisterServicesResponse(transport.post("/agent/v1/services", body)).services());
-        }
-        return result;
+        return inBatches(services, KEY_BATCH, batch -> codec.readRegisterServicesResponse(
+                post("/agent/v1/services", json -> codec.write(json, new RegisterServicesRequest(batch)))).services());
     }
 
     /** Reports nodes, every figure given; returns each node's UUID in order. */
     public List<String> report(List<NodeReport> nodes) {
-        List<String> uuids = new ArrayList<>();
-        for (List<NodeReport> batch : batches(nodes, NODE_BATCH)) {
+        return inBatches(nodes, NODE_BATCH, batch -> {
             ComputeNodesRequest request = new ComputeNodesRequest(batch.stream().map(ComputeNodeReport::of).toList());
-            String body = codec.toJson(json -> codec.write(json, request));
-            codec.readComputeNodesResponse(transport.post("/agent/v1/compute-nodes", body)).computeNodes()
-                    .forEach(node -> uuids.add(node.uuid()));
-        }
-        return uuids;
+            return codec.readComputeNodesResponse(post("/agent/v1/compute-nodes", json -> codec.write(json, request)))
+                    .computeNodes().stream().map(ReportedNode::uuid).toList();
+        });
     }
 
     /** Heartbeats; returns the services the servers do not know (to register again). */
     public List<ServiceKey> heartbeat(List<ServiceKey> services) {
-        List<ServiceKey> unknown = new ArrayList<>();
-        for (List<ServiceKey> batch : batches(services, KEY_BATCH)) {
-            HeartbeatsRequest request = new HeartbeatsRequest(batch);
-            String body = codec.toJson(json -> codec.write(json, request));
-            unknown.addAll(codec.readHeartbeatsResponse(transport.post("/agent/v1/heartbeats", body)).unknown());
-        }
-        return unknown;
+        return inBatches(services, KEY_BATCH, batch -> codec.readHeartbeatsResponse(
+                post("/agent/v1/heartbeats", json -> codec.write(json, new HeartbeatsRequest(batch)))).unknown());
     }
 
-    private static <T> List<List<T>> batches(List<T> items, int size) {
-        List<List<T>> batches = new ArrayList<>();
+    private JsonNode post(String path, AgentCodec.Writer body) {
+        return transport.post(path, codec.toJson(body));
+    }
+
+    /** One call per batch of at most {@code size} items, in order; the answers joined in the same order. */
+    private static <T, R> List<R> inBatches(List<T> items, int size, Function<List<T>, List<R>> call) {
+        List<R> results = new ArrayList<>();
         for (int from = 0; from < items.size(); from += size) {
-            batches.add(items.subList(from, Math.min(items.size(), from + size)));
+            results.addAll(call.apply(items.subList(from, Math.min(items.size(), from + size))));
         }
-        return batches;
+        return results;
     }
 
 }

@@ -4,36 +4,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a compute agent reports about one of its hypervisors: resources, identity, the host's uptime line and the
- * instances it runs. {@code uuid} may be null for a node the server has not seen; the server then assigns one.
+ * What a compute agent reports about one of its hypervisors: its identity, its resources and the instances it runs.
+ * {@code uuid} may be null for a node the server has not seen; the server then assigns one.
  */
-public record NodeReport(
-        String host,
-        String hypervisorHostname,
-        String uuid,
-        String hypervisorType,
-        long hypervisorVersion,
-        String hostIp,
-        int vcpus,
-        int vcpusUsed,
-        long memoryMb,
-        long memoryMbUsed,
-        long localGb,
-        long localGbUsed,
-        Long freeRamMb,
-        Long freeDiskGb,
-        Integer currentWorkload,
-        Integer runningVms,
-        Long diskAvailableLeast,
-        String cpuInfo,
-        String uptime,
-        List<Instance> instances) {
+public record NodeReport(String host, String hypervisorHostname, String uuid, NodeResources resources,
+                         List<Instance> instances) {
 
     public NodeReport {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(hypervisorHostname, "hypervisorHostname");
-        Objects.requireNonNull(hypervisorType, "hypervisorType");
-        Objects.requireNonNull(cpuInfo, "cpuInfo");
+        Objects.requireNonNull(resources.cpuInfo(), "cpuInfo");
         instances = List.copyOf(instances);
     }
 
@@ -48,24 +28,20 @@ public record NodeReport(
             long localGb, long localGbUsed, Reported<Long> freeRamMb, Reported<Long> freeDiskGb,
             Reported<Integer> currentWorkload, Reported<Integer> runningVms, Long diskAvailableLeast, String cpuInfo,
             String uptime, List<Instance> instances) {
-        return new NodeReport(host, hypervisorHostname, uuid, hypervisorType, hypervisorVersion, hostIp, vcpus,
-                vcpusUsed, memoryMb, memoryMbUsed, localGb, localGbUsed,
+        return new NodeReport(host, hypervisorHostname, uuid, new NodeResources(hypervisorType, hypervisorVersion,
+                hostIp, vcpus, vcpusUsed, memoryMb, memoryMbUsed, localGb, localGbUsed,
                 freeRamMb.orElse(memoryMb - memoryMbUsed),
                 freeDiskGb.orElse(localGb - localGbUsed),
                 currentWorkload.orElse(0),
                 runningVms.orElse(instances.size()),
-                diskAvailableLeast, cpuInfo, uptime, instances);
+                diskAvailableLeast, cpuInfo, uptime), instances);
     }
 
     public NodeReport withUuid(String newUuid) {
-        return new NodeReport(host, hypervisorHostname, newUuid, hypervisorType, hypervisorVersion, hostIp, vcpus,
-                vcpusUsed, memoryMb, memoryMbUsed, localGb, localGbUsed, freeRamMb, freeDiskGb, currentWorkload,
-                runningVms, diskAvailableLeast, cpuInfo, uptime, instances);
+        return new NodeReport(host, hypervisorHostname, newUuid, resources, instances);
     }
 
     public NodeReport withUptime(String newUptime) {
-        return new NodeReport(host, hypervisorHostname, uuid, hypervisorType, hypervisorVersion, hostIp, vcpus,
-                vcpusUsed, memoryMb, memoryMbUsed, localGb, localGbUsed, freeRamMb, freeDiskGb, currentWorkload,
-                runningVms, diskAvailableLeast, cpuInfo, newUptime, instances);
+        return new NodeReport(host, hypervisorHostname, uuid, resources.withUptime(newUptime), instances);
     }
 }

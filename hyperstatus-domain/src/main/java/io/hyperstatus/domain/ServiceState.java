@@ -1,17 +1,14 @@
 package io.hyperstatus.domain;
 
+import java.util.Locale;
+
 /** Liveness of a service: {@code up} while it heartbeats and is not forced down. */
 public enum ServiceState {
-    UP("up"),
-    DOWN("down");
+    UP,
+    DOWN;
 
-    private final String wireName;
-
-    ServiceState(String wireName) {
-        this.wireName = wireName;
-    }
-
+    /** The name in the API's answers: the constant's name in lower case. */
     public String wireName() {
-        return wireName;
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,17 +1,14 @@
 package io.hyperstatus.domain;
 
+import java.util.Locale;
+
 /** The administrative status of a service: {@code enabled} or {@code disabled}. */
 public enum ServiceStatus {
-    ENABLED("enabled"),
-    DISABLED("disabled");
+    ENABLED,
+    DISABLED;
 
-    private final String wireName;
-
-    ServiceStatus(String wireName) {
-        this.wireName = wireName;
-    }
-
+    /** The name in the API's answers: the constant's name in lower case. */
     public String wireName() {
-        return wireName;
+        return name().toLowerCase(Locale.ROOT);
     }
 }

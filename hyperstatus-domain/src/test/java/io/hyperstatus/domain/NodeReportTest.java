@@ -21,35 +21,36 @@ class NodeReportTest {
     @Test
     void leftOutFiguresFollowFromTheOthers() {
         NodeReport report = report(Reported.leftOut(), Reported.leftOut(), Reported.leftOut(), Reported.leftOut());
-        assertThat(report.freeRamMb()).isEqualTo(131072 - 8704);
-        assertThat(report.freeDiskGb()).isEqualTo(1000 - 80);
-        assertThat(report.currentWorkload()).isZero();
-        assertThat(report.runningVms()).isEqualTo(2);
+        assertThat(report.resources().freeRamMb()).isEqualTo(131072 - 8704);
+        assertThat(report.resources().freeDiskGb()).isEqualTo(1000 - 80);
+        assertThat(report.resources().currentWorkload()).isZero();
+        assertThat(report.resources().runningVms()).isEqualTo(2);
     }
 
     @Test
     void givenFiguresAreKeptEvenWhenTheyDisagreeWithTheTotals() {
         NodeReport report = report(Reported.of(5L), Reported.of(6L), Reported.of(7), Reported.of(0));
-        assertThat(report.freeRamMb()).isEqualTo(5);
-        assertThat(report.freeDiskGb()).isEqualTo(6);
-        assertThat(report.currentWorkload()).isEqualTo(7);
-        assertThat(report.runningVms()).isZero();
+        assertThat(report.resources().freeRamMb()).isEqualTo(5);
+        assertThat(report.resources().freeDiskGb()).isEqualTo(6);
+        assertThat(report.resources().currentWorkload()).isEqualTo(7);
+        assertThat(report.resources().runningVms()).isZero();
     }
 
     @Test
     void figuresGivenAsUnknownStayUnknownRatherThanBeingDerived() {
         NodeReport report = report(Reported.of(null), Reported.of(null), Reported.of(null), Reported.of(null));
-        assertThat(report.freeRamMb()).isNull();
-        assertThat(report.freeDiskGb()).isNull();
-        assertThat(report.currentWorkload()).isNull();
-        assertThat(report.runningVms()).isNull();
+        assertThat(report.resources().freeRamMb()).isNull();
+        assertThat(report.resources().freeDiskGb()).isNull();
+        assertThat(report.resources().currentWorkload()).isNull();
+        assertThat(report.resources().runningVms()).isNull();
     }
 
     @Test
     void theOtherFiguresAreTakenAsGiven() {
         NodeReport report = report(Reported.leftOut(), Reported.leftOut(), Reported.leftOut(), Reported.leftOut());
-        assertThat(report).isEqualTo(new NodeReport("compute-1", "compute-1.example.org", null, "QEMU", 8002000,
-                "192.0.2.11", 32, 4, 131072, 8704, 1000, 80, 122368L, 920L, 0, 2, 900L, "", null, TWO_INSTANCES));
+        assertThat(report).isEqualTo(new NodeReport("compute-1", "compute-1.example.org", null, new NodeResources(
+                "QEMU", 8002000, "192.0.2.11", 32, 4, 131072, 8704, 1000, 80, 122368L, 920L, 0, 2, 900L, "", null),
+                TWO_INSTANCES));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.hyperstatus.core.port.AgentStore;
 import io.hyperstatus.core.services.Registration;
 import io.hyperstatus.domain.Instance;
 import io.hyperstatus.domain.NodeReport;
+import io.hyperstatus.domain.NodeResources;
 import io.hyperstatus.domain.Service;
 import io.hyperstatus.domain.ServiceKey;
 import java.util.ArrayList;
@@ -164,25 +165,26 @@ public final class JdbiAgentStore implements AgentStore {
                         + " :host, :hostname, :type, :version, :hostIp, :vcpus, :vcpusUsed, :memoryMb, :memoryMbUsed,"
                         + " :localGb, :localGbUsed, :freeRamMb, :freeDiskGb, :workload, :runningVms,"
                         + " :diskAvailableLeast, :cpuInfo, :uptime, (" + COMPUTE_SERVICE_OF_HOST + "), " + now + ", 0)");
+        NodeResources resources = report.resources();
         statement.bind("uuid", uuid)
                 .bind("host", report.host())
                 .bind("hostname", report.hypervisorHostname())
-                .bind("type", report.hypervisorType())
-                .bind("version", report.hypervisorVersion())
-                .bind("hostIp", report.hostIp())
-                .bind("vcpus", report.vcpus())
-                .bind("vcpusUsed", report.vcpusUsed())
-                .bind("memoryMb", report.memoryMb())
-                .bind("memoryMbUsed", report.memoryMbUsed())
-                .bind("localGb", report.localGb())
-                .bind("localGbUsed", report.localGbUsed())
-                .bind("freeRamMb", report.freeRamMb())
-                .bind("freeDiskGb", report.freeDiskGb())
-                .bind("workload", report.currentWorkload())
-                .bind("runningVms", report.runningVms())
-                .bind("diskAvailableLeast", report.diskAvailableLeast())
-                .bind("cpuInfo", report.cpuInfo())
-                .bind("uptime", report.uptime())
+                .bind("type", resources.hypervisorType())
+                .bind("version", resources.hypervisorVersion())
+                .bind("hostIp", resources.hostIp())
+                .bind("vcpus", resources.vcpus())
+                .bind("vcpusUsed", resources.vcpusUsed())
+                .bind("memoryMb", resources.memoryMb())
+                .bind("memoryMbUsed", resources.memoryMbUsed())
+                .bind("localGb", resources.localGb())
+                .bind("localGbUsed", resources.localGbUsed())
+                .bind("freeRamMb", resources.freeRamMb())
+                .bind("freeDiskGb", resources.freeDiskGb())
+                .bind("workload", resources.currentWorkload())
+                .bind("runningVms", resources.runningVms())
+                .bind("diskAvailableLeast", resources.diskAvailableLeast())
+                .bind("cpuInfo", resources.cpuInfo())
+                .bind("uptime", resources.uptime())
                 .execute();
         return uuid;
     }

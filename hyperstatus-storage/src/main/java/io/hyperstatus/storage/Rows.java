@@ -1,6 +1,7 @@
 package io.hyperstatus.storage;
 
 import io.hyperstatus.domain.ComputeNode;
+import io.hyperstatus.domain.NodeResources;
 import io.hyperstatus.domain.Service;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,6 +41,11 @@ final class Rows {
                 rs.getString("uuid"),
                 rs.getString("host"),
                 rs.getString("hypervisor_hostname"),
+                resources(rs));
+    }
+
+    private static NodeResources resources(ResultSet rs) throws SQLException {
+        return new NodeResources(
                 rs.getString("hypervisor_type"),
                 rs.getLong("hypervisor_version"),
                 rs.getString("host_ip"),

@@ -11,6 +11,8 @@ import io.hyperstatus.domain.ServiceKey;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,66 +25,67 @@ class JdbiTransactionsTest {
     @TempDir
     Path folder;
 
-    private Database open() {
-        Database database = Database.open(DatabaseUrl.parse("sqlite:///" + folder.resolve("tx.sqlite")), 2);
+    private Database database;
+    private JdbiAgentStore agents;
+    private JdbiServiceStore services;
+
+    @BeforeEach
+    void openMigratedDatabase() {
+        database = Database.open(DatabaseUrl.parse("sqlite:///" + folder.resolve("tx.sqlite")), 2);
         database.migrate();
-        return database;
+        agents = new JdbiAgentStore(database);
+        services = new JdbiServiceStore(database);
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
     }
 
     @Test
     void nestedStoreCallsUseTheHandleOfTheOpenTransaction() {
-        try (Database database = open()) {
-            AtomicReference<Handle> outer = new AtomicReference<>();
-            AtomicReference<Handle> inner = new AtomicReference<>();
-            database.jdbi().useTransaction(handle -> {
-                outer.set(handle);
-                database.jdbi().useHandle(inner::set);
-                database.jdbi().useTransaction(h -> assertThat(h).isSameAs(handle));
-            });
-            assertThat(inner.get()).isSameAs(outer.get());
-        }
+        AtomicReference<Handle> outer = new AtomicReference<>();
+        AtomicReference<Handle> inner = new AtomicReference<>();
+        database.jdbi().useTransaction(handle -> {
+            outer.set(handle);
+            database.jdbi().useHandle(inner::set);
+            database.jdbi().useTransaction(h -> assertThat(h).isSameAs(handle));
+        });
+        assertThat(inner.get()).isSameAs(outer.get());
     }
 
     @Test
     void aFailureAfterTheStoresWroteRollsEveryWriteOfTheTransactionBack() {
-        try (Database database = open()) {
-            JdbiAgentStore agents = new JdbiAgentStore(database);
-            JdbiServiceStore services = new JdbiServiceStore(database);
-            Service kept = agents.insert(new ServiceKey("kept", Service.COMPUTE_BINARY));
-            ServiceKey key = new ServiceKey("alpha", Service.COMPUTE_BINARY);
+        Service kept = agents.insert(new ServiceKey("kept", Service.COMPUTE_BINARY));
+        ServiceKey key = new ServiceKey("alpha", Service.COMPUTE_BINARY);
 
-            assertThatThrownBy(() -> new JdbiTransactions(database).inTransaction(() -> {
-                Service inserted = agents.insert(key);
-                services.save(kept.id(), ServiceChange.disable("in the transaction"));
-                // Read back inside the transaction: the nested calls see its uncommitted writes.
-                assertThat(services.find(ServiceRef.byId(inserted.id()))).isPresent();
-                throw new IllegalStateException("the event sink failed");
-            })).isInstanceOf(IllegalStateException.class).hasMessage("the event sink failed");
+        assertThatThrownBy(() -> new JdbiTransactions(database).inTransaction(() -> {
+            Service inserted = agents.insert(key);
+            services.save(kept.id(), ServiceChange.disable("in the transaction"));
+            // Read back inside the transaction: the nested calls see its uncommitted writes.
+            assertThat(services.find(ServiceRef.byId(inserted.id()))).isPresent();
+            throw new IllegalStateException("the event sink failed");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("the event sink failed");
 
-            assertThat(agents.registered(key)).isEmpty();
-            assertThat(services.find(ServiceRef.byId(kept.id())).map(RowAt::row).map(Service::disabled))
-                    .contains(false);
-        }
+        assertThat(agents.registered(key)).isEmpty();
+        assertThat(services.find(ServiceRef.byId(kept.id())).map(RowAt::row).map(Service::disabled))
+                .contains(false);
     }
 
     @Test
     void everyWriteButAHeartbeatMovesTheRowVersion() {
-        try (Database database = open()) {
-            JdbiAgentStore agents = new JdbiAgentStore(database);
-            JdbiServiceStore services = new JdbiServiceStore(database);
-            Service service = agents.insert(new ServiceKey("alpha", Service.COMPUTE_BINARY));
-            long created = version(database, service.id());
+        Service service = agents.insert(new ServiceKey("alpha", Service.COMPUTE_BINARY));
+        long created = version(service.id());
 
-            agents.heartbeat(java.util.List.of(new ServiceKey("alpha", Service.COMPUTE_BINARY)));
-            long afterHeartbeat = version(database, service.id());
-            services.save(service.id(), ServiceChange.forceDown(true));
+        agents.heartbeat(java.util.List.of(new ServiceKey("alpha", Service.COMPUTE_BINARY)));
+        long afterHeartbeat = version(service.id());
+        services.save(service.id(), ServiceChange.forceDown(true));
 
-            assertThat(afterHeartbeat).isEqualTo(created);
-            assertThat(version(database, service.id())).isEqualTo(created + 1);
-        }
+        assertThat(afterHeartbeat).isEqualTo(created);
+        assertThat(version(service.id())).isEqualTo(created + 1);
     }
 
-    private static long version(Database database, long id) {
+    private long version(long id) {
         return database.jdbi().withHandle(h -> h.createQuery("SELECT version FROM services WHERE id = :id")
                 .bind("id", id).mapTo(Long.class).one());
     }

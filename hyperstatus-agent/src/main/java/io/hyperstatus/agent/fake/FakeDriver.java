@@ -8,6 +8,7 @@ import io.hyperstatus.agent.ReportedHost;
 import io.hyperstatus.config.ConfigException;
 import io.hyperstatus.domain.Instance;
 import io.hyperstatus.domain.NodeReport;
+import io.hyperstatus.domain.NodeResources;
 import io.hyperstatus.domain.Reported;
 import io.hyperstatus.domain.ServiceKey;
 import java.io.IOException;
@@ -103,9 +104,9 @@ public final class FakeDriver implements ComputeDriver {
         int vcpus = Runtime.getRuntime().availableProcessors();
         String cpuInfo = "{\"arch\": \"" + System.getProperty("os.arch").replace("amd64", "x86_64")
                 + "\", \"topology\": {\"cells\": 1, \"sockets\": 1, \"cores\": " + vcpus + ", \"threads\": 1}}";
-        return new NodeReport(thisHost, thisHost, null, "fake", 1000, hostIp, vcpus, 0, memoryMb,
+        return new NodeReport(thisHost, thisHost, null, new NodeResources("fake", 1000, hostIp, vcpus, 0, memoryMb,
                 memoryMb - freeMemoryMb, localGb, localGb - freeGb, freeMemoryMb, freeGb, 0, 0, freeGb, cpuInfo,
-                HostFacts.uptimeLine().orElse(null), List.<Instance>of());
+                HostFacts.uptimeLine().orElse(null)), List.<Instance>of());
     }
 
     /** What a hosts file holds, validated. */

@@ -73,10 +73,11 @@ class LibvirtDriverTest {
         NodeReport node = hosts.get(0).node();
         assertThat(node.host()).isEqualTo("compute-17");
         assertThat(node.uuid()).isNull();
-        assertThat(node.hostIp()).isEqualTo("192.0.2.17");
+        assertThat(node.resources().hostIp()).isEqualTo("192.0.2.17");
         assertThat(node.hypervisorHostname()).isEqualTo(virsh("hostname").strip());
-        assertThat(node.currentWorkload()).isZero();
-        assertThat(node.uptime()).as("the uptime line, as HostFacts reads it").contains(" up ", "load average");
+        assertThat(node.resources().currentWorkload()).isZero();
+        assertThat(node.resources().uptime()).as("the uptime line, as HostFacts reads it")
+                .contains(" up ", "load average");
     }
 
     @Test
@@ -87,8 +88,8 @@ class LibvirtDriverTest {
         Matcher running = Pattern.compile("Running hypervisor: (\\S+) (\\d+)\\.(\\d+)\\.(\\d+)")
                 .matcher(virsh("version"));
         assertThat(running.find()).as("virsh version names the running hypervisor").isTrue();
-        assertThat(node.hypervisorType()).isEqualTo("TEST").isEqualTo(running.group(1));
-        assertThat(node.hypervisorVersion()).isEqualTo(Long.parseLong(running.group(2)) * 1_000_000
+        assertThat(node.resources().hypervisorType()).isEqualTo("TEST").isEqualTo(running.group(1));
+        assertThat(node.resources().hypervisorVersion()).isEqualTo(Long.parseLong(running.group(2)) * 1_000_000
                 + Long.parseLong(running.group(3)) * 1_000 + Long.parseLong(running.group(4)));
     }
 
@@ -103,8 +104,8 @@ class LibvirtDriverTest {
         Map<String, String> nodeinfo = fields(virshOn(uri, "nodeinfo"));
         NodeReport node = report(uri);
 
-        assertThat(node.vcpus()).isPositive().isEqualTo(Integer.parseInt(nodeinfo.get("CPU(s)")));
-        assertThat(node.memoryMb()).isPositive().isEqualTo(kib(nodeinfo.get("Memory size")) / 1024);
+        assertThat(node.resources().vcpus()).isPositive().isEqualTo(Integer.parseInt(nodeinfo.get("CPU(s)")));
+        assertThat(node.resources().memoryMb()).isPositive().isEqualTo(kib(nodeinfo.get("Memory size")) / 1024);
     }
 
     @ParameterizedTest
@@ -123,10 +124,11 @@ class LibvirtDriverTest {
 
         NodeReport node = report(uri);
 
-        assertThat(node.runningVms()).isEqualTo(running.size());
-        assertThat(node.vcpusUsed()).isEqualTo(vcpus);
-        assertThat(node.memoryMbUsed()).isEqualTo(memoryKib / 1024 + RESERVED_MB);
-        assertThat(node.freeRamMb()).isEqualTo(node.memoryMb() - node.memoryMbUsed());
+        assertThat(node.resources().runningVms()).isEqualTo(running.size());
+        assertThat(node.resources().vcpusUsed()).isEqualTo(vcpus);
+        assertThat(node.resources().memoryMbUsed()).isEqualTo(memoryKib / 1024 + RESERVED_MB);
+        assertThat(node.resources().freeRamMb())
+                .isEqualTo(node.resources().memoryMb() - node.resources().memoryMbUsed());
     }
 
     @ParameterizedTest
@@ -150,7 +152,7 @@ class LibvirtDriverTest {
         NodeReport node = report(busyHost);
 
         assertThat(node.instances()).extracting(Instance::name).containsAll(shutOff);
-        assertThat(node.runningVms()).isEqualTo(node.instances().size() - shutOff.size());
+        assertThat(node.resources().runningVms()).isEqualTo(node.instances().size() - shutOff.size());
     }
 
     @Test
@@ -162,11 +164,11 @@ class LibvirtDriverTest {
 
         NodeReport node = report();
 
-        assertThat(node.localGb()).isEqualTo(sizeGb);
+        assertThat(node.resources().localGb()).isEqualTo(sizeGb);
         // Parallel builds write to the same disk; allow the used figure to cross one GiB boundary meanwhile.
-        assertThat(node.localGbUsed()).isBetween(usedGb - 1, usedGb + 1);
-        assertThat(node.freeDiskGb()).isEqualTo(node.localGb() - node.localGbUsed());
-        assertThat(node.diskAvailableLeast()).isEqualTo(node.freeDiskGb());
+        assertThat(node.resources().localGbUsed()).isBetween(usedGb - 1, usedGb + 1);
+        assertThat(node.resources().freeDiskGb()).isEqualTo(node.resources().localGb() - node.resources().localGbUsed());
+        assertThat(node.resources().diskAvailableLeast()).isEqualTo(node.resources().freeDiskGb());
     }
 
     @Test
@@ -174,7 +176,7 @@ class LibvirtDriverTest {
         Element hostCpu = child(child(xml(virsh("capabilities")).getDocumentElement(), "host"), "cpu");
         Map<String, String> nodeinfo = fields(virsh("nodeinfo"));
 
-        JsonNode cpuInfo = MAPPER.readTree(report().cpuInfo());
+        JsonNode cpuInfo = MAPPER.readTree(report().resources().cpuInfo());
 
         assertThat(cpuInfo.isObject()).isTrue();
         assertThat(cpuInfo.path("arch").asText()).isNotEmpty().isEqualTo(child(hostCpu, "arch").getTextContent());
@@ -193,7 +195,7 @@ class LibvirtDriverTest {
     @Test
     void hostIpDefaultsToTheDefaultRouteAddress() {
         try (LibvirtDriver withoutMyIp = new LibvirtDriver(URI, "compute-17", instancesPath, Optional.empty(), 0)) {
-            assertThat(withoutMyIp.hosts().get(0).node().hostIp()).isEqualTo(HostFacts.defaultRouteAddress());
+            assertThat(withoutMyIp.hosts().get(0).node().resources().hostIp()).isEqualTo(HostFacts.defaultRouteAddress());
         }
     }
 
@@ -205,7 +207,7 @@ class LibvirtDriverTest {
 
         NodeReport after = report();
 
-        assertThat(after.vcpus()).isEqualTo(before.vcpus());
+        assertThat(after.resources().vcpus()).isEqualTo(before.resources().vcpus());
         assertThat(after.instances()).isEqualTo(before.instances());
         assertThat(driver.connectionInUse().isAlive()).isTrue();
     }

@@ -11,21 +11,7 @@ import java.util.SortedSet;
  * joins a Python set, in no stable order; here they are sorted), else {@code [DEFAULT] default_availability_zone};
  * for other binaries {@code internal_service_availability_zone}.
  */
-public final class ServiceZones {
-    private final AggregateStore aggregates;
-    private final String computeZone;
-    private final String internalZone;
-
-    public ServiceZones(AggregateStore aggregates, String computeZone, String internalZone) {
-        this.aggregates = aggregates;
-        this.computeZone = computeZone;
-        this.internalZone = internalZone;
-    }
-
-    public String internalZone() {
-        return internalZone;
-    }
-
+public record ServiceZones(AggregateStore aggregates, String computeZone, String internalZone) {
     /** The zones as they are now: one read of the aggregates, then a lookup per service. */
     public Snapshot snapshot() {
         return new Snapshot(aggregates.zonesByHost());

@@ -8,6 +8,7 @@ import io.hyperstatus.core.port.HypervisorStore;
 import io.hyperstatus.core.port.KeysetCursor;
 import io.hyperstatus.core.port.RowAt;
 import io.hyperstatus.domain.ComputeNode;
+import io.hyperstatus.domain.NodeResources;
 import io.hyperstatus.domain.Hypervisor;
 import io.hyperstatus.domain.HypervisorStatistics;
 import io.hyperstatus.domain.Instance;
@@ -35,8 +36,8 @@ class HypervisorQueriesTest {
         final List<HypervisorRow> rows = List.of(row(1, false), row(2, true));
 
         private static HypervisorRow row(long id, boolean forcedDown) {
-            ComputeNode node = new ComputeNode(id, "node-" + id, "host" + id, "host" + id + ".example.org", "QEMU", 1,
-                    null, 1, 0, 1, 0, 1, 0, null, null, null, null, null, "{}", null);
+            ComputeNode node = new ComputeNode(id, "node-" + id, "host" + id, "host" + id + ".example.org",
+                    new NodeResources("QEMU", 1, null, 1, 0, 1, 0, 1, 0, null, null, null, null, null, "{}", null));
             Service service = new Service(id, "svc-" + id, "host" + id, Service.COMPUTE_BINARY, false, null,
                     forcedDown, NOON.minus(Duration.ofDays(1)), NOON, NOON);
             return new HypervisorRow(node, service);

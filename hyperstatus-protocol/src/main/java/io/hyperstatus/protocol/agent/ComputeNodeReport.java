@@ -2,6 +2,7 @@ package io.hyperstatus.protocol.agent;
 
 import io.hyperstatus.domain.Instance;
 import io.hyperstatus.domain.NodeReport;
+import io.hyperstatus.domain.NodeResources;
 import io.hyperstatus.domain.Reported;
 import java.util.List;
 import java.util.Objects;
@@ -48,11 +49,12 @@ public record ComputeNodeReport(
 
     /** A complete report, every figure given, as the agent sends it. */
     public static ComputeNodeReport of(NodeReport node) {
-        return new ComputeNodeReport(node.host(), node.hypervisorHostname(), node.uuid(), node.hypervisorType(),
-                node.hypervisorVersion(), node.hostIp(), node.vcpus(), node.vcpusUsed(), node.memoryMb(),
-                node.memoryMbUsed(), node.localGb(), node.localGbUsed(), Reported.of(node.freeRamMb()),
-                Reported.of(node.freeDiskGb()), Reported.of(node.currentWorkload()), Reported.of(node.runningVms()),
-                node.diskAvailableLeast(), node.cpuInfo(), node.uptime(), node.instances());
+        NodeResources r = node.resources();
+        return new ComputeNodeReport(node.host(), node.hypervisorHostname(), node.uuid(), r.hypervisorType(),
+                r.hypervisorVersion(), r.hostIp(), r.vcpus(), r.vcpusUsed(), r.memoryMb(), r.memoryMbUsed(),
+                r.localGb(), r.localGbUsed(), Reported.of(r.freeRamMb()), Reported.of(r.freeDiskGb()),
+                Reported.of(r.currentWorkload()), Reported.of(r.runningVms()), r.diskAvailableLeast(), r.cpuInfo(),
+                r.uptime(), node.instances());
     }
 
     /** The report with the figures left out filled in by the domain's rules. */

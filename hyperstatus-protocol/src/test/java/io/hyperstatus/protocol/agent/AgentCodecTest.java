@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hyperstatus.domain.Instance;
 import io.hyperstatus.domain.NodeReport;
+import io.hyperstatus.domain.NodeResources;
 import io.hyperstatus.domain.Reported;
 import io.hyperstatus.domain.ServiceKey;
 import java.util.List;
@@ -34,11 +35,13 @@ class AgentCodecTest {
 
     private static final List<ServiceKey> TWO_SERVICES = List.of(new ServiceKey("compute-01", "nova-compute"),
             new ServiceKey("controller", "nova-scheduler"));
+    private static final String TWO_SERVICES_JSON =
+            "[{\"host\":\"compute-01\",\"binary\":\"nova-compute\"},{\"host\":\"controller\",\"binary\":\"nova-scheduler\"}]";
 
     private static final NodeReport NODE = new NodeReport("compute-01", "compute-01.example.org",
-            "31bfbb40-558b-58b7-9d75-86cda558a1ce", "QEMU", 8002000, "192.0.2.11", 32, 4, 131072, 8704, 1000, 80,
-            122368L, 920L, 0, 1, 900L, "{\"arch\": \"x86_64\", \"vendor\": \"AMD\"}",
-            " 06:45:30 up 120 days, 17:53,  4 users,  load average: 1.91, 2.56, 0.60",
+            "31bfbb40-558b-58b7-9d75-86cda558a1ce", new NodeResources("QEMU", 8002000, "192.0.2.11", 32, 4, 131072,
+                    8704, 1000, 80, 122368L, 920L, 0, 1, 900L, "{\"arch\": \"x86_64\", \"vendor\": \"AMD\"}",
+                    " 06:45:30 up 120 days, 17:53,  4 users,  load average: 1.91, 2.56, 0.60"),
             List.of(new Instance("2bd0c710-beb0-5cfd-9396-d394db959a45", "instance-00000001")));
 
     /** What the agent sent before there was a codec (an ObjectNode's text), for the node above. */
@@ -55,8 +58,7 @@ class AgentCodecTest {
     void servicesRequestIsTheListOfKeys() {
         RegisterServicesRequest request = new RegisterServicesRequest(TWO_SERVICES);
         assertWireForm(request, out -> codec.write(out, request), codec::readRegisterServicesRequest,
-                "{\"services\":[{\"host\":\"compute-01\",\"binary\":\"nova-compute\"},"
-                + "{\"host\":\"controller\",\"binary\":\"nova-scheduler\"}]}");
+                "{\"services\":" + TWO_SERVICES_JSON + "}");
     }
 
     @Test
@@ -78,8 +80,7 @@ class AgentCodecTest {
     void heartbeatsRequestAndAnswerAreListsOfKeys() {
         HeartbeatsRequest request = new HeartbeatsRequest(TWO_SERVICES);
         assertWireForm(request, out -> codec.write(out, request), codec::readHeartbeatsRequest,
-                "{\"heartbeats\":[{\"host\":\"compute-01\",\"binary\":\"nova-compute\"},"
-                + "{\"host\":\"controller\",\"binary\":\"nova-scheduler\"}]}");
+                "{\"heartbeats\":" + TWO_SERVICES_JSON + "}");
 
         HeartbeatsResponse response = new HeartbeatsResponse(List.of(new ServiceKey("gone-01", "nova-compute")));
         assertWireForm(response, out -> codec.write(out, response), codec::readHeartbeatsResponse,
@@ -98,8 +99,8 @@ class AgentCodecTest {
 
     @Test
     void aNodeWithoutUuidLeavesTheUuidOutButSendsOtherUnknownFiguresAsNull() {
-        NodeReport node = new NodeReport("fake-1", "fake-1", null, "fake", 1000, null, 1, 0, 8192, 512, 1028, 0,
-                null, 1028L, 0, 0, null, "{}", null, List.of());
+        NodeReport node = new NodeReport("fake-1", "fake-1", null, new NodeResources("fake", 1000, null, 1, 0, 8192, 512,
+                1028, 0, null, 1028L, 0, 0, null, "{}", null), List.of());
         String json = codec.toJson(out -> codec.write(out, new ComputeNodesRequest(List.of(ComputeNodeReport.of(node)))));
         assertThat(json).isEqualTo("{\"compute_nodes\":[{\"host\":\"fake-1\",\"hypervisor_hostname\":\"fake-1\","
                 + "\"hypervisor_type\":\"fake\",\"hypervisor_version\":1000,\"host_ip\":null,\"vcpus\":1,"
@@ -119,8 +120,8 @@ class AgentCodecTest {
         assertThat(read).isEqualTo(new ComputeNodeReport("compute-1", "compute-1", null, "fake", 1, null, 2, 0, 1024,
                 0, 10, 0, Reported.leftOut(), Reported.leftOut(), Reported.leftOut(), Reported.leftOut(), null, "",
                 null, List.of(new Instance("11111111-1111-4111-8111-111111111111", "instance-00000001"))));
-        assertThat(read.toNodeReport()).isEqualTo(new NodeReport("compute-1", "compute-1", null, "fake", 1, null, 2,
-                0, 1024, 0, 10, 0, 1024L, 10L, 0, 1, null, "", null, read.instances()));
+        assertThat(read.toNodeReport()).isEqualTo(new NodeReport("compute-1", "compute-1", null, new NodeResources(
+                "fake", 1, null, 2, 0, 1024, 0, 10, 0, 1024L, 10L, 0, 1, null, "", null), read.instances()));
         String written = codec.toJson(out -> codec.write(out, read));
         assertThat(written).doesNotContain("free_ram_mb", "free_disk_gb", "current_workload", "running_vms");
     }
@@ -132,11 +133,10 @@ class AgentCodecTest {
                   "hypervisor_version": 1, "vcpus": 2, "memory_mb": 1024, "local_gb": 10, "free_ram_mb": null,
                   "free_disk_gb": null, "current_workload": null, "running_vms": null, "cpu_info": ""}]}"""))
                 .computeNodes().get(0);
-        NodeReport node = read.toNodeReport();
-        assertThat(node.freeRamMb()).isNull();
-        assertThat(node.freeDiskGb()).isNull();
-        assertThat(node.currentWorkload()).isNull();
-        assertThat(node.runningVms()).isNull();
+        assertThat(read).isEqualTo(new ComputeNodeReport("h", "h", null, "fake", 1, null, 2, 0, 1024, 0, 10, 0,
+                Reported.of(null), Reported.of(null), Reported.of(null), Reported.of(null), null, "", null, List.of()));
+        assertThat(read.toNodeReport().resources()).isEqualTo(new NodeResources("fake", 1, null, 2, 0, 1024, 0, 10, 0,
+                null, null, null, null, null, "", null));
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.hyperstatus.server.testing.ThreeHosts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -296,12 +297,6 @@ class HypervisorShowSpec {
         assertJson(server.get("/v2.1/os-hypervisors/statistics?foo=bar", "2.1"), 200, STATISTICS);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"2.88", "2.104", "latest"})
-    void statisticsAreGoneFrom288(String version) {
-        assertFault(server.get("/v2.1/os-hypervisors/statistics", version), 404, "itemNotFound", NOT_FOUND);
-    }
-
     // ---- search and servers ---------------------------------------------------------------------------------
 
     @ParameterizedTest
@@ -334,12 +329,6 @@ class HypervisorShowSpec {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2.53", "2.88", "latest"})
-    void searchIsGoneFrom253(String version) {
-        assertFault(server.get("/v2.1/os-hypervisors/compute/search", version), 404, "itemNotFound", NOT_FOUND);
-    }
-
-    @ParameterizedTest
     @ValueSource(strings = {"2.1", "2.52"})
     void serversListsTheInstancesOfEachMatchingNodeAndOmitsEmptyLists(String version) {
         assertJson(server.get("/v2.1/os-hypervisors/compute/servers", version), 200, """
@@ -358,9 +347,14 @@ class HypervisorShowSpec {
                 "No hypervisor matching 'nomatch' could be found.");
     }
 
+    // ---- routes removed at a microversion --------------------------------------------------------------------
+
     @ParameterizedTest
-    @ValueSource(strings = {"2.53", "2.75", "latest"})
-    void serversIsGoneFrom253(String version) {
-        assertFault(server.get("/v2.1/os-hypervisors/compute/servers", version), 404, "itemNotFound", NOT_FOUND);
+    @CsvSource({
+            "statistics, 2.88", "statistics, 2.104", "statistics, latest",
+            "compute/search, 2.53", "compute/search, 2.88", "compute/search, latest",
+            "compute/servers, 2.53", "compute/servers, 2.75", "compute/servers, latest"})
+    void aRouteIsNotFoundFromTheMicroversionThatRemovedIt(String route, String version) {
+        assertFault(server.get("/v2.1/os-hypervisors/" + route, version), 404, "itemNotFound", NOT_FOUND);
     }
 }

@@ -29,19 +29,11 @@ class LegacyV2Spec {
     private static final String TOKEN = "admin:" + PROJECT;
     private static final String V2 = "/v2/" + PROJECT;
 
-    private static final String LIST = """
-            {"hypervisors": [
-              {"id": 1, "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled"},
-              {"id": 2, "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled"},
-              {"id": 3, "hypervisor_hostname": "bm-node-0003", "state": "up", "status": "enabled"}]}""";
-
     private static final String LIST_WITHOUT_STATUS = """
             {"hypervisors": [
               {"id": 1, "hypervisor_hostname": "compute-0001.example.org"},
               {"id": 2, "hypervisor_hostname": "compute-0002.example.org"},
               {"id": 3, "hypervisor_hostname": "bm-node-0003"}]}""";
-
-
 
     private static final String SHOW1_WITHOUT_STATUS = """
             {"hypervisor": {"id": 1, "hypervisor_hostname": "compute-0001.example.org",
@@ -82,7 +74,7 @@ class LegacyV2Spec {
     @ValueSource(strings = {V2 + "/os-hypervisors", "/v2/os-hypervisors"})
     void listIsThe21ListWithoutVersionHeaders(String path) {
         Reply reply = get(path);
-        assertJson(reply, 200, LIST);
+        assertJson(reply, 200, ThreeHostsBodies.LIST_V21);
         assertThat(reply.header("Content-Type")).isEqualTo("application/json");
         assertNoVersionHeaders(reply);
     }
@@ -93,7 +85,7 @@ class LegacyV2Spec {
             "OpenStack-API-Version, compute latest"})
     void requestVersionHeadersAreIgnored(String header, String value) {
         Reply reply = get(V2 + "/os-hypervisors", header, value);
-        assertJson(reply, 200, LIST);
+        assertJson(reply, 200, ThreeHostsBodies.LIST_V21);
         assertNoVersionHeaders(reply);
     }
 
@@ -204,7 +196,7 @@ class LegacyV2Spec {
     void withTheStatusExtensionUnloadedV21IsUnchanged() {
         try (TestServer unloaded = TestServer.start("[api]\nlegacy_v2_extensions =\n")) {
             ThreeHosts.seed(unloaded);
-            assertJson(get(unloaded, "/v2.1/" + PROJECT + "/os-hypervisors"), 200, LIST);
+            assertJson(get(unloaded, "/v2.1/" + PROJECT + "/os-hypervisors"), 200, ThreeHostsBodies.LIST_V21);
             assertJson(get(unloaded, "/v2.1/" + PROJECT + "/os-hypervisors/1"), 200, ThreeHostsBodies.SHOW1_V21);
         }
     }

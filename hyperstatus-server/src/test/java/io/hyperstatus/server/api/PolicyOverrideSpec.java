@@ -1,5 +1,6 @@
 package io.hyperstatus.server.api;
 
+import static io.hyperstatus.server.testing.FileEdits.write;
 import static io.hyperstatus.server.testing.JsonAssert.assertFault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,11 +11,8 @@ import io.hyperstatus.server.testing.TestServer;
 import io.hyperstatus.server.testing.TestingNanoClock;
 import io.hyperstatus.server.testing.ThreeHosts;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +30,6 @@ class PolicyOverrideSpec {
     /** The server's clock for its looks at the policy file, at most one a second. */
     private final TestingNanoClock clock = new TestingNanoClock();
     private TestServer server;
-    private int version;
 
     @AfterEach
     void stop() {
@@ -43,14 +40,8 @@ class PolicyOverrideSpec {
 
     private Path policyFile(String yaml) throws IOException {
         Path file = dir.resolve("policy.yaml");
-        edit(file, yaml);
+        write(file, yaml);
         return file;
-    }
-
-    /** Rewrites the file with a modification time of its own, as an edit a moment later would have. */
-    private void edit(Path file, String yaml) throws IOException {
-        Files.writeString(file, yaml);
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(++version)));
     }
 
     private void start(Path policy) {
@@ -64,7 +55,7 @@ class PolicyOverrideSpec {
 
     /** Edits the file and lets a second pass, so that the next request makes the server look at the file again. */
     private void editAndLetASecondPass(Path file, String yaml) throws IOException {
-        edit(file, yaml);
+        write(file, yaml);
         clock.advance(Duration.ofSeconds(1));
     }
 

@@ -18,22 +18,14 @@ final class AvailabilityZoneView {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
     static void writeSummary(JsonGenerator json, String zone, boolean available) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("zoneName", zone);
-        json.writeObjectFieldStart("zoneState");
-        json.writeBooleanField("available", available);
-        json.writeEndObject();
+        writeNameAndState(json, zone, available);
         json.writeNullField("hosts");
         json.writeEndObject();
     }
 
     static void writeDetail(JsonGenerator json, String zone, Map<String, List<ServiceWithState>> hosts)
             throws IOException {
-        json.writeStartObject();
-        json.writeStringField("zoneName", zone);
-        json.writeObjectFieldStart("zoneState");
-        json.writeBooleanField("available", true);
-        json.writeEndObject();
+        writeNameAndState(json, zone, true);
         json.writeObjectFieldStart("hosts");
         for (Map.Entry<String, List<ServiceWithState>> host : hosts.entrySet()) {
             json.writeObjectFieldStart(host.getKey());
@@ -52,5 +44,14 @@ final class AvailabilityZoneView {
     }
 
     private AvailabilityZoneView() {
+    }
+
+    /** Opens the zone's object with the fields every zone has. */
+    private static void writeNameAndState(JsonGenerator json, String zone, boolean available) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("zoneName", zone);
+        json.writeObjectFieldStart("zoneState");
+        json.writeBooleanField("available", available);
+        json.writeEndObject();
     }
 }

@@ -8,6 +8,7 @@ import io.hyperstatus.core.hypervisors.HypervisorQueries;
 import io.hyperstatus.core.services.ServiceQueries;
 import io.hyperstatus.core.zones.ServiceZones;
 import io.hyperstatus.domain.ComputeNode;
+import io.hyperstatus.domain.NodeResources;
 import io.hyperstatus.domain.Service;
 import io.hyperstatus.domain.ServiceWithState;
 import io.hyperstatus.server.api.ApiRequest;
@@ -94,7 +95,7 @@ public final class HostsController implements Resource {
         request.authorize(PolicyRule.HOSTS_SHOW);
         String host = request.pathParam("id");
         requireMapped(host);
-        ComputeNode node = hosts.firstNode(host)
+        NodeResources node = hosts.firstNode(host).map(ComputeNode::resources)
                 .orElseThrow(() -> ApiException.notFound("Compute host " + host + " could not be found."));
         return ApiResponse.ok(json -> {
             json.writeStartObject();

@@ -14,6 +14,7 @@ final class HypervisorDetailV288View implements HypervisorDetailView {
     public void writeFields(JsonGenerator json, Hypervisor hypervisor, HypervisorProfile format) throws IOException {
         HypervisorFields.writeSummary(json, hypervisor, format);
         HypervisorFields.writeHostAndService(json, hypervisor, format);
-        json.writeStringField("uptime", hypervisor.state() == ServiceState.UP ? hypervisor.node().uptime() : null);
+        String uptime = hypervisor.node().resources().uptime();
+        json.writeStringField("uptime", hypervisor.state() == ServiceState.UP ? uptime : null);
     }
 }

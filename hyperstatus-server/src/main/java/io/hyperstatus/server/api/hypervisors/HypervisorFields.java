@@ -67,9 +67,9 @@ final class HypervisorFields {
     /** host_ip, hypervisor type and version, and the service block. */
     static void writeHostAndService(JsonGenerator json, Hypervisor hypervisor, HypervisorProfile format)
             throws IOException {
-        writeString(json, HOST_IP, hypervisor.node().hostIp());
-        writeString(json, HYPERVISOR_TYPE, hypervisor.node().hypervisorType());
-        writeNumber(json, HYPERVISOR_VERSION, hypervisor.node().hypervisorVersion());
+        writeString(json, HOST_IP, hypervisor.node().resources().hostIp());
+        writeString(json, HYPERVISOR_TYPE, hypervisor.node().resources().hypervisorType());
+        writeNumber(json, HYPERVISOR_VERSION, hypervisor.node().resources().hypervisorVersion());
         json.writeFieldName(SERVICE);
         json.writeStartObject();
         writeString(json, HOST, hypervisor.service().host());
@@ -82,7 +82,7 @@ final class HypervisorFields {
 
     /** The resource counters shown before 2.88. */
     static void writeStatistics(JsonGenerator json, Hypervisor hypervisor) throws IOException {
-        var node = hypervisor.node();
+        var node = hypervisor.node().resources();
         writeNumber(json, VCPUS, node.vcpus());
         writeNumber(json, MEMORY_MB, node.memoryMb());
         writeNumber(json, LOCAL_GB, node.localGb());

@@ -18,35 +18,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** One list response of hypervisors: which ones, in which profile, with servers or a next link. */
-final class HypervisorListing {
+record HypervisorListing(HypervisorQueries hypervisors, ApiRequest request, boolean detail,
+                         Map<String, List<String>> query, HypervisorProfile profile, Optional<String> pattern,
+                         int pageSize, boolean withServers) {
     /** How many hypervisors' servers are looked up at once when a list shows them. */
     private static final int SERVERS_CHUNK = 500;
 
     @FunctionalInterface
     interface ItemWriter {
         void write(JsonGenerator json, Hypervisor hypervisor) throws IOException;
-    }
-
-    private final HypervisorQueries hypervisors;
-    private final ApiRequest request;
-    private final boolean detail;
-    private final Map<String, List<String>> query;
-    private final HypervisorProfile profile;
-    private final Optional<String> pattern;
-    private final int pageSize;
-    private final boolean withServers;
-
-    HypervisorListing(HypervisorQueries hypervisors, ApiRequest request, boolean detail,
-                      Map<String, List<String>> query, HypervisorProfile profile, Optional<String> pattern,
-                      int pageSize, boolean withServers) {
-        this.hypervisors = hypervisors;
-        this.request = request;
-        this.detail = detail;
-        this.query = query;
-        this.profile = profile;
-        this.pattern = pattern;
-        this.pageSize = pageSize;
-        this.withServers = withServers;
     }
 
     /**

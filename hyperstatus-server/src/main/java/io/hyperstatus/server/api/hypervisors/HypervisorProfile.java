@@ -28,10 +28,8 @@ record HypervisorProfile(
         HypervisorDetailView detail;
         if (version.atLeast(Microversions.TRIMMED_HYPERVISORS)) {
             detail = new HypervisorDetailV288View();
-        } else if (version.atLeast(Microversions.CPU_INFO_OBJECT)) {
-            detail = new HypervisorDetailV228View();
         } else {
-            detail = new HypervisorDetailV21View();
+            detail = new HypervisorDetailV21View(version.atLeast(Microversions.CPU_INFO_OBJECT));
         }
         Optional<RequestSchema> indexQuery = uuidIds ? Optional.of(INDEX_QUERY_V253)
                 : version.atLeast(Microversions.HYPERVISOR_PAGING) ? Optional.of(INDEX_QUERY_V233) : Optional.empty();

@@ -120,7 +120,7 @@ public final class HypervisorsController implements Resource {
         if (hypervisor.state() == ServiceState.DOWN) {
             throw ApiException.badRequest("Compute service of " + hypervisor.node().host() + " is unavailable at this time.");
         }
-        String uptime = hypervisor.node().uptime();
+        String uptime = hypervisor.node().resources().uptime();
         if (uptime == null) {
             throw new ApiException(501, "The requested functionality is not supported.");
         }

@@ -34,28 +34,20 @@ public sealed interface Check {
     }
 
     /** {@code @} (and the empty check string): always passes. */
-    record Always() implements Check {
-        @Override
-        public boolean test(Context context) {
-            return true;
-        }
-
-        @Override
-        public String toString() {
-            return "@";
-        }
-    }
-
+    Check ALWAYS = new Fixed(true);
     /** {@code !}: never passes. */
-    record Never() implements Check {
+    Check NEVER = new Fixed(false);
+
+    /** A check whose answer does not depend on the context: {@link #ALWAYS} or {@link #NEVER}. */
+    record Fixed(boolean passes) implements Check {
         @Override
         public boolean test(Context context) {
-            return false;
+            return passes;
         }
 
         @Override
         public String toString() {
-            return "!";
+            return passes ? "@" : "!";
         }
     }
 
@@ -146,37 +138,34 @@ public sealed interface Check {
         }
     }
 
-    /** Passes when every operand passes; evaluation stops at the first that fails. */
-    record And(List<Check> operands) implements Check {
-        public And {
-            operands = List.copyOf(operands);
-        }
+    /** How {@link Joined} joins its operands: {@code and} needs every one to pass, {@code or} any one. */
+    enum Joiner {
+        AND,
+        OR;
 
-        @Override
-        public boolean test(Context context) {
-            return operands.stream().allMatch(check -> check.test(context));
-        }
-
-        @Override
-        public String toString() {
-            return "(" + String.join(" and ", operands.stream().map(Check::toString).toList()) + ")";
+        String word() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    /** Passes when any operand passes; evaluation stops at the first that passes. */
-    record Or(List<Check> operands) implements Check {
-        public Or {
+    /** Operands joined by {@code and} or {@code or}; evaluation stops as soon as the answer is known. */
+    record Joined(Joiner joiner, List<Check> operands) implements Check {
+        public Joined {
+            Objects.requireNonNull(joiner, "joiner");
             operands = List.copyOf(operands);
         }
 
         @Override
         public boolean test(Context context) {
-            return operands.stream().anyMatch(check -> check.test(context));
+            return joiner == Joiner.AND
+                    ? operands.stream().allMatch(check -> check.test(context))
+                    : operands.stream().anyMatch(check -> check.test(context));
         }
 
         @Override
         public String toString() {
-            return "(" + String.join(" or ", operands.stream().map(Check::toString).toList()) + ")";
+            String separator = " " + joiner.word() + " ";
+            return "(" + String.join(separator, operands.stream().map(Check::toString).toList()) + ")";
         }
     }
 

@@ -3,6 +3,7 @@ package io.hyperstatus.server.api.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Parses check strings of oslo.policy's rule language into {@link Check} trees.
@@ -50,7 +51,7 @@ public final class CheckParser {
 
     private Check parseRule() {
         if (peek().kind() == Kind.END) {
-            return new Check.Always();
+            return Check.ALWAYS;
         }
         Check check = parseOr();
         Token extra = peek();
@@ -62,23 +63,22 @@ public final class CheckParser {
     }
 
     private Check parseOr() {
-        List<Check> operands = new ArrayList<>();
-        operands.add(parseAnd());
-        while (peek().kind() == Kind.OR) {
-            next++;
-            operands.add(parseAnd());
-        }
-        return operands.size() == 1 ? operands.get(0) : new Check.Or(operands);
+        return parseJoined(Kind.OR, Check.Joiner.OR, this::parseAnd);
     }
 
     private Check parseAnd() {
+        return parseJoined(Kind.AND, Check.Joiner.AND, this::parseNot);
+    }
+
+    /** {@code operand (keyword operand)*}: a single operand stands for itself, several are joined. */
+    private Check parseJoined(Kind keyword, Check.Joiner joiner, Supplier<Check> operand) {
         List<Check> operands = new ArrayList<>();
-        operands.add(parseNot());
-        while (peek().kind() == Kind.AND) {
+        operands.add(operand.get());
+        while (peek().kind() == keyword) {
             next++;
-            operands.add(parseNot());
+            operands.add(operand.get());
         }
-        return operands.size() == 1 ? operands.get(0) : new Check.And(operands);
+        return operands.size() == 1 ? operands.get(0) : new Check.Joined(joiner, operands);
     }
 
     private Check parseNot() {
@@ -112,10 +112,10 @@ public final class CheckParser {
     private Check check(Token token) {
         String text = token.text();
         if (text.equals("@")) {
-            return new Check.Always();
+            return Check.ALWAYS;
         }
         if (text.equals("!")) {
-            return new Check.Never();
+            return Check.NEVER;
         }
         int colon = text.indexOf(':');
         if (colon < 0) {

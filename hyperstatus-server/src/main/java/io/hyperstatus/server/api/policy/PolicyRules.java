@@ -153,10 +153,8 @@ public final class PolicyRules {
             names.add(rule.name());
         } else if (check instanceof Check.Not not) {
             collect(not.operand(), names);
-        } else if (check instanceof Check.And and) {
-            and.operands().forEach(c -> collect(c, names));
-        } else if (check instanceof Check.Or or) {
-            or.operands().forEach(c -> collect(c, names));
+        } else if (check instanceof Check.Joined joined) {
+            joined.operands().forEach(c -> collect(c, names));
         }
     }
 }

@@ -19,6 +19,7 @@ import io.hyperstatus.server.api.ApiRequest;
 import io.hyperstatus.server.api.ApiResponse;
 import io.hyperstatus.server.api.Endpoint;
 import io.hyperstatus.server.api.Ids;
+import io.hyperstatus.server.api.Json;
 import io.hyperstatus.server.api.QueryValues;
 import io.hyperstatus.server.api.RequestActor;
 import io.hyperstatus.server.api.Resource;
@@ -111,30 +112,26 @@ public final class ServicesController implements Resource {
         administration.change(ServiceRef.byKey(host, binary), change, RequestActor.user(request));
         if (change.forcedDown().isPresent()) {
             boolean forcedDown = change.forcedDown().get();
-            return ApiResponse.ok(json -> {
-                json.writeStartObject();
-                json.writeObjectFieldStart("service");
-                json.writeStringField("host", host);
-                json.writeStringField("binary", binary);
-                json.writeBooleanField("forced_down", forcedDown);
-                json.writeEndObject();
-                json.writeEndObject();
-            });
+            return shortAnswer(host, binary, json -> json.writeBooleanField("forced_down", forcedDown));
         }
-        boolean disabled = change.disabled().orElseThrow();
-        return shortAnswer(host, binary, disabled ? "disabled" : "enabled", change.reason().orElse(null));
+        String status = change.disabled().orElseThrow() ? "disabled" : "enabled";
+        String reason = change.reason().orElse(null);
+        return shortAnswer(host, binary, json -> {
+            json.writeStringField("status", status);
+            if (reason != null) {
+                json.writeStringField("disabled_reason", reason);
+            }
+        });
     }
 
-    private static ApiResponse shortAnswer(String host, String binary, String status, String reason) {
+    /** The pre-2.53 actions' answer: the service's host and binary, then what the action changed. */
+    private static ApiResponse shortAnswer(String host, String binary, Json.Writer changed) {
         return ApiResponse.ok(json -> {
             json.writeStartObject();
             json.writeObjectFieldStart("service");
             json.writeStringField("host", host);
             json.writeStringField("binary", binary);
-            json.writeStringField("status", status);
-            if (reason != null) {
-                json.writeStringField("disabled_reason", reason);
-            }
+            changed.write(json);
             json.writeEndObject();
             json.writeEndObject();
         });

@@ -1,5 +1,6 @@
 package io.hyperstatus.server.api.policy;
 
+import static io.hyperstatus.server.testing.FileEdits.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,10 +9,9 @@ import io.hyperstatus.server.api.auth.Credentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,16 +24,28 @@ class PolicyFileTest {
     Path dir;
 
     private final AtomicLong clock = new AtomicLong();
-    private int version;
+    /** The policy file of most tests, in the configuration's default format. */
+    private Path file;
 
-    private void write(Path file, String text) throws IOException {
-        Files.writeString(file, text);
-        // A distinct modification time per version, as a file edited a second later has.
-        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2024-01-01T00:00:00Z").plusSeconds(++version)));
+    @BeforeEach
+    void nameThePolicyFile() {
+        file = dir.resolve("policy.yaml");
     }
 
     private void aSecondPasses() {
         clock.addAndGet(PolicyFile.CHECK_INTERVAL.toNanos());
+    }
+
+    /** A change the next check sees: made, then the check interval waited out. */
+    private void editASecondAgo(Path file, String text) throws IOException {
+        write(file, text);
+        aSecondPasses();
+    }
+
+    /** The policy file as the configuration names it, written to let readers list hypervisors. */
+    private PolicyFile openConfiguredLettingReadersList() throws IOException {
+        write(file, LIST + ": role:reader\n");
+        return PolicyFile.open(file, true, clock::get);
     }
 
     private boolean readerMayList(PolicyFile file) {
@@ -73,14 +85,12 @@ class PolicyFileTest {
 
     @Test
     void anEmptyFileOverridesNothing() throws IOException {
-        Path file = dir.resolve("policy.yaml");
         write(file, "# nothing yet\n");
         assertThat(PolicyFile.open(file, true, clock::get).rules().all()).noneMatch(PolicyRules.Effective::overridden);
     }
 
     @Test
     void aBrokenFileStopsStartUpNamingTheFileAndTheReason() throws IOException {
-        Path file = dir.resolve("policy.yaml");
         write(file, LIST + ": role:reader or\n");
         assertThatThrownBy(() -> PolicyFile.open(file, false, clock::get))
                 .isInstanceOf(ConfigException.class)
@@ -111,9 +121,7 @@ class PolicyFileTest {
 
     @Test
     void aChangedFileIsReloadedAtTheNextCheck() throws IOException {
-        Path file = dir.resolve("policy.yaml");
-        write(file, LIST + ": role:reader\n");
-        PolicyFile policy = PolicyFile.open(file, true, clock::get);
+        PolicyFile policy = openConfiguredLettingReadersList();
         assertThat(readerMayList(policy)).isTrue();
 
         write(file, LIST + ": role:admin\n");
@@ -124,30 +132,23 @@ class PolicyFileTest {
 
     @Test
     void aBrokenEditKeepsTheLastGoodRulesUntilFixed() throws IOException {
-        Path file = dir.resolve("policy.yaml");
-        write(file, LIST + ": role:reader\n");
-        PolicyFile policy = PolicyFile.open(file, true, clock::get);
+        PolicyFile policy = openConfiguredLettingReadersList();
 
-        write(file, LIST + ": role:admin and (\n");
-        aSecondPasses();
+        editASecondAgo(file, LIST + ": role:admin and (\n");
         assertThat(readerMayList(policy)).isTrue();
-        write(file, "{{{ not yaml");
-        aSecondPasses();
+        editASecondAgo(file, "{{{ not yaml");
         assertThat(readerMayList(policy)).isTrue();
 
-        write(file, LIST + ": role:admin\n");
-        aSecondPasses();
+        editASecondAgo(file, LIST + ": role:admin\n");
         assertThat(readerMayList(policy)).isFalse();
     }
 
     @Test
     void aDefaultFileThatAppearsIsLoadedAndOneThatGoesLeavesTheDefaults() throws IOException {
-        Path file = dir.resolve("policy.yaml");
         PolicyFile policy = PolicyFile.open(file, false, clock::get);
         assertThat(readerMayList(policy)).isFalse();
 
-        write(file, LIST + ": role:reader\n");
-        aSecondPasses();
+        editASecondAgo(file, LIST + ": role:reader\n");
         assertThat(readerMayList(policy)).isTrue();
 
         Files.delete(file);
@@ -157,9 +158,7 @@ class PolicyFileTest {
 
     @Test
     void aConfiguredFileThatGoesKeepsItsRules() throws IOException {
-        Path file = dir.resolve("policy.yaml");
-        write(file, LIST + ": role:reader\n");
-        PolicyFile policy = PolicyFile.open(file, true, clock::get);
+        PolicyFile policy = openConfiguredLettingReadersList();
         Files.delete(file);
         aSecondPasses();
         assertThat(readerMayList(policy)).isTrue();
