@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
 final class JettySetup {
     private static final Logger LOG = LoggerFactory.getLogger("hyperstatus.api");
     /** Headers that ask some frameworks to act as another method; Nova ignores them, and so must Javalin. */
+    /** Marks a request whose client went away: its one log line is written, the error answer adds none. */
+    private static final String CLIENT_GONE = "hyperstatus.client_gone";
     private static final Set<String> METHOD_OVERRIDES =
             Set.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
 
@@ -226,6 +228,7 @@ final class JettySetup {
                 deadline.cancel();
                 LOG.info("{} {} client went away while sending the body ({})", request.getMethod(),
                         request.getHttpURI().getPathQuery(), failure.getClass().getSimpleName());
+                request.setAttribute(CLIENT_GONE, true);
                 callback.failed(failure);
             }
         }
@@ -270,9 +273,11 @@ final class JettySetup {
             String requestId = "req-" + UUID.randomUUID();
             response.getHeaders().put(Answers.REQUEST_ID, requestId);
             response.getHeaders().put(Answers.COMPUTE_REQUEST_ID, requestId);
-            LOG.info("{} {} {} status: {} (answered by the HTTP layer{})", requestId, request.getMethod(),
-                    request.getHttpURI() == null ? "-" : request.getHttpURI().getPathQuery(), status,
-                    cause == null ? "" : ": " + cause.getClass().getSimpleName());
+            if (request.getAttribute(CLIENT_GONE) == null) {
+                LOG.info("{} {} {} status: {} (answered by the HTTP layer{})", requestId, request.getMethod(),
+                        request.getHttpURI() == null ? "-" : request.getHttpURI().getPathQuery(), status,
+                        cause == null ? "" : ": " + cause.getClass().getSimpleName());
+            }
             if (status == HttpStatus.SERVICE_UNAVAILABLE_503) {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
             }
