@@ -15,7 +15,7 @@ final class HttpDeclarations {
     static final Option<Integer> MAX_THREADS = Option.of("http", "max_threads", integer(16, 10_000), "200",
             "threads serving requests and I/O; must exceed `max_concurrent_requests` by 8");
     static final Option<Integer> MAX_CONCURRENT_REQUESTS = Option.of("http", "max_concurrent_requests",
-            integer(1, 10_000), "100", "requests handled at once, their bodies already received; others queue");
+            integer(1, 5_000), "100", "requests handled at once, their bodies already received; others queue");
     static final Option<Integer> MAX_QUEUED_REQUESTS = Option.of("http", "max_queued_requests",
             integer(0, 1_000_000), "1000", "requests waiting for a turn; beyond it a request gets 503 at once");
     static final Option<Duration> QUEUE_TIMEOUT = Option.of("http", "queue_timeout",
