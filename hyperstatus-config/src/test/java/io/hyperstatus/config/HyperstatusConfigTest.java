@@ -69,6 +69,23 @@ class HyperstatusConfigTest {
     }
 
     @Test
+    void theHttpLimitsHaveDefaultsThatFitTogether() {
+        assertThat(HyperstatusConfig.parse("").http()).isEqualTo(new HttpOptions(1000, 200, 100, 1000,
+                Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(30), 8192));
+    }
+
+    @Test
+    void moreConcurrentRequestsThanThreadsCanServeStopStartUp() {
+        assertThatThrownBy(() -> HyperstatusConfig.parse("[http]\nmax_threads = 100\nmax_concurrent_requests = 95\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value for option [http] max_threads: 100 must be at least [http]"
+                        + " max_concurrent_requests (95) + 8, or requests would wait for threads that accept and"
+                        + " read connections");
+        assertThat(HyperstatusConfig.parse("[http]\nmax_threads = 103\nmax_concurrent_requests = 95\n").http()
+                .maxThreads()).isEqualTo(103);
+    }
+
+    @Test
     void invalidValueStopsStartUpNamingTheOption() {
         assertThatThrownBy(() -> HyperstatusConfig.parse("[DEFAULT]\nservice_down_time = soon\n"))
                 .isInstanceOf(ConfigException.class)

@@ -16,8 +16,13 @@ import org.junit.jupiter.api.Test;
  * without a line of test: be declared once, have a default or say why not, be read, and be refused by name.
  */
 class OptionDeclarationsTest {
-    /** A configuration that reads every option: with Keystone, and intervals that leave room to change both. */
+    /**
+     * A configuration that reads every option: with Keystone, intervals that leave room to change both, and
+     * threads that leave room for any number of concurrent requests.
+     */
     private static final Map<Option<?>, String> BASE = Map.of(
+            HttpDeclarations.MAX_THREADS, "10000",
+            HttpDeclarations.MAX_CONCURRENT_REQUESTS, "1",
             ServerDeclarations.AUTH_STRATEGY, "keystone",
             ServerDeclarations.REPORT_INTERVAL, "0.5",
             ServerDeclarations.SERVICE_DOWN_TIME, "30",

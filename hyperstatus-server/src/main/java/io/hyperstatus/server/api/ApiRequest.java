@@ -1,7 +1,9 @@
 package io.hyperstatus.server.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,6 +28,9 @@ import java.util.Set;
 public final class ApiRequest {
     private static final Set<String> JSON_CONTENT_TYPES =
             Set.of("application/json", "application/vnd.openstack.compute+json", "text/plain");
+
+    private static final ObjectReader BODY_READER =
+            Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Context ctx;
     private final Mount mount;
@@ -127,7 +132,8 @@ public final class ApiRequest {
             return NullNode.getInstance();
         }
         try {
-            return Json.MAPPER.readTree(new String(raw, StandardCharsets.UTF_8));
+            // One document and nothing after it, as Python's json.loads reads a body ("{} x" is refused).
+            return BODY_READER.readTree(new String(raw, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("Malformed request body");
         }

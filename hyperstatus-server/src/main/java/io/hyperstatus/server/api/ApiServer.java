@@ -28,6 +28,7 @@ public final class ApiServer implements AutoCloseable {
     private final RequestLog requestLog;
     private final List<Endpoint> computeEndpoints;
     private final List<Endpoint> agentEndpoints;
+    private final JettySetup jetty;
     private Javalin javalin;
 
     public ApiServer(HyperstatusConfig config, Authenticator authenticator, Policy policy,
@@ -39,8 +40,10 @@ public final class ApiServer implements AutoCloseable {
         StreamingResponder responder = new StreamingResponder();
         this.versions = new VersionDocuments(config.computeLinkPrefix(), microversions);
         NotFoundPages notFound = new NotFoundPages(versions);
+        Authentication authentication = new Authentication(authenticator);
         this.pipeline = new RequestPipeline(config.maxRequestBodySize(), config.computeLinkPrefix(),
-                new Authentication(authenticator), microversions, policy, notFound, responder);
+                authentication, microversions, policy, notFound, responder);
+        this.jetty = new JettySetup(config.http(), config.maxRequestBodySize(), authentication::admitsBody);
         this.faults = new FaultMapper(notFound);
         this.requestLog = new RequestLog(responder);
         List<Endpoint> compute = new ArrayList<>();
@@ -62,13 +65,14 @@ public final class ApiServer implements AutoCloseable {
             cfg.router.ignoreTrailingSlashes = false;
             cfg.router.treatMultipleSlashesAsSingleSlash = false;
             cfg.http.maxRequestSize = config.maxRequestBodySize();
+            jetty.configure(cfg, config.listenAddress(), config.listenPort());
             cfg.requestLogger.http(requestLog::log);
             cfg.routes.before(pipeline::beforeRouting);
             versions.installRoots(cfg.routes);
             installRoutes(cfg.routes);
             faults.install(cfg.routes);
         });
-        javalin.start(config.listenAddress(), config.listenPort());
+        javalin.start();
         return javalin.port();
     }
 

@@ -6,6 +6,7 @@ import io.hyperstatus.server.api.auth.Credentials;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +33,7 @@ final class Authentication {
      */
     boolean authenticate(Context ctx) {
         String path = ctx.path();
-        boolean underMount = Arrays.stream(Mount.values())
-                .anyMatch(mount -> path.startsWith(mount.prefix() + "/") && path.length() > mount.prefix().length() + 1);
-        if (!underMount) {
+        if (!needsToken(path)) {
             return true;
         }
         Optional<Credentials> credentials;
@@ -54,6 +53,26 @@ final class Authentication {
         }
         ctx.attribute(CREDENTIALS, credentials.get());
         return true;
+    }
+
+    /**
+     * Whether a request's body is worth receiving: the path needs no token, or the headers carry a valid one. The
+     * request itself is answered later, by {@link #authenticate}, from the same headers.
+     */
+    boolean admitsBody(String path, UnaryOperator<String> header) {
+        if (!needsToken(path)) {
+            return true;
+        }
+        try {
+            return authenticator.authenticate(header).isPresent();
+        } catch (AuthenticationUnavailableException e) {
+            return false;
+        }
+    }
+
+    private static boolean needsToken(String path) {
+        return Arrays.stream(Mount.values())
+                .anyMatch(mount -> path.startsWith(mount.prefix() + "/") && path.length() > mount.prefix().length() + 1);
     }
 
     /** The credentials {@link #authenticate} found for a request under a mount. */

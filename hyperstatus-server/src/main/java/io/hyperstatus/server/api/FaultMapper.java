@@ -31,11 +31,14 @@ final class FaultMapper {
         record RouteNotFound() implements Fault {
         }
 
-        /** A failure nobody expected: Nova's 500, naming only the failure's class. */
+        /**
+         * A failure nobody expected: Nova's 500, with a fixed message that names the request (when it has an id)
+         * and nothing of the failure, which is logged with that id instead.
+         */
         record Unexpected(Throwable failure) implements Fault {
-            Json asJson() {
-                return new Json(500, "Unexpected API Error. Please contact the administrator\n<class '"
-                        + failure.getClass().getSimpleName() + "'>");
+            Json asJson(Optional<String> requestId) {
+                return new Json(500, "Unexpected API Error. Please contact the administrator"
+                        + requestId.map(id -> ", quoting request id " + id).orElse("") + ".");
             }
         }
     }
@@ -87,8 +90,9 @@ final class FaultMapper {
         if (fault instanceof Fault.RouteNotFound) {
             notFound.answer(ctx);
         } else if (fault instanceof Fault.Unexpected unexpected) {
-            LOG.error("Unexpected error in {} {} [{}]", ctx.method(), ctx.path(), Answers.requestId(ctx), failure);
-            write(ctx, unexpected.asJson());
+            String requestId = Answers.requestId(ctx);
+            LOG.error("Unexpected error in {} {} [{}]", ctx.method(), ctx.path(), requestId, failure);
+            write(ctx, unexpected.asJson(Optional.ofNullable(requestId)));
         } else {
             write(ctx, (Fault.Json) fault);
         }

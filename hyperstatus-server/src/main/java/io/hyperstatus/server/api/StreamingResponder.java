@@ -37,8 +37,14 @@ final class StreamingResponder {
                 ctx.res().resetBuffer();
                 throw e;
             }
-            LOG.error("Response of {} {} [{}] failed after it started; connection aborted", ctx.method(), ctx.path(),
-                    Answers.requestId(ctx), e);
+            if (e instanceof IOException) {
+                // The client went away (or stopped reading): its business, worth one line and no trace.
+                LOG.info("Response of {} {} [{}] not delivered, the connection broke: {}", ctx.method(), ctx.path(),
+                        Answers.requestId(ctx), e.getClass().getSimpleName());
+            } else {
+                LOG.error("Response of {} {} [{}] failed after it started; connection aborted", ctx.method(),
+                        ctx.path(), Answers.requestId(ctx), e);
+            }
             Answers.markErrorWritten(ctx);
             ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(e);
         }

@@ -128,16 +128,17 @@ class FaultMapperTest {
     }
 
     @Test
-    void anythingElseIsNovas500NamingOnlyTheClass() throws Exception {
+    void anythingElseIsNovas500NamingNothingOfTheFailure() throws Exception {
         assertNovaFault(get("unexpected"), 500, "{\"computeFault\":{\"code\":500,\"message\":\"Unexpected API Error."
-                + " Please contact the administrator\\n<class 'IllegalStateException'>\"}}");
+                + " Please contact the administrator.\"}}");
     }
 
     @Test
     void anErrorIsUnexpectedToo() {
         FaultMapper.Fault fault = FaultMapper.map(new StackOverflowError());
         assertThat(fault).isInstanceOf(FaultMapper.Fault.Unexpected.class);
-        assertThat(((FaultMapper.Fault.Unexpected) fault).asJson()).isEqualTo(new FaultMapper.Fault.Json(500,
-                "Unexpected API Error. Please contact the administrator\n<class 'StackOverflowError'>"));
+        assertThat(((FaultMapper.Fault.Unexpected) fault).asJson(Optional.of("req-1"))).isEqualTo(
+                new FaultMapper.Fault.Json(500, "Unexpected API Error. Please contact the administrator, quoting"
+                        + " request id req-1."));
     }
 }
