@@ -23,11 +23,16 @@ trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$wo
   printf ' ]}\n'
 } > "$work/hosts.json"
 
+# The simulating agent's identity: a shared secret the server binds to every host (docs/agent-identity.md).
+secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+(umask 077 && echo "simulator $secret *" > "$work/agent-secrets" && echo "$secret" > "$work/agent-secret")
 cat > "$work/server.conf" <<CONF
 [DEFAULT]
 state_path = $work/server
 osapi_compute_listen = 127.0.0.1
 osapi_compute_listen_port = $port
+[agent_identity]
+secrets_file = $work/agent-secrets
 CONF
 cat > "$work/agent.conf" <<CONF
 [DEFAULT]
@@ -40,6 +45,7 @@ update_resources_interval = 60
 hosts_file = $work/hosts.json
 [agent]
 api_servers = http://127.0.0.1:$port
+secret_file = $work/agent-secret
 CONF
 
 java -Xmx1g -jar "$jar" server --config-file "$work/server.conf" > "$work/server.log" 2>&1 &

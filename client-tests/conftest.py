@@ -6,6 +6,7 @@ heartbeats, so it turns down after service_down_time; every other host stays up.
 import json
 import os
 import pathlib
+import secrets
 import socket
 import subprocess
 import time
@@ -53,19 +54,31 @@ def _get(url):
         return json.load(response)
 
 
+def _write_private(path, text):
+    """Writes a file only its owner can read, as the agent identity files must be."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as file:
+        file.write(text)
+
+
 @pytest.fixture(scope="session")
 def cloud(tmp_path_factory):
     assert JAR.exists(), f"build the launcher first: {JAR}"
     work = tmp_path_factory.mktemp("hyperstatus")
     port = _free_port()
     (work / "hosts.json").write_text(json.dumps(HOSTS))
+    # The simulating agent's identity: a shared secret the server binds to every host (docs/agent-identity.md).
+    secret = secrets.token_hex(32)
+    _write_private(work / "agent-secrets", f"simulator {secret} *\n")
+    _write_private(work / "agent-secret", secret + "\n")
     (work / "server.conf").write_text(
         f"[DEFAULT]\nstate_path = {work}/server\nosapi_compute_listen = 127.0.0.1\n"
-        f"osapi_compute_listen_port = {port}\nservice_down_time = 4\nreport_interval = 1\n")
+        f"osapi_compute_listen_port = {port}\nservice_down_time = 4\nreport_interval = 1\n"
+        f"[agent_identity]\nsecrets_file = {work}/agent-secrets\n")
     (work / "agent.conf").write_text(
         f"[DEFAULT]\nhost = simulator\nstate_path = {work}/agent\ncompute_driver = fake.FakeDriver\n"
         f"service_down_time = 4\nreport_interval = 1\n[fake]\nhosts_file = {work}/hosts.json\n"
-        f"[agent]\napi_servers = http://127.0.0.1:{port}\n")
+        f"[agent]\napi_servers = http://127.0.0.1:{port}\nsecret_file = {work}/agent-secret\n")
     processes = []
     try:
         for role in ("server", "agent"):

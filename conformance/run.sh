@@ -66,6 +66,9 @@ for interface in public internal admin; do
 done
 
 service_password="${HYPERSTATUS_KEYSTONE_SERVICE_PASSWORD:-hyperstatus-service}"
+agent_password="${HYPERSTATUS_KEYSTONE_AGENT_PASSWORD:-compute-agent-secret}"
+# The agent's Keystone user (role compute_agent) speaks for every host the fake driver simulates.
+(umask 077 && printf '# Keystone user  hosts\ncompute-agent *\n' > "$work/agent-hosts")
 cat > "$work/hyperstatus.conf" <<CONF
 [DEFAULT]
 host = controller
@@ -88,8 +91,12 @@ project_domain_name = Default
 region_name = RegionOne
 [fake]
 hosts_file = $here/hosts.json
+[agent_identity]
+hosts_file = $work/agent-hosts
 [agent]
 api_servers = http://127.0.0.1:$port
+username = compute-agent
+password = $agent_password
 CONF
 
 java -jar "$jar" server --config-file "$work/hyperstatus.conf" > "$work/server.log" 2>&1 &

@@ -4,8 +4,8 @@
 #   scripts/keystone.sh start      install when missing, bootstrap, run it on 127.0.0.1:5000, create the users
 #   scripts/keystone.sh stop       stop it (its state folder is kept; `start` picks it up again)
 #   scripts/keystone.sh bootstrap  install when missing, write keystone.conf, create the database and keys
-#   scripts/keystone.sh env [USER] print `export OS_...` lines for USER (admin, hyperstatus, demo or reader;
-#                                  default admin), e.g. eval "$(scripts/keystone.sh env)"
+#   scripts/keystone.sh env [USER] print `export OS_...` lines for USER (admin, hyperstatus, compute-agent, demo
+#                                  or reader; default admin), e.g. eval "$(scripts/keystone.sh env)"
 #   scripts/keystone.sh status     exit 0 when Keystone answers
 #
 # Debian's python3-keystone runs under uwsgi with one process and no threads, because its database is SQLite,
@@ -14,6 +14,8 @@
 # is written to /etc/keystone. Every step is idempotent. Users it creates (passwords overridable by environment):
 #   admin        admin role on project admin and on the system   (HYPERSTATUS_KEYSTONE_ADMIN_PASSWORD)
 #   hyperstatus  admin and service roles on project service       (HYPERSTATUS_KEYSTONE_SERVICE_PASSWORD)
+#   compute-agent  compute_agent role on project service (an agent's user: nothing in the compute API)
+#                                                                 (HYPERSTATUS_KEYSTONE_AGENT_PASSWORD)
 #   demo         member and reader roles on project demo          (HYPERSTATUS_KEYSTONE_DEMO_PASSWORD)
 #   reader       reader role on project demo                      (HYPERSTATUS_KEYSTONE_READER_PASSWORD)
 set -euo pipefail
@@ -26,6 +28,9 @@ ADMIN_PASSWORD=${HYPERSTATUS_KEYSTONE_ADMIN_PASSWORD:-keystone-admin}
 SERVICE_PASSWORD=${HYPERSTATUS_KEYSTONE_SERVICE_PASSWORD:-hyperstatus-service}
 DEMO_PASSWORD=${HYPERSTATUS_KEYSTONE_DEMO_PASSWORD:-demo-secret}
 READER_PASSWORD=${HYPERSTATUS_KEYSTONE_READER_PASSWORD:-reader-secret}
+AGENT_PASSWORD=${HYPERSTATUS_KEYSTONE_AGENT_PASSWORD:-compute-agent-secret}
+# Bumped when the users change, so that a kept state folder gets the new ones.
+USERS_MARKER=users-created-2
 
 log() { echo "keystone.sh: $*" >&2; }
 
@@ -169,20 +174,20 @@ admin_env() {
 
 create_users() {
   # The marker sits next to the database: a wiped state folder creates everything again.
-  if [ -e "$STATE/users-created" ]; then
+  if [ -e "$STATE/$USERS_MARKER" ]; then
     return
   fi
   admin_env
   local os="openstack --os-interface public"
   # Look before creating: with SQLite, a failed insert (a 409) can leave the database locked for later writes.
   local role project user
-  for role in member reader service; do
+  for role in member reader service compute_agent; do
     $os role show "$role" >/dev/null 2>&1 || $os role create "$role" >/dev/null
   done
   for project in service demo; do
     $os project show "$project" >/dev/null 2>&1 || $os project create --domain Default "$project" >/dev/null
   done
-  for user in hyperstatus:$SERVICE_PASSWORD demo:$DEMO_PASSWORD reader:$READER_PASSWORD; do
+  for user in hyperstatus:$SERVICE_PASSWORD compute-agent:$AGENT_PASSWORD demo:$DEMO_PASSWORD reader:$READER_PASSWORD; do
     if $os user show "${user%%:*}" >/dev/null 2>&1; then
       # An existing user gets the documented password again.
       $os user set --password "${user#*:}" "${user%%:*}"
@@ -192,11 +197,12 @@ create_users() {
   done
   $os role add --project service --user hyperstatus admin
   $os role add --project service --user hyperstatus service
+  $os role add --project service --user compute-agent compute_agent
   $os role add --project demo --user demo member
   $os role add --project demo --user demo reader
   $os role add --project demo --user reader reader
-  touch "$STATE/users-created"
-  log "created users hyperstatus (service), demo (member, reader) and reader (reader)"
+  touch "$STATE/$USERS_MARKER"
+  log "created users hyperstatus (service), compute-agent (compute_agent), demo (member, reader) and reader (reader)"
 }
 
 stop() {
@@ -221,9 +227,10 @@ print_env() {
   case "$user" in
     admin) password=$ADMIN_PASSWORD project=admin ;;
     hyperstatus) password=$SERVICE_PASSWORD project=service ;;
+    compute-agent) password=$AGENT_PASSWORD project=service ;;
     demo) password=$DEMO_PASSWORD project=demo ;;
     reader) password=$READER_PASSWORD project=demo ;;
-    *) log "unknown user $user (admin, hyperstatus, demo or reader)"; exit 2 ;;
+    *) log "unknown user $user (admin, hyperstatus, compute-agent, demo or reader)"; exit 2 ;;
   esac
   cat <<EOF
 export OS_AUTH_URL=$URL
@@ -239,7 +246,7 @@ EOF
 
 case "${1:-}" in
   start)
-    if ! answering || [ ! -e "$STATE/users-created" ]; then
+    if ! answering || [ ! -e "$STATE/$USERS_MARKER" ]; then
       bootstrap
       start_uwsgi
       create_users

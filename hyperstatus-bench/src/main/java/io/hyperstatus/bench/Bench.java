@@ -47,6 +47,9 @@ public final class Bench {
   static final ObjectMapper JSON = new ObjectMapper();
   static final AgentCodec AGENT = new AgentCodec();
   static final String TOKEN = "admin:admin";
+  /** The loading agent's shared secret, bound to every host by the servers' secrets file (docs/agent-identity.md). */
+  static final String AGENT_SECRET = java.util.HexFormat.of().formatHex(
+      randomBytes());
 
   // Options (see usage()).
   List<Integer> sizes = List.of(1000, 10000);
@@ -256,8 +259,26 @@ public final class Bench {
         connection = %s
         [oslo_middleware]
         max_request_body_size = 67108864
-        """.formatted(dir.resolve("state").toAbsolutePath(), port, connection));
+        [agent_identity]
+        secrets_file = %s
+        """.formatted(dir.resolve("state").toAbsolutePath(), port, connection, agentSecrets(dir)));
     return conf;
+  }
+
+  static byte[] randomBytes() {
+    byte[] bytes = new byte[32];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return bytes;
+  }
+
+  /** The servers' file of agent secrets: the loading agent's, for every host, readable by its owner only. */
+  static Path agentSecrets(Path dir) throws IOException {
+    Path file = dir.resolve("agent-secrets").toAbsolutePath();
+    Files.deleteIfExists(file);
+    Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(file, "bench " + AGENT_SECRET + " *\n");
+    return file;
   }
 
   /** Starts `hyperstatus server` from the jar copy with the harness's JVM options and the given extra ones. */
@@ -471,7 +492,7 @@ public final class Bench {
   static HttpResponse<byte[]> post(HttpClient c, String url, Object body) throws Exception {
     String text = body instanceof String s ? s : JSON.writeValueAsString(body);
     HttpResponse<byte[]> r = c.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
-        .header("X-Auth-Token", TOKEN).header("Content-Type", "application/json")
+        .header("X-Hyperstatus-Agent-Secret", AGENT_SECRET).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(text)).build(), HttpResponse.BodyHandlers.ofByteArray());
     if (r.statusCode() != 200) {
       throw new IllegalStateException("POST " + url + " answered " + r.statusCode() + ": "

@@ -3,6 +3,8 @@ package io.hyperstatus.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperstatus.client.keystone.KeystoneSession;
 import io.hyperstatus.config.AgentOptions;
+import io.hyperstatus.config.ConfigException;
+import io.hyperstatus.config.PrivateFiles;
 import io.hyperstatus.domain.NodeReport;
 import io.hyperstatus.domain.ServiceKey;
 import io.hyperstatus.protocol.agent.AgentCodec;
@@ -12,9 +14,11 @@ import io.hyperstatus.protocol.agent.HeartbeatsRequest;
 import io.hyperstatus.protocol.agent.RegisterServicesRequest;
 import io.hyperstatus.protocol.agent.RegisteredService;
 import io.hyperstatus.protocol.agent.ReportedNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 
@@ -29,15 +33,39 @@ public final class AgentApiClient {
     private final HttpTransport transport;
     private final AgentCodec codec = new AgentCodec();
 
+    /** The header a noauth2 agent presents its shared secret in (see docs/agent-identity.md). */
+    public static final String SECRET_HEADER = "X-Hyperstatus-Agent-Secret";
+
+    private final Map<String, String> headers;
+
     public AgentApiClient(List<String> serverUrls, TokenSource tokens, Duration timeout) {
-        this.transport = new HttpTransport(serverUrls, tokens, timeout);
+        this(serverUrls, tokens, Map.of(), timeout);
     }
 
-    /** A client authenticating as the agent's options say: a Keystone service user, or noauth2's fixed token. */
+    /** A client sending {@code headers} with every call besides its token (if its token source gives any). */
+    public AgentApiClient(List<String> serverUrls, TokenSource tokens, Map<String, String> headers, Duration timeout) {
+        this.transport = new HttpTransport(serverUrls, tokens, timeout);
+        this.headers = Map.copyOf(headers);
+    }
+
+    /**
+     * A client authenticating as the agent's options say: as its Keystone user, or with noauth2 by the shared secret
+     * of {@code [agent] secret_file}, which it then requires (read here, so a missing, unreadable or world-readable
+     * file stops start-up).
+     */
     public static AgentApiClient create(List<String> serverUrls, AgentOptions options, Duration timeout) {
-        TokenSource tokens = options.keystone().<TokenSource>map(KeystoneSession::create)
-                .orElseGet(() -> TokenSource.fixed(options.authToken()));
-        return new AgentApiClient(serverUrls, tokens, timeout);
+        if (options.keystone().isPresent()) {
+            return new AgentApiClient(serverUrls, KeystoneSession.create(options.keystone().get()), timeout);
+        }
+        String option = AgentOptions.secretFileOption();
+        Path file = options.secretFile().orElseThrow(() -> new ConfigException("With [api] auth_strategy = noauth2"
+                + " the agent needs " + option + ", the file of its shared secret (see docs/agent-identity.md)"));
+        String secret = PrivateFiles.read(file, option).strip();
+        if (secret.isEmpty() || !secret.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new ConfigException("Invalid value for option " + option + ": '" + file
+                    + "' must hold one secret of visible ASCII characters");
+        }
+        return new AgentApiClient(serverUrls, TokenSource.none(), Map.of(SECRET_HEADER, secret), timeout);
     }
 
     public List<RegisteredService> register(List<ServiceKey> services) {
@@ -61,7 +89,7 @@ public final class AgentApiClient {
     }
 
     private JsonNode post(String path, AgentCodec.Writer body) {
-        return transport.post(path, codec.toJson(body));
+        return transport.post(path, codec.toJson(body), headers);
     }
 
     /** One call per batch of at most {@code size} items, in order; the answers joined in the same order. */

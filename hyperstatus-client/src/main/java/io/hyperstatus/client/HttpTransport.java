@@ -48,6 +48,11 @@ public final class HttpTransport {
         return send("POST", path, jsonBody, Map.of());
     }
 
+    /** As {@link #post(String, String)}, with headers for this call. */
+    public JsonNode post(String path, String jsonBody, Map<String, String> callHeaders) {
+        return send("POST", path, jsonBody, callHeaders);
+    }
+
     /**
      * As {@link #call(String, String, JsonNode)}, with headers for this call only (such as the microversion, which a
      * client may change between calls on the same transport).

@@ -8,6 +8,11 @@ public interface TokenSource {
     /** A server answered 401 to this token: do not hand it out again. */
     void rejected(String token);
 
+    /** No token at all: the calls authenticate otherwise (an agent's shared secret). */
+    static TokenSource none() {
+        return fixed(null);
+    }
+
     static TokenSource fixed(String token) {
         return new TokenSource() {
             @Override

@@ -33,8 +33,9 @@ final class AgentDeclarations {
     static final Option<List<String>> API_SERVERS = Option.of("agent", "api_servers",
             ValueTypes.httpUrls("at least one URL is needed"), "http://127.0.0.1:8774",
             "the API servers; the agent fails over between them");
-    static final Option<String> AUTH_TOKEN = Option.of("agent", "auth_token", text(), "admin:admin",
-            "the token the agent sends (`noauth2`: `user:project`)");
+    static final Option<Path> SECRET_FILE = Option.computed("agent", "secret_file", ValueTypes.path(), "(none)",
+            "with `noauth2` (required there), the file holding this agent's shared secret, readable by its owner"
+                    + " only; the server's `[agent_identity] secrets_file` binds it to hosts").blankMeansDefault();
 
     // With [api] auth_strategy = keystone: the user the agent gets its tokens for.
     static final Option<String> AUTH_URL = user("auth_url", ValueTypes.httpUrl(),
@@ -48,7 +49,7 @@ final class AgentDeclarations {
 
     static final OptionGroup GROUP = new OptionGroup("agent", List.of(COMPUTE_DRIVER, UPDATE_RESOURCES_INTERVAL,
             INSTANCES_PATH, MY_IP, RESERVED_HOST_MEMORY_MB, LIBVIRT_CONNECTION_URI, FAKE_HOSTS_FILE, API_SERVERS,
-            AUTH_TOKEN, AUTH_URL, USERNAME, PASSWORD, PROJECT_NAME, USER_DOMAIN_NAME, PROJECT_DOMAIN_NAME));
+            SECRET_FILE, AUTH_URL, USERNAME, PASSWORD, PROJECT_NAME, USER_DOMAIN_NAME, PROJECT_DOMAIN_NAME));
 
     private static Option<String> user(String name, ValueType<String> type, String help) {
         return Option.computed("agent", name, type, "`[keystone_authtoken]`'s",

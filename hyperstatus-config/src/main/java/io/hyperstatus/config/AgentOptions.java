@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The options of the compute agent, with Nova's names where Nova has the option. {@code auth_token} is sent as
- * is with noauth2; with {@code [api] auth_strategy = keystone}, {@code keystone} is the user the agent gets its
- * tokens for.
+ * The options of the compute agent, with Nova's names where Nova has the option. With noauth2 the agent presents
+ * the shared secret of {@code secretFile}; with {@code [api] auth_strategy = keystone}, {@code keystone} is the user
+ * the agent gets its tokens for (see docs/agent-identity.md).
  */
 public record AgentOptions(
         String computeDriver,
@@ -20,11 +20,16 @@ public record AgentOptions(
         String libvirtConnectionUri,
         Optional<Path> fakeHostsFile,
         List<String> apiServers,
-        String authToken,
+        Optional<Path> secretFile,
         Optional<KeystoneOptions> keystone) {
 
     public static final String LIBVIRT_DRIVER = "libvirt.LibvirtDriver";
     public static final String FAKE_DRIVER = "fake.FakeDriver";
+
+    /** The option {@link #secretFile} is named by, for messages. */
+    public static String secretFileOption() {
+        return AgentDeclarations.SECRET_FILE.toString();
+    }
 
     public AgentOptions {
         Objects.requireNonNull(computeDriver, "computeDriver");
@@ -34,12 +39,18 @@ public record AgentOptions(
         Objects.requireNonNull(libvirtConnectionUri, "libvirtConnectionUri");
         Objects.requireNonNull(fakeHostsFile, "fakeHostsFile");
         apiServers = List.copyOf(apiServers);
-        Objects.requireNonNull(authToken, "authToken");
+        Objects.requireNonNull(secretFile, "secretFile");
         Objects.requireNonNull(keystone, "keystone");
         if (apiServers.isEmpty()) {
             // The file cannot get here: [agent] api_servers refuses an empty list with the option's name.
             throw new IllegalArgumentException("apiServers is empty");
         }
+    }
+
+    /** These options with {@code file} as the agent's shared secret. */
+    public AgentOptions withSecretFile(Path file) {
+        return new AgentOptions(computeDriver, updateResourcesInterval, instancesPath, myIp, reservedHostMemoryMb,
+                libvirtConnectionUri, fakeHostsFile, apiServers, Optional.of(file), keystone);
     }
 
     /**
@@ -56,7 +67,7 @@ public record AgentOptions(
                 ini.value(AgentDeclarations.LIBVIRT_CONNECTION_URI),
                 ini.find(AgentDeclarations.FAKE_HOSTS_FILE),
                 ini.value(AgentDeclarations.API_SERVERS),
-                ini.value(AgentDeclarations.AUTH_TOKEN),
+                ini.find(AgentDeclarations.SECRET_FILE),
                 keystone ? Optional.of(KeystoneOptions.forAgent(ini)) : Optional.empty());
     }
 }

@@ -33,6 +33,7 @@ public record HyperstatusConfig(
         HttpOptions http,
         AgentOptions agent,
         PolicyOptions policy,
+        AgentIdentityOptions agentIdentity,
         Optional<KeystoneOptions> keystone) {
 
     /** The optional legacy v2 extensions an operator may load or unload. */
@@ -53,6 +54,7 @@ public record HyperstatusConfig(
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(agentIdentity, "agentIdentity");
         Objects.requireNonNull(keystone, "keystone");
         if (authStrategy == AuthStrategy.KEYSTONE && keystone.isEmpty()) {
             throw new ConfigException("[api] auth_strategy = keystone needs a [keystone_authtoken] section");
@@ -106,7 +108,20 @@ public record HyperstatusConfig(
                 HttpOptions.from(ini),
                 AgentOptions.from(ini, statePath, keystone),
                 PolicyOptions.from(ini, configDir, statePath),
+                AgentIdentityOptions.from(ini),
                 keystone ? Optional.of(KeystoneOptions.from(ini)) : Optional.empty());
+    }
+
+    /**
+     * This configuration with the agent identity files given: the server's file of agents' secrets and the local
+     * agent's own secret, as {@code all-in-one} generates them for its local agent.
+     */
+    public HyperstatusConfig withAgentSecrets(Path serverSecretsFile, Path agentSecretFile) {
+        return new HyperstatusConfig(host, serviceDownTime, reportInterval, statePath, listenAddress, listenPort,
+                defaultAvailabilityZone, internalServiceAvailabilityZone, authStrategy, maxLimit, hypervisorCacheSize,
+                readBatchSize, computeLinkPrefix, legacyV2Extensions, databaseConnection, databaseMaxPoolSize,
+                maxRequestBodySize, agent.withSecretFile(agentSecretFile),
+                policy, new AgentIdentityOptions(Optional.of(serverSecretsFile), agentIdentity.hostsFile()), keystone);
     }
 
     public boolean legacyExtensionLoaded(String alias) {

@@ -134,7 +134,7 @@ public final class Hyperstatus implements Runnable {
     static final class AllInOne extends ConfiguredCommand {
         @Override
         public Integer call() throws InterruptedException {
-            HyperstatusConfig loaded = config.load();
+            HyperstatusConfig loaded = LocalAgentIdentity.provide(config.load());
             HyperstatusServer server = HyperstatusServer.create(loaded);
             int port = server.start();
             ComputeAgent agent = AgentProcess.createLocal(loaded, "http://127.0.0.1:" + port);

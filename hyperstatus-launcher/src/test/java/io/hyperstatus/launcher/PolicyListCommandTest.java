@@ -52,7 +52,7 @@ class PolicyListCommandTest {
                 "  admin_api = is_admin:True",
                 "  admin_or_owner = is_admin:True or project_id:%(project_id)s",
                 "  context_is_admin = role:admin",
-                "  hyperstatus:agent:report = role:admin or role:service",
+                "  hyperstatus:agent:report = role:compute_agent",
                 "  os_compute_api:extensions = @",
                 "  os_compute_api:os-hypervisors:list = rule:context_is_admin",
                 "  os_compute_api:os-services:delete = rule:context_is_admin",

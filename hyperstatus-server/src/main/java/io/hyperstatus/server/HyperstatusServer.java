@@ -1,5 +1,6 @@
 package io.hyperstatus.server;
 
+import io.hyperstatus.config.AgentIdentityOptions;
 import io.hyperstatus.config.HyperstatusConfig;
 import io.hyperstatus.core.agents.AgentReports;
 import io.hyperstatus.core.aggregates.AggregateAdministration;
@@ -11,6 +12,9 @@ import io.hyperstatus.core.zones.ServiceZones;
 import io.hyperstatus.domain.Liveness;
 import io.hyperstatus.server.agent.AgentController;
 import io.hyperstatus.server.api.ApiServer;
+import io.hyperstatus.server.api.auth.AgentHostBindings;
+import io.hyperstatus.server.api.auth.AgentSecretAuthenticator;
+import io.hyperstatus.server.api.auth.AgentSecrets;
 import io.hyperstatus.server.api.auth.Authenticator;
 import io.hyperstatus.server.api.auth.KeystoneAuthenticator;
 import io.hyperstatus.server.api.auth.NoAuth2Authenticator;
@@ -59,8 +63,9 @@ public final class HyperstatusServer implements AutoCloseable {
 
     /** As {@link #create(HyperstatusConfig)}, with the monotonic clock the policy file's reload checks go by. */
     public static HyperstatusServer create(HyperstatusConfig config, LongSupplier nanoTime) {
-        // The policy file first: a broken one stops start-up before the database is touched.
+        // The policy and agent identity files first: a broken one stops start-up before the database is touched.
         Policy policy = new Policy(PolicyFile.open(config.policy(), nanoTime));
+        Authenticator authenticator = authenticator(config);
         DatabaseUrl url = DatabaseUrl.parse(config.databaseConnection());
         Database database = Database.open(url, config.databaseMaxPoolSize());
         try {
@@ -82,7 +87,7 @@ public final class HyperstatusServer implements AutoCloseable {
             ServiceZones zones = new ServiceZones(aggregateStore, config.defaultAvailabilityZone(),
                     config.internalServiceAvailabilityZone());
             ApiServer api = new ApiServer(config,
-                    authenticator(config),
+                    authenticator,
                     policy,
                     new HypervisorsController(hypervisors, config.maxLimit(),
                             config.legacyExtensionLoaded("os-hypervisor-status")),
@@ -91,7 +96,7 @@ public final class HyperstatusServer implements AutoCloseable {
                     new AvailabilityZonesController(services, zones),
                     new HostsController(services, hypervisors, zones),
                     new ExtensionsController(unloaded),
-                    new AgentController(administration, new AgentReports(agentStore)));
+                    new AgentController(new AgentReports(agentStore, administration)));
             return new HyperstatusServer(database, api);
         } catch (RuntimeException e) {
             database.close();
@@ -99,10 +104,28 @@ public final class HyperstatusServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The strategy's authenticator, with its agent identities: with noauth2 the agents' shared secrets, with Keystone
+     * the users bound to hosts. Without them no agent may report, which is said once at start-up.
+     */
     private static Authenticator authenticator(HyperstatusConfig config) {
         return switch (config.authStrategy()) {
-            case NOAUTH2 -> new NoAuth2Authenticator();
-            case KEYSTONE -> KeystoneAuthenticator.create(config.keystone().orElseThrow());
+            case NOAUTH2 -> {
+                AgentSecrets secrets = AgentSecrets.load(config.agentIdentity());
+                if (secrets.isEmpty()) {
+                    LOG.warn("No agent may report: {} names no agent (see docs/agent-identity.md)",
+                            AgentIdentityOptions.secretsFileOption());
+                }
+                yield new AgentSecretAuthenticator(secrets, new NoAuth2Authenticator());
+            }
+            case KEYSTONE -> {
+                AgentHostBindings bindings = AgentHostBindings.load(config.agentIdentity());
+                if (bindings.isEmpty()) {
+                    LOG.warn("No agent may report: {} names no agent user (see docs/agent-identity.md)",
+                            AgentIdentityOptions.hostsFileOption());
+                }
+                yield KeystoneAuthenticator.create(config.keystone().orElseThrow(), bindings);
+            }
         };
     }
 

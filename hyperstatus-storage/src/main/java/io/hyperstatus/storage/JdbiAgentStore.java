@@ -2,6 +2,7 @@ package io.hyperstatus.storage;
 
 import io.hyperstatus.core.ConflictingWriteException;
 import io.hyperstatus.core.ServiceAlreadyRegisteredException;
+import io.hyperstatus.core.agents.AgentReports;
 import io.hyperstatus.core.port.AgentStore;
 import io.hyperstatus.core.services.Registration;
 import io.hyperstatus.domain.Instance;
@@ -142,10 +143,15 @@ public final class JdbiAgentStore implements AgentStore {
     private String upsertNode(Handle handle, NodeReport report) {
         // A node is known by its UUID even when deleted: a compute service that an operator deleted and that
         // comes back brings its node back under the same identity, as Nova restores a deleted compute node.
-        Optional<String> existing = handle.createQuery("SELECT uuid FROM compute_nodes WHERE"
+        Optional<Map.Entry<String, String>> stored = handle.createQuery("SELECT uuid, host FROM compute_nodes WHERE"
                         + (report.uuid() != null ? " uuid = :uuid" : " host = :host AND hypervisor_hostname = :hostname AND deleted = 0"))
                 .bind("uuid", report.uuid()).bind("host", report.host()).bind("hostname", report.hypervisorHostname())
-                .mapTo(String.class).findFirst();
+                .map((rs, ctx) -> Map.entry(rs.getString("uuid"), rs.getString("host"))).findFirst();
+        // A node never moves to another host (deleted or not): that would take it from the host it belongs to.
+        if (stored.isPresent() && !stored.get().getValue().equals(report.host())) {
+            throw AgentReports.nodeOfAnotherHost(stored.get().getKey(), stored.get().getValue(), report.host());
+        }
+        Optional<String> existing = stored.map(Map.Entry::getKey);
         String now = database.dialect().nowMicros();
         String columns = "host = :host, hypervisor_hostname = :hostname, hypervisor_type = :type,"
                 + " hypervisor_version = :version, host_ip = :hostIp, vcpus = :vcpus, vcpus_used = :vcpusUsed,"

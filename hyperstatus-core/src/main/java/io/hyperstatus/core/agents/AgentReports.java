@@ -1,29 +1,72 @@
 package io.hyperstatus.core.agents;
 
+import io.hyperstatus.core.ConflictException;
+import io.hyperstatus.core.ForbiddenException;
+import io.hyperstatus.core.events.Actor;
 import io.hyperstatus.core.port.AgentStore;
+import io.hyperstatus.core.services.Registration;
+import io.hyperstatus.core.services.ServiceAdministration;
 import io.hyperstatus.domain.NodeReport;
 import io.hyperstatus.domain.ServiceKey;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * What compute agents report besides registrations (which are changes of services, see ServiceAdministration):
- * heartbeats and compute nodes. Neither is a change of a service's administration, so neither gives an event.
+ * What compute agents send: registrations (changes of services, made by ServiceAdministration), heartbeats and
+ * compute nodes (neither a change of a service's administration, so neither gives an event). Every call is made
+ * for the hosts the caller's credential is bound to ({@link AgentHosts}); a call naming any other host is refused
+ * whole, before anything is written, as Kubernetes' node authorizer refuses a kubelet writing another node.
  */
 public final class AgentReports {
     private final AgentStore store;
+    private final ServiceAdministration services;
 
-    public AgentReports(AgentStore store) {
+    public AgentReports(AgentStore store, ServiceAdministration services) {
         this.store = Objects.requireNonNull(store, "store");
+        this.services = Objects.requireNonNull(services, "services");
+    }
+
+    /** Registers the services (see {@link ServiceAdministration#register}) once every host is the caller's. */
+    public List<Registration> register(AgentHosts caller, List<ServiceKey> keys, Actor actor) {
+        requireHosts(caller, keys, ServiceKey::host);
+        return services.register(keys, actor);
     }
 
     /** Records heartbeats; answers the services that must register again. */
-    public List<ServiceKey> heartbeat(List<ServiceKey> keys) {
+    public List<ServiceKey> heartbeat(AgentHosts caller, List<ServiceKey> keys) {
+        requireHosts(caller, keys, ServiceKey::host);
         return store.heartbeat(keys);
     }
 
-    /** Creates or updates the nodes and replaces their instance lists; answers each node's UUID. */
-    public List<String> report(List<NodeReport> reports) {
+    /**
+     * Creates or updates the nodes and replaces their instance lists; answers each node's UUID. A node keeps the
+     * host it was first reported under: the store refuses a report of its UUID under another host with
+     * {@link #nodeOfAnotherHost}.
+     */
+    public List<String> report(AgentHosts caller, List<NodeReport> reports) {
+        requireHosts(caller, reports, NodeReport::host);
         return store.report(reports);
+    }
+
+    /**
+     * The refusal of a node report whose UUID is stored under another host. Nova likewise refuses to start a
+     * compute service whose node's host changed: a node moving would take it, and its instances, from the host it
+     * belongs to.
+     */
+    public static ConflictException nodeOfAnotherHost(String uuid, String storedHost, String reportedHost) {
+        return new ConflictException("Compute node " + uuid + " belongs to host " + storedHost
+                + "; it cannot be reported for host " + reportedHost + ".");
+    }
+
+    private static <T> void requireHosts(AgentHosts caller, List<T> items, Function<T, String> host) {
+        for (T item : items) {
+            String name = host.apply(item);
+            if (!caller.allows(name)) {
+                throw new ForbiddenException(caller.isAgent()
+                        ? "Agent " + caller.agent() + " may not report for host " + name + "."
+                        : "This credential is not bound to any host, so it may not report for host " + name + ".");
+            }
+        }
     }
 }

@@ -34,6 +34,8 @@ public interface AgentStore {
      *
      * @throws ConflictingWriteException when a node's UUID, or its host with its hypervisor hostname, belongs to
      *     another stored node
+     * @throws io.hyperstatus.core.ConflictException (as {@code AgentReports.nodeOfAnotherHost} makes it) when a
+     *     report's UUID is a stored node of another host, deleted or not; nothing of the call is then written
      */
     List<String> report(List<NodeReport> reports);
 }

@@ -1,6 +1,7 @@
 package io.hyperstatus.core.testing;
 
 import io.hyperstatus.core.ServiceAlreadyRegisteredException;
+import io.hyperstatus.core.agents.AgentReports;
 import io.hyperstatus.core.port.AgentStore;
 import io.hyperstatus.core.port.KeysetCursor;
 import io.hyperstatus.core.port.RowAt;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -25,6 +27,7 @@ import java.util.TreeMap;
 public final class TestingServiceStore implements ServiceStore, AgentStore {
     private final TreeMap<Long, Service> services = new TreeMap<>();
     private final Set<String> hostsWithInstances = new HashSet<>();
+    private final Map<String, NodeReport> nodes = new TreeMap<>();
     private Instant now = Instant.parse("2026-12-01T10:00:00Z");
     private long nextId = 1;
     private int saves;
@@ -180,8 +183,29 @@ public final class TestingServiceStore implements ServiceStore, AgentStore {
         return unknown;
     }
 
+    /**
+     * Keeps the last report of each node by UUID; as the port requires, a UUID stored under another host refuses the
+     * whole call, with nothing of it kept.
+     */
     @Override
     public List<String> report(List<NodeReport> reports) {
-        return reports.stream().map(r -> r.uuid() != null ? r.uuid() : "node-" + r.hypervisorHostname()).toList();
+        for (NodeReport report : reports) {
+            NodeReport stored = report.uuid() == null ? null : nodes.get(report.uuid());
+            if (stored != null && !stored.host().equals(report.host())) {
+                throw AgentReports.nodeOfAnotherHost(report.uuid(), stored.host(), report.host());
+            }
+        }
+        List<String> uuids = new ArrayList<>();
+        for (NodeReport report : reports) {
+            String uuid = report.uuid() != null ? report.uuid() : "node-" + report.hypervisorHostname();
+            nodes.put(uuid, report);
+            uuids.add(uuid);
+        }
+        return uuids;
+    }
+
+    /** The nodes reported so far, by UUID. */
+    public Map<String, NodeReport> nodes() {
+        return Map.copyOf(nodes);
     }
 }

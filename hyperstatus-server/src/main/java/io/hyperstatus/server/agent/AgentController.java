@@ -5,7 +5,6 @@ import static io.javalin.http.HandlerType.POST;
 
 import io.hyperstatus.core.agents.AgentReports;
 import io.hyperstatus.core.services.Registration;
-import io.hyperstatus.core.services.ServiceAdministration;
 import io.hyperstatus.domain.Instance;
 import io.hyperstatus.domain.NodeReport;
 import io.hyperstatus.domain.ServiceKey;
@@ -41,20 +40,22 @@ public final class AgentController implements Resource {
     private static final RequestSchema HEARTBEATS = RequestSchema.load("agent-heartbeats");
     private static final RequestSchema COMPUTE_NODES = RequestSchema.load("agent-compute-nodes");
 
-    private final ServiceAdministration services;
     private final AgentReports agentReports;
     private final AgentCodec codec = new AgentCodec();
 
-    public AgentController(ServiceAdministration services, AgentReports agentReports) {
-        this.services = services;
+    public AgentController(AgentReports agentReports) {
         this.agentReports = agentReports;
     }
 
-    /** {@code POST /agent/v1/services}: register services (idempotent). */
+    /**
+     * {@code POST /agent/v1/services}: register services (idempotent). Every call is for the hosts the caller's
+     * agent identity is bound to: one other host refuses the whole call (403), before anything is written.
+     */
     public ApiResponse registerServices(ApiRequest request) {
         RegisterServicesRequest body = codec.readRegisterServicesRequest(request.body(SERVICES));
         request.authorize(PolicyRule.AGENT_REPORT);
-        List<Registration> registrations = services.register(body.services(), RequestActor.agent(request));
+        List<Registration> registrations = agentReports.register(request.credentials().agentHosts(), body.services(),
+                RequestActor.agent(request));
         RegisterServicesResponse answer = new RegisterServicesResponse(registrations.stream()
                 .map(r -> new RegisteredService(r.key(), r.id(), r.uuid(), r.created())).toList());
         return ApiResponse.ok(json -> codec.write(json, answer));
@@ -64,7 +65,7 @@ public final class AgentController implements Resource {
     public ApiResponse heartbeat(ApiRequest request) {
         HeartbeatsRequest body = codec.readHeartbeatsRequest(request.body(HEARTBEATS));
         request.authorize(PolicyRule.AGENT_REPORT);
-        List<ServiceKey> unknown = agentReports.heartbeat(body.heartbeats());
+        List<ServiceKey> unknown = agentReports.heartbeat(request.credentials().agentHosts(), body.heartbeats());
         HeartbeatsResponse answer = new HeartbeatsResponse(unknown);
         return ApiResponse.ok(json -> codec.write(json, answer));
     }
@@ -85,7 +86,7 @@ public final class AgentController implements Resource {
             }
             reports.add(report);
         }
-        List<String> uuids = agentReports.report(reports);
+        List<String> uuids = agentReports.report(request.credentials().agentHosts(), reports);
         List<ReportedNode> nodes = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             nodes.add(new ReportedNode(reports.get(i).host(), reports.get(i).hypervisorHostname(), uuids.get(i)));

@@ -79,9 +79,14 @@ public final class ApiRequest {
         return ctx.pathParamMap().get(name);
     }
 
-    /** Throws Nova's 403, naming the rule, when the caller may not perform the action. */
+    /**
+     * Throws Nova's 403, naming the rule, when the caller may not perform the action. A compute agent's credential
+     * (one with the agents' role) is refused every rule but the agent interface's, whatever the policy file says, so
+     * that a host's credential never works as an operator's, as a kubelet's never does in Kubernetes.
+     */
     public void authorize(PolicyRule rule) {
-        if (!policy.allows(credentials, rule)) {
+        boolean agentInCompute = credentials.isComputeAgent() && rule != PolicyRule.AGENT_REPORT;
+        if (agentInCompute || !policy.allows(credentials, rule)) {
             throw new ApiException(403, "Policy doesn't allow " + rule.ruleName() + " to be performed.");
         }
     }

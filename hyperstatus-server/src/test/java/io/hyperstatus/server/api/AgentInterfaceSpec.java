@@ -24,14 +24,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The internal interface agents report through: /agent/v1/services, /compute-nodes and /heartbeats. */
 class AgentInterfaceSpec {
-    private static final Map<String, String> ADMIN_JSON =
-            Map.of("X-Auth-Token", TestServer.ADMIN, "Content-Type", "application/json");
+    private static final Map<String, String> AGENT_JSON =
+            Map.of(TestServer.SECRET_HEADER, TestServer.AGENT_SECRET, "Content-Type", "application/json");
     private final AgentCodec codec = new AgentCodec();
     @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.empty();
     private TestServer server;
 
     private Reply post(String path, String body) {
-        return server.send("POST", "/agent/v1" + path, body, ADMIN_JSON);
+        return server.send("POST", "/agent/v1" + path, body, AGENT_JSON);
     }
 
     private Reply post(RegisterServicesRequest request) {
@@ -217,17 +217,22 @@ class AgentInterfaceSpec {
         String first = "31bfbb40-558b-58b7-9d75-86cda558a1ce";
         server.seed(Host.named("compute-1").uuid(first), Host.named("compute-2").uuid("7c3cfce4-eca0-5adc-ac5b-995d327d9d40"));
         String before = server.get("/v2.1/os-hypervisors", "2.53").body();
-        assertFault(post(new ComputeNodesRequest(List.of(node("compute-2", "compute-2.example.org", first, 1, 1, 1,
-                List.of())))), 409, "conflictingRequest", "The report conflicts with stored compute nodes: a node's UUID, and"
+        // A new UUID under compute-2's host and hypervisor hostname (the UUID of compute-1's node under compute-2 is
+        // refused as a move, see AgentIdentitySpec).
+        assertFault(post(new ComputeNodesRequest(List.of(node("compute-2", "compute-2.example.org",
+                "5a1c3d0e-2f4b-4c7d-9e8f-0a1b2c3d4e5f", 1, 1, 1, List.of())))), 409, "conflictingRequest", "The report conflicts with stored compute nodes: a node's UUID, and"
                 + " its host with its hypervisor hostname, each belong to one node only.");
         assertThat(server.get("/v2.1/os-hypervisors", "2.53").body()).isEqualTo(before);
     }
 
     @Test
-    void onlyAdminsOrServicesMayReport() {
+    void onlyAgentCredentialsMayReportNotMembersNorAdmins() {
         Reply member = server.send("POST", "/agent/v1/heartbeats", "{\"heartbeats\": []}",
                 Map.of("X-Auth-Token", TestServer.MEMBER, "Content-Type", "application/json"));
         assertFault(member, 403, "forbidden", "Policy doesn't allow hyperstatus:agent:report to be performed.");
+        Reply admin = server.send("POST", "/agent/v1/heartbeats", "{\"heartbeats\": []}",
+                Map.of("X-Auth-Token", TestServer.ADMIN, "Content-Type", "application/json"));
+        assertFault(admin, 403, "forbidden", "Policy doesn't allow hyperstatus:agent:report to be performed.");
         Reply anonymous = server.send("POST", "/agent/v1/heartbeats", "{\"heartbeats\": []}",
                 Map.of("Content-Type", "application/json"));
         assertThat(anonymous.status()).isEqualTo(401);

@@ -43,10 +43,31 @@ class KeystoneAuthenticationTest {
      */
     private static final double LIVE_KEYSTONE_TIMEOUT = 10;
 
-    /** A one-second cache, so that a revoked token must stop working within the test. */
+    /**
+     * A one-second cache, so that a revoked token must stop working within the test; the user compute-agent is bound
+     * to host compute-ks.
+     */
     @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.configured(
-            KeystoneFixture.config(KeystoneFixture.AUTH_URL, 1, LIVE_KEYSTONE_TIMEOUT));
+            KeystoneFixture.config(KeystoneFixture.AUTH_URL, 1, LIVE_KEYSTONE_TIMEOUT)
+                    + "[agent_identity]\nhosts_file = " + agentHostsFile() + "\n");
     private TestServer server;
+
+    private static Path agentHostsFile() {
+        try {
+            Path file = Files.createTempFile("hyperstatus-agent-hosts", ".txt");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, "compute-agent compute-ks\n");
+            return file;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String agentToken() {
+        String token = KeystoneFixture.token("compute-agent", KeystoneFixture.AGENT_PASSWORD, "service");
+        assertThat(token).as("a token of user compute-agent").isNotNull();
+        return token;
+    }
 
     @BeforeAll
     static void keystone() {
@@ -168,7 +189,8 @@ class KeystoneAuthenticationTest {
     void theAgentRegistersThroughKeystone() {
         HyperstatusConfig config = HyperstatusConfig.parse("[DEFAULT]\nhost = compute-ks\n"
                 + KeystoneFixture.config(KeystoneFixture.AUTH_URL, 1, LIVE_KEYSTONE_TIMEOUT)
-                + "[agent]\napi_servers = " + server.baseUrl() + "\n");
+                + "[agent]\napi_servers = " + server.baseUrl() + "\nusername = compute-agent\npassword = "
+                + KeystoneFixture.AGENT_PASSWORD + "\n");
         AgentApiClient agent = AgentApiClient.create(config.agent().apiServers(), config.agent(), Duration.ofSeconds(10));
 
         var registered = agent.register(List.of(new ServiceKey("compute-ks", "nova-compute")));
@@ -183,5 +205,35 @@ class KeystoneAuthenticationTest {
             assertThat(service.get("state").asText()).isEqualTo("up");
             assertThat(service.get("id").asText()).isEqualTo(registered.get(0).uuid());
         });
+    }
+
+    @Test
+    void anAgentUserBoundToOneHostIsForbiddenToSpeakForAnother() {
+        Reply reply = server.send("POST", "/agent/v1/heartbeats",
+                "{\"heartbeats\": [{\"host\": \"compute-other\", \"binary\": \"nova-compute\"}]}",
+                java.util.Map.of("X-Auth-Token", agentToken(), "Content-Type", "application/json"));
+
+        assertFault(reply, 403, "forbidden", "Agent compute-agent may not report for host compute-other.");
+    }
+
+    @Test
+    void theServiceUserIsBoundToNoHost() {
+        String service = KeystoneFixture.token("hyperstatus", KeystoneFixture.SERVICE_PASSWORD, "service");
+        Reply reply = server.send("POST", "/agent/v1/heartbeats",
+                "{\"heartbeats\": [{\"host\": \"compute-ks\", \"binary\": \"nova-compute\"}]}",
+                java.util.Map.of("X-Auth-Token", service, "Content-Type", "application/json"));
+
+        assertFault(reply, 403, "forbidden", "Policy doesn't allow hyperstatus:agent:report to be performed.");
+    }
+
+    @Test
+    void aComputeAgentTokenIsRefusedInTheComputeApi() {
+        String token = agentToken();
+        assertFault(get(server, token), 403, "forbidden",
+                "Policy doesn't allow os_compute_api:os-hypervisors:list to be performed.");
+        assertFault(server.send("GET", "/v2.1/extensions", null, TestServer.headers(token, "2.88")), 403, "forbidden",
+                "Policy doesn't allow os_compute_api:extensions to be performed.");
+        assertFault(server.send("GET", "/v2.1/os-availability-zone", null, TestServer.headers(token, "2.88")), 403,
+                "forbidden", "Policy doesn't allow os_compute_api:os-availability-zone:list to be performed.");
     }
 }

@@ -24,6 +24,8 @@ public final class KeystoneFixture {
     public static final String SERVICE_PASSWORD = env("HYPERSTATUS_KEYSTONE_SERVICE_PASSWORD", "hyperstatus-service");
     public static final String DEMO_PASSWORD = env("HYPERSTATUS_KEYSTONE_DEMO_PASSWORD", "demo-secret");
     public static final String READER_PASSWORD = env("HYPERSTATUS_KEYSTONE_READER_PASSWORD", "reader-secret");
+    /** The password of user compute-agent, whose only role is compute_agent (project service). */
+    public static final String AGENT_PASSWORD = env("HYPERSTATUS_KEYSTONE_AGENT_PASSWORD", "compute-agent-secret");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -33,7 +35,8 @@ public final class KeystoneFixture {
 
     /** Starts Keystone through the script unless it answers with its users in place. */
     public static synchronized void ensureRunning() {
-        if (answers() && token("hyperstatus", SERVICE_PASSWORD, "service") != null) {
+        if (answers() && token("hyperstatus", SERVICE_PASSWORD, "service") != null
+                && token("compute-agent", AGENT_PASSWORD, "service") != null) {
             return;
         }
         script("start");

@@ -27,6 +27,14 @@ import java.util.function.LongSupplier;
 public final class TestServer implements AutoCloseable {
     public static final String ADMIN = "admin:admin";
     public static final String MEMBER = "demo:demo";
+    /** The shared secret of the test agent "simulator", bound to every host ({@code *}), as a fake driver's is. */
+    public static final String AGENT_SECRET = "simulator-secret-0123456789abcdef0123456789";
+    /** The shared secret of agent "agent-a", bound to the host {@code host-a} only. */
+    public static final String HOST_A_SECRET = "agent-a-secret-0123456789abcdef0123456789ab";
+    /** The shared secret of agent "agent-b", bound to the host {@code host-b} only. */
+    public static final String HOST_B_SECRET = "agent-b-secret-0123456789abcdef0123456789ab";
+    /** The header agents present their secret in. */
+    public static final String SECRET_HEADER = "X-Hyperstatus-Agent-Secret";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -43,6 +51,8 @@ public final class TestServer implements AutoCloseable {
         }
         HyperstatusConfig config = HyperstatusConfig.parse("[DEFAULT]\nosapi_compute_listen = 127.0.0.1\n"
                 + "osapi_compute_listen_port = " + port + "\nhost = api-test\n[database]\nconnection = " + databaseUrl + "\n"
+                + (extraConfig.contains("[agent_identity]") ? ""
+                        : "[agent_identity]\nsecrets_file = " + AgentSecretsFile.path() + "\n")
                 + extraConfig);
         this.server = HyperstatusServer.create(config, nanoClock);
         this.baseUrl = "http://127.0.0.1:" + server.start();
@@ -155,7 +165,7 @@ public final class TestServer implements AutoCloseable {
     private JsonNode agent(String path, String field, ArrayNode items) {
         ObjectNode body = MAPPER.createObjectNode();
         body.set(field, items);
-        Reply reply = send("POST", "/agent/v1" + path, body.toString(), Map.of("X-Auth-Token", ADMIN));
+        Reply reply = send("POST", "/agent/v1" + path, body.toString(), Map.of(SECRET_HEADER, AGENT_SECRET));
         if (reply.status() != 200) {
             throw new AssertionError("agent call " + path + " failed: " + reply.status() + " " + reply.body());
         }

@@ -36,22 +36,30 @@ public final class KeystoneAuthenticator implements Authenticator {
     private final TokenCache cache;
     private final Clock clock;
     private final URI tokensUri;
+    private final AgentHostBindings agentHosts;
 
     KeystoneAuthenticator(KeystoneOptions options, TokenSource serviceTokens, HttpClient http, TokenCache cache,
-                          Clock clock) {
+                          Clock clock, AgentHostBindings agentHosts) {
         this.options = options;
         this.serviceTokens = serviceTokens;
         this.http = http;
         this.cache = cache;
         this.clock = clock;
         this.tokensUri = URI.create(KeystoneSession.identityUrl(options.authUrl()) + "/auth/tokens");
+        this.agentHosts = agentHosts;
     }
 
+    /** Binds no user to any host: every agent is refused. */
     public static KeystoneAuthenticator create(KeystoneOptions options) {
+        return create(options, AgentHostBindings.none());
+    }
+
+    /** Binds the users of {@code agentHosts} to their hosts on the agent interface. */
+    public static KeystoneAuthenticator create(KeystoneOptions options, AgentHostBindings agentHosts) {
         Clock clock = Clock.systemUTC();
         HttpClient http = KeystoneSession.httpClient(options);
         return new KeystoneAuthenticator(options, new KeystoneSession(options, http, clock), http,
-                new TokenCache(MAX_CACHED_TOKENS, options.tokenCacheTime(), clock), clock);
+                new TokenCache(MAX_CACHED_TOKENS, options.tokenCacheTime(), clock), clock, agentHosts);
     }
 
     @Override
@@ -128,7 +136,10 @@ public final class KeystoneAuthenticator implements Authenticator {
         } else {
             scope = Credentials.Scope.UNSCOPED;
         }
-        Credentials credentials = new Credentials(body.path("user").path("id").asText(), projectId, roles, scope);
+        JsonNode user = body.path("user");
+        Credentials credentials = new Credentials(user.path("id").asText(), projectId, roles, scope,
+                agentHosts.hostsOf(user.path("id").asText(), user.path("name").asText(),
+                        user.path("domain").path("id").asText(), user.path("domain").path("name").asText()));
         cache.put(token, credentials, expiresAt);
         return Optional.of(credentials);
     }

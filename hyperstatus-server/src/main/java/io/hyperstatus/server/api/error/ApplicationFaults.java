@@ -2,6 +2,7 @@ package io.hyperstatus.server.api.error;
 
 import io.hyperstatus.core.ApplicationException;
 import io.hyperstatus.core.ConflictException;
+import io.hyperstatus.core.ForbiddenException;
 import io.hyperstatus.core.InvalidRequestException;
 import io.hyperstatus.core.NotFoundException;
 
@@ -22,6 +23,9 @@ public final class ApplicationFaults {
         }
         if (refusal instanceof InvalidRequestException) {
             return 400;
+        }
+        if (refusal instanceof ForbiddenException) {
+            return 403;
         }
         throw new IllegalArgumentException("unknown refusal " + refusal.getClass().getName());
     }

@@ -32,8 +32,11 @@ public enum PolicyRule {
     HOSTS_SHUTDOWN("os_compute_api:os-hosts:shutdown", BaseRules.ADMIN),
     HOSTS_START("os_compute_api:os-hosts:start", BaseRules.ADMIN),
     EXTENSIONS("os_compute_api:extensions", BaseRules.ANY),
-    /** Not a Nova rule: the internal interface compute agents report through. */
-    AGENT_REPORT("hyperstatus:agent:report", "role:admin or role:service");
+    /**
+     * Not a Nova rule: the internal interface compute agents report through, for the agents' role only. The hosts a
+     * caller may speak for are not the policy's: its agent identity binds them (see docs/agent-identity.md).
+     */
+    AGENT_REPORT("hyperstatus:agent:report", "role:compute_agent");
 
     private final String ruleName;
     private final String defaultCheck;
