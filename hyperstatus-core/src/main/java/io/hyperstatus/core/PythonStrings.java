@@ -25,6 +25,12 @@ public final class PythonStrings {
                         out.append('\\').append(c);
                     } else if (c < 0x20 || c == 0x7f) {
                         out.append(String.format("\\x%02x", (int) c));
+                    } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        out.append(c).append(text.charAt(++i));
+                    } else if (Character.isSurrogate(c)) {
+                        // An unpaired surrogate is no character; Python shows its code point escaped.
+                        out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
                     }

@@ -35,6 +35,13 @@ public final class JdbiAggregateStore implements AggregateStore {
         return database.jdbi().withHandle(handle -> find(handle, id));
     }
 
+    @Override
+    public boolean lock(long id) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT id FROM aggregates WHERE id = :id"
+                        + " AND deleted = 0" + database.dialect().forUpdate())
+                .bind("id", id).mapTo(Long.class).findOne().isPresent());
+    }
+
     private Optional<Aggregate> find(Handle handle, long id) {
         return load(handle, " AND a.id = " + id).stream().findFirst();
     }

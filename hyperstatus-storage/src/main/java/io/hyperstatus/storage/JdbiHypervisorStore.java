@@ -9,6 +9,9 @@ import io.hyperstatus.domain.ComputeNode;
 import io.hyperstatus.domain.HypervisorStatistics;
 import io.hyperstatus.domain.Instance;
 import io.hyperstatus.domain.Service;
+import io.hyperstatus.domain.StorableText;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -77,6 +80,10 @@ public final class JdbiHypervisorStore implements HypervisorStore {
         String text = sql.toString();
         KeysetCursor.BatchReader<HypervisorRow> batches = (afterId, limit, knownNow) -> database.jdbi().withHandle(handle -> {
             Instant now = knownNow != null ? knownNow : database.now(handle);
+            if (!query.hostnamePattern().map(StorableText::isStorable).orElse(true)) {
+                // No hostname holds such a character (reports refuse it), and PostgreSQL would refuse the query.
+                return new KeysetCursor.Batch<>(List.<HypervisorRow>of(), now, 0, afterId);
+            }
             Query select = handle.createQuery(text).bind("afterId", afterId).bind("limit", limit);
             query.hostnamePattern().ifPresent(p -> select.bind("pattern", "%" + p + "%"));
             List<NodeRow> nodes = select.map((rs, ctx) -> new NodeRow(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
@@ -229,18 +236,42 @@ public final class JdbiHypervisorStore implements HypervisorStore {
         return byHost;
     }
 
-    /** Sums over nodes whose nova-compute service is enabled, as Nova's statistics do. */
+    /** The columns {@link #statistics} sums, in the order of {@link HypervisorStatistics}' fields after count. */
+    private static final List<String> SUMMED = List.of("vcpus", "memory_mb", "local_gb", "vcpus_used", "memory_mb_used",
+            "local_gb_used", "free_ram_mb", "free_disk_gb", "current_workload", "running_vms", "disk_available_least");
+    private static final BigInteger TWO_TO_32 = BigInteger.ONE.shiftLeft(32);
+
+    /**
+     * Sums over nodes whose nova-compute service is enabled, as Nova's statistics do, exactly on every database:
+     * each column is summed in two parts, its value divided by 2^32 (truncated) and the remainder, whose sums no
+     * database overflows (SQLite's SUM fails on a 64-bit overflow, the others' widen), and the parts are put together
+     * here. A sum beyond 64 bits is answered saturated; a sum of nothing (or of nulls only) is 0.
+     */
     @Override
     public HypervisorStatistics statistics() {
-        String sql = "SELECT COUNT(cn.id), SUM(cn.vcpus), SUM(cn.memory_mb), SUM(cn.local_gb), SUM(cn.vcpus_used),"
-                + " SUM(cn.memory_mb_used), SUM(cn.local_gb_used), SUM(cn.free_ram_mb), SUM(cn.free_disk_gb),"
-                + " SUM(cn.current_workload), SUM(cn.running_vms), SUM(cn.disk_available_least)"
-                + FROM_JOINED + " AND s.disabled = :disabled";
-        return database.jdbi().withHandle(handle -> handle.createQuery(sql).bind("disabled", false)
-                .map((rs, ctx) -> new HypervisorStatistics(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
-                        rs.getLong(10), rs.getLong(11), rs.getLong(12)))
+        String divide = database.dialect().integerDivision();
+        StringBuilder sql = new StringBuilder("SELECT COUNT(cn.id)");
+        for (String column : SUMMED) {
+            sql.append(", SUM(cn.").append(column).append(divide).append("4294967296), SUM(cn.").append(column)
+                    .append(" % 4294967296)");
+        }
+        sql.append(FROM_JOINED).append(" AND s.disabled = :disabled");
+        return database.jdbi().withHandle(handle -> handle.createQuery(sql.toString()).bind("disabled", false)
+                .map((rs, ctx) -> {
+                    long[] sums = new long[SUMMED.size()];
+                    for (int i = 0; i < sums.length; i++) {
+                        BigInteger high = wholeNumber(rs.getBigDecimal(2 + 2 * i));
+                        BigInteger low = wholeNumber(rs.getBigDecimal(3 + 2 * i));
+                        sums[i] = HypervisorStatistics.saturated(high.multiply(TWO_TO_32).add(low));
+                    }
+                    return new HypervisorStatistics(rs.getLong(1), sums[0], sums[1], sums[2], sums[3], sums[4], sums[5],
+                            sums[6], sums[7], sums[8], sums[9], sums[10]);
+                })
                 .one());
+    }
+
+    private static BigInteger wholeNumber(BigDecimal value) {
+        return value == null ? BigInteger.ZERO : value.toBigIntegerExact();
     }
 
     /** The values in consecutive pieces of at most IN_LIST_BATCH, one {@code IN (...)} list each. */
@@ -254,6 +285,9 @@ public final class JdbiHypervisorStore implements HypervisorStore {
 
     @Override
     public Optional<ComputeNode> firstNode(String host) {
+        if (!StorableText.isStorable(host)) {
+            return Optional.empty();
+        }
         return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + Rows.NODE_COLUMNS
                         + " FROM compute_nodes cn WHERE cn.deleted = 0 AND cn.host = :host ORDER BY cn.id")
                 .bind("host", host)

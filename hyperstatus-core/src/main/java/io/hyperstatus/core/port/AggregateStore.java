@@ -20,6 +20,12 @@ public interface AggregateStore {
     Optional<Aggregate> find(long id);
 
     /**
+     * Locks the live aggregate's row until the open transaction ends, so that a concurrent change or delete of it
+     * waits for this one; false when it is not there (or was deleted by a transaction that committed meanwhile).
+     */
+    boolean lock(long id);
+
+    /**
      * Creates an aggregate, with its availability zone as metadata when one is given (null for none).
      *
      * @throws AggregateNameExistsException when a live aggregate has the name

@@ -17,6 +17,12 @@ public interface ServiceStore {
     Optional<RowAt<Service>> find(ServiceRef ref);
 
     /**
+     * Locks the row of the live service the reference names until the open transaction ends, so that a concurrent
+     * delete of it waits for this transaction; false when it is not there (or was deleted meanwhile).
+     */
+    boolean lock(ServiceRef ref);
+
+    /**
      * Writes the change's status (with its reason) and/or forced-down flag, moves updated_at, and reads the row
      * back; empty when the service is no longer there. The caller decides whether there is anything to write.
      */

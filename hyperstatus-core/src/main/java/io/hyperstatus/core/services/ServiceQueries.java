@@ -43,6 +43,14 @@ public final class ServiceQueries {
         return store.find(ServiceRef.byKey(host, Service.COMPUTE_BINARY)).isPresent();
     }
 
+    /**
+     * Whether the host has a live nova-compute service, its row then locked until the open transaction ends: what a
+     * write that depends on the host being there checks, so that a delete of the service cannot slip in between.
+     */
+    public boolean lockComputeHost(String host) {
+        return store.lock(ServiceRef.byKey(host, Service.COMPUTE_BINARY));
+    }
+
     ServiceWithState withState(RowAt<Service> read) {
         return withState(read.row(), read.databaseNow());
     }

@@ -7,6 +7,7 @@ import io.hyperstatus.core.AggregateHostExistsException;
 import io.hyperstatus.core.ConflictException;
 import io.hyperstatus.core.InvalidRequestException;
 import io.hyperstatus.core.NotFoundException;
+import io.hyperstatus.core.port.Transactions;
 import io.hyperstatus.core.services.ServiceQueries;
 import io.hyperstatus.core.testing.TestingAggregateStore;
 import io.hyperstatus.core.testing.TestingServiceStore;
@@ -26,7 +27,7 @@ class AggregateAdministrationTest {
     private final TestingAggregateStore store = new TestingAggregateStore();
     private final TestingServiceStore services = new TestingServiceStore();
     private final AggregateAdministration aggregates = new AggregateAdministration(store,
-            new ServiceQueries(services, new Liveness(Duration.ofSeconds(60))), () -> NOW);
+            new ServiceQueries(services, new Liveness(Duration.ofSeconds(60))), () -> NOW, Transactions.none());
 
     private static Map<String, String> zone(String zone) {
         Map<String, String> change = new HashMap<>();

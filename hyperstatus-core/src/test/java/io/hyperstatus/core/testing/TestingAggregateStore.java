@@ -49,6 +49,11 @@ public final class TestingAggregateStore implements AggregateStore {
     }
 
     @Override
+    public boolean lock(long id) {
+        return aggregates.containsKey(id);
+    }
+
+    @Override
     public Optional<Aggregate> find(long id) {
         return Optional.ofNullable(aggregates.get(id));
     }

@@ -98,6 +98,11 @@ public final class TestingServiceStore implements ServiceStore, AgentStore {
         return services.values().stream().filter(s -> matches(s, ref)).findFirst().map(s -> new RowAt<>(s, now));
     }
 
+    @Override
+    public boolean lock(ServiceRef ref) {
+        return find(ref).isPresent();
+    }
+
     private static boolean matches(Service service, ServiceRef ref) {
         if (ref instanceof ServiceRef.ById byId) {
             return service.id() == byId.id();

@@ -104,7 +104,7 @@ public final class Host {
                 instances);
     }
 
-    ObjectNode nodeJson() {
+    public ObjectNode nodeJson() {
         try {
             return (ObjectNode) MAPPER.readTree(CODEC.toJson(json -> CODEC.write(json, report())));
         } catch (IOException e) {

@@ -133,7 +133,7 @@ public final class AggregatesController implements Resource {
     /** The path's id, checked as Nova's {@code validate_integer(id, 'id')} does; answers quote it as given. */
     private static AggregateId aggregateId(ApiRequest request) {
         String id = request.pathParam("id");
-        OptionalLong numeric = Ids.parseLong(id.strip());
+        OptionalLong numeric = Ids.parseRowId(id.strip());
         if (numeric.isEmpty()) {
             throw ApiException.badRequest("Invalid input received: id must be an integer");
         }

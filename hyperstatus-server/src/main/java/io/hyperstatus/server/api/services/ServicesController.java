@@ -169,7 +169,7 @@ public final class ServicesController implements Resource {
             }
             ref = ServiceRef.byUuid(id);
         } else {
-            OptionalLong numeric = Ids.parseLong(id);
+            OptionalLong numeric = Ids.parseRowId(id);
             if (numeric.isEmpty()) {
                 throw ApiException.badRequest("Invalid input received: id must be an integer");
             }

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.ValidationMessage;
+import io.hyperstatus.domain.StorableText;
 import io.hyperstatus.server.api.error.ApiException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -22,10 +25,17 @@ public final class SchemaValidator {
         QUERY
     }
 
-    /** Throws a 400 in Nova's words when {@code instance} does not satisfy {@code schema}. */
+    /**
+     * Throws a 400 in Nova's words when {@code instance} does not satisfy {@code schema}. A body that does is then
+     * refused when a string in it (a value or a key) holds a character no database stores ({@link StorableText}).
+     * A query string is not: a filter such a value names matches nothing, as it would on Nova's database.
+     */
     public void validate(RequestSchema schema, JsonNode instance, Target target) {
         Set<ValidationMessage> messages = schema.compiled().validate(instance);
         if (messages.isEmpty()) {
+            if (target == Target.BODY) {
+                refuseUnstorable(instance, null);
+            }
             return;
         }
         ValidationMessage first = messages.stream()
@@ -40,6 +50,37 @@ public final class SchemaValidator {
     public static void stripUnknownProperties(RequestSchema schema, ObjectNode instance) {
         List<String> known = schema.propertyNames();
         instance.retain(known);
+    }
+
+    /** Throws at the first string of the document, in document order, that holds an unstorable character. */
+    private static void refuseUnstorable(JsonNode node, String field) {
+        if (node.isTextual()) {
+            refuseUnstorable(node.textValue(), field);
+        } else if (node.isArray()) {
+            node.forEach(item -> refuseUnstorable(item, field));
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> property : node.properties()) {
+                refuseUnstorable(property.getKey(), field);
+                refuseUnstorable(property.getValue(), property.getKey());
+            }
+        }
+    }
+
+    private static void refuseUnstorable(String text, String field) {
+        OptionalInt at = StorableText.firstUnstorable(text);
+        if (at.isEmpty()) {
+            return;
+        }
+        String quoted = PythonRepr.reprString(text);
+        String message = quoted + " contains " + StorableText.codePointName(text, at.getAsInt())
+                + ", which cannot be stored";
+        if (field == null) {
+            throw ApiException.badRequest(message);
+        }
+        // The value as Python's str() shows it, but with the refused characters escaped: an answer cannot carry
+        // them either.
+        String shown = quoted.substring(1, quoted.length() - 1);
+        throw ApiException.badRequest("Invalid input for field/attribute " + field + ". Value: " + shown + ". " + message);
     }
 
     private static String describe(RequestSchema schema, ValidationMessage error, JsonNode root, Target target) {

@@ -34,4 +34,12 @@ class PythonReprTest {
         assertThat(PythonRepr.str(MAPPER.readTree("\"abc\""))).isEqualTo("abc");
         assertThat(PythonRepr.str(MAPPER.readTree("null"))).isEqualTo("None");
     }
+
+    @Test
+    void controlCharactersAndUnpairedSurrogatesAreEscapedAndPairsKept() throws Exception {
+        assertThat(repr("\"a\\u0000b\"")).isEqualTo("'a\\x00b'");
+        assertThat(repr("\"x\\ud800\"")).isEqualTo("'x\\ud800'");
+        assertThat(repr("\"\\udfffx\\ud800\"")).isEqualTo("'\\udfffx\\ud800'");
+        assertThat(repr("\"\\ud83d\\udd27\"")).isEqualTo("'\ud83d\udd27'");
+    }
 }
