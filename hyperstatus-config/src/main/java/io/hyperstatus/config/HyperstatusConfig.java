@@ -29,6 +29,7 @@ public record HyperstatusConfig(
         List<String> legacyV2Extensions,
         String databaseConnection,
         int databaseMaxPoolSize,
+        Duration databasePoolTimeout,
         long maxRequestBodySize,
         AgentOptions agent,
         PolicyOptions policy,
@@ -49,6 +50,7 @@ public record HyperstatusConfig(
         Objects.requireNonNull(computeLinkPrefix, "computeLinkPrefix");
         legacyV2Extensions = List.copyOf(legacyV2Extensions);
         Objects.requireNonNull(databaseConnection, "databaseConnection");
+        Objects.requireNonNull(databasePoolTimeout, "databasePoolTimeout");
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(keystone, "keystone");
@@ -100,6 +102,7 @@ public record HyperstatusConfig(
                 ini.find(DatabaseDeclarations.CONNECTION)
                         .orElseGet(() -> "sqlite:///" + statePath.resolve("hyperstatus.sqlite")),
                 ini.value(DatabaseDeclarations.MAX_POOL_SIZE),
+                ini.value(DatabaseDeclarations.POOL_TIMEOUT),
                 ini.value(ServerDeclarations.MAX_REQUEST_BODY_SIZE),
                 AgentOptions.from(ini, statePath, keystone),
                 PolicyOptions.from(ini, configDir, statePath),
