@@ -19,7 +19,8 @@ REPORT_INTERVAL=2
 POOL_TIMEOUT=1
 HOSTS_PER_AGENT=10
 OUTAGE_SECONDS=10             # longer than service_down_time
-BOUND_503_SECONDS=3           # a call during the outage is answered within pool_timeout and this margin
+BOUND_503_SECONDS=5           # a call during the outage is answered 503 within this (pool_timeout and a margin
+                              # for a loaded machine; without the fix it is the pool's 10 s, then a 500)
 BOUND_DB_RECOVERY_SECONDS=3   # answered again after PostgreSQL accepts connections
 BOUND_RESTART_SECONDS=45      # a restarted process (a JVM start on a busy machine) answers or heartbeats again
 
@@ -47,13 +48,13 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 mkdir -p "$work/logs"
 
-free_port() {
-  local port=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || [[ " ${taken:-} " == *" $port "* ]]; do
+taken=" "
+free_port() { # FROM: sets $port to the first port from FROM up that nothing listens on and this run did not take
+  port=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || [[ "$taken" == *" $port "* ]]; do
     port=$((port + 1))
   done
-  taken="${taken:-} $port"
-  echo "$port"
+  taken+="$port "
 }
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
@@ -76,7 +77,9 @@ start_postgresql() {
 
 # ---- configuration ------------------------------------------------------------------------------------------
 base="${HYPERSTATUS_FAULTS_PORT:-18874}"
-port_a=$(free_port "$base"); port_b=$(free_port "$base"); port_c=$(free_port "$base")
+free_port "$base"; port_a=$port
+free_port "$base"; port_b=$port
+free_port "$base"; port_c=$port
 write_config() { # NAME PORT DATABASE [extra lines]
   mkdir -p "$work/$1"
   cat >"$work/$1/hyperstatus.conf" <<CONF
@@ -221,7 +224,8 @@ until [ "$(up_count "$port_b")" -eq "$hosts_total" ]; do
   sleep 0.25
 done
 agent_back_epoch=$(date +%s.%N)
-log "agent 1's hosts up again ${agent_back_epoch%.*}-$(printf %.0f "$restarted") s after its restart (at most)"
+agent_back=$(since "$restarted")
+log "agent 1's hosts all listed up again ${agent_back} s after its restart (checked from service_down_time on)"
 sleep 2
 touch "$stop_file"
 wait "$changes_pid" || true
@@ -264,7 +268,9 @@ check_changes "$work/changes-embedded.log" "$port_c" "embedded database"
 other="$(awk '$2 !~ /^(2|503|000)/' "$work/changes-pg.log" "$work/changes-embedded.log" | head -n 5)"
 [ -z "$other" ] || fail "answers other than 2xx, 503 or none: $other"
 slowest_503="$(awk '$2 == 503 { if ($3 > m) m = $3 } END { printf "%.2f", m + 0 }' "$work/changes-pg.log")"
-log "slowest 503 answer during the outage: ${slowest_503} s (bound ${BOUND_503_SECONDS} s)"
+median_503="$(awk '$2 == 503 { print $3 }' "$work/changes-pg.log" | sort -n \
+  | awk '{ v[NR] = $1 } END { printf "%.2f", NR ? v[int((NR + 1) / 2)] : 0 }')"
+log "503 answers during the outage: median ${median_503} s, slowest ${slowest_503} s (bound ${BOUND_503_SECONDS} s)"
 awk -v m="$slowest_503" -v b="$BOUND_503_SECONDS" 'BEGIN { exit !(m > b) }' && fail "a 503 took ${slowest_503} s"
 
 services_a="$(services "$port_a")"
@@ -286,7 +292,7 @@ log "host listings watched: $answers answered; listing a host down that heartbea
   fail "hosts listed down while their agent ran"
   awk '$3 == 200 && $4 != "none"' "$work/watch.log" | head -n 5 >&2
 }
-log "figures: outage ${outage_seconds} s > service_down_time ${SERVICE_DOWN_TIME} s; back ${recovery_a}/${recovery_b} s after PostgreSQL's return (bound ${BOUND_DB_RECOVERY_SECONDS} s); API server restart ${restart_a} s; embedded server restart ${restart_c} s"
+log "figures: outage ${outage_seconds} s > service_down_time ${SERVICE_DOWN_TIME} s; answers again ${recovery_a} s (A), ${recovery_b} s (B, asked after A) after PostgreSQL's return (bound ${BOUND_DB_RECOVERY_SECONDS} s); 503 median ${median_503} s, slowest ${slowest_503} s; API server restart ${restart_a} s; agent's hosts up ${agent_back} s after its restart; embedded server restart ${restart_c} s; machine load $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in "$recovery_a" "$recovery_b"; do
   awk -v r="$r" -v b="$BOUND_DB_RECOVERY_SECONDS" 'BEGIN { exit !(r == "never" || r > b) }' \
     && fail "answers came back ${r} s after PostgreSQL's return (bound ${BOUND_DB_RECOVERY_SECONDS} s)"
