@@ -192,8 +192,16 @@ sleep "$OUTAGE_SECONDS"
 start_postgresql
 returned=$(now)
 outage_end_epoch=$(date +%s.%N)
-wait_for_200 "$port_a" /v2.1/os-services 30 && recovery_a=$(since "$returned") || { recovery_a=never; fail "A not back"; }
-wait_for_200 "$port_b" /v2.1/os-services 30 && recovery_b=$(since "$returned") || { recovery_b=never; fail "B not back"; }
+# Both servers asked at once, each until it answers 200.
+recovery_of() { if wait_for_200 "$1" /v2.1/os-services 30; then since "$returned"; else echo never; fi; }
+recovery_of "$port_a" >"$work/recovery-a" &
+waiting_a=$!
+recovery_of "$port_b" >"$work/recovery-b" &
+waiting_b=$!
+wait "$waiting_a" "$waiting_b" || true
+recovery_a="$(cat "$work/recovery-a")"; recovery_b="$(cat "$work/recovery-b")"
+[ "$recovery_a" != never ] || fail "API server A not answering 30 s after PostgreSQL's return"
+[ "$recovery_b" != never ] || fail "API server B not answering 30 s after PostgreSQL's return"
 outage_seconds=$(awk -v a="$outage_began" -v b="$returned" 'BEGIN { printf "%.1f", b - a }')
 log "PostgreSQL was down ${outage_seconds} s; answers again after ${recovery_a} s (A) and ${recovery_b} s (B)"
 # Beyond the grace: the agents' heartbeats must have gone through again.
@@ -292,7 +300,7 @@ log "host listings watched: $answers answered; listing a host down that heartbea
   fail "hosts listed down while their agent ran"
   awk '$3 == 200 && $4 != "none"' "$work/watch.log" | head -n 5 >&2
 }
-log "figures: outage ${outage_seconds} s > service_down_time ${SERVICE_DOWN_TIME} s; answers again ${recovery_a} s (A), ${recovery_b} s (B, asked after A) after PostgreSQL's return (bound ${BOUND_DB_RECOVERY_SECONDS} s); 503 median ${median_503} s, slowest ${slowest_503} s; API server restart ${restart_a} s; agent's hosts up ${agent_back} s after its restart; embedded server restart ${restart_c} s; machine load $(cut -d' ' -f1-3 /proc/loadavg)"
+log "figures: outage ${outage_seconds} s > service_down_time ${SERVICE_DOWN_TIME} s; answers again ${recovery_a} s (A), ${recovery_b} s (B) after PostgreSQL's return (bound ${BOUND_DB_RECOVERY_SECONDS} s); 503 median ${median_503} s, slowest ${slowest_503} s; API server restart ${restart_a} s; agent's hosts up ${agent_back} s after its restart; embedded server restart ${restart_c} s; machine load $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in "$recovery_a" "$recovery_b"; do
   awk -v r="$r" -v b="$BOUND_DB_RECOVERY_SECONDS" 'BEGIN { exit !(r == "never" || r > b) }' \
     && fail "answers came back ${r} s after PostgreSQL's return (bound ${BOUND_DB_RECOVERY_SECONDS} s)"
