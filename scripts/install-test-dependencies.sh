@@ -13,7 +13,7 @@ set -euo pipefail
 log() { echo "install-test-dependencies: $*" >&2; }
 
 needed=(libvirt0 libvirt-clients
-  python3-keystone uwsgi uwsgi-plugin-python3 curl
+  python3-keystone uwsgi uwsgi-plugin-python3 curl jq
   python3-openstackclient python3-openstacksdk python3-novaclient python3-pytest tempest)
 databases=()
 [ -n "${HYPERSTATUS_TEST_POSTGRESQL_URL:-}" ] || databases+=(postgresql)

@@ -29,6 +29,7 @@ public record HyperstatusConfig(
         List<String> legacyV2Extensions,
         String databaseConnection,
         int databaseMaxPoolSize,
+        Duration databasePoolTimeout,
         long maxRequestBodySize,
         HttpOptions http,
         AgentOptions agent,
@@ -52,6 +53,7 @@ public record HyperstatusConfig(
         legacyV2Extensions = List.copyOf(legacyV2Extensions);
         Objects.requireNonNull(databaseConnection, "databaseConnection");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(databasePoolTimeout, "databasePoolTimeout");
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(agentIdentity, "agentIdentity");
@@ -104,6 +106,7 @@ public record HyperstatusConfig(
                 ini.find(DatabaseDeclarations.CONNECTION)
                         .orElseGet(() -> "sqlite:///" + statePath.resolve("hyperstatus.sqlite")),
                 ini.value(DatabaseDeclarations.MAX_POOL_SIZE),
+                ini.value(DatabaseDeclarations.POOL_TIMEOUT),
                 ini.value(ServerDeclarations.MAX_REQUEST_BODY_SIZE),
                 HttpOptions.from(ini),
                 AgentOptions.from(ini, statePath, keystone),

@@ -19,6 +19,7 @@ import io.hyperstatus.server.api.auth.Authenticator;
 import io.hyperstatus.server.api.auth.KeystoneAuthenticator;
 import io.hyperstatus.server.api.auth.NoAuth2Authenticator;
 import io.hyperstatus.server.api.extensions.ExtensionsController;
+import io.hyperstatus.server.api.health.HealthCheck;
 import io.hyperstatus.server.api.hypervisors.HypervisorsController;
 import io.hyperstatus.server.api.policy.Policy;
 import io.hyperstatus.server.api.policy.PolicyFile;
@@ -32,8 +33,10 @@ import io.hyperstatus.storage.Dialect;
 import io.hyperstatus.storage.JdbiAgentStore;
 import io.hyperstatus.storage.JdbiAggregateStore;
 import io.hyperstatus.storage.JdbiHypervisorStore;
+import io.hyperstatus.storage.JdbiOutageStore;
 import io.hyperstatus.storage.JdbiServiceStore;
 import io.hyperstatus.storage.JdbiTransactions;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -44,6 +47,8 @@ import org.slf4j.LoggerFactory;
 /** The API server process: all of its parts wired together, in one place. */
 public final class HyperstatusServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HyperstatusServer.class);
+    /** How often the database is probed: outages are noticed, and the pool renewed after one, within this. */
+    private static final Duration MONITOR_INTERVAL = Duration.ofMillis(250);
 
     private final Database database;
     private final ApiServer api;
@@ -67,11 +72,13 @@ public final class HyperstatusServer implements AutoCloseable {
         Policy policy = new Policy(PolicyFile.open(config.policy(), nanoTime));
         Authenticator authenticator = authenticator(config);
         DatabaseUrl url = DatabaseUrl.parse(config.databaseConnection());
-        Database database = Database.open(url, config.databaseMaxPoolSize());
+        Database database = Database.open(url, config.databaseMaxPoolSize(), config.databasePoolTimeout());
         try {
             if (url.dialect() == Dialect.SQLITE) {
                 database.migrate();
             }
+            database.startMonitor(MONITOR_INTERVAL);
+            JdbiOutageStore outages = new JdbiOutageStore(database);
             Liveness liveness = new Liveness(config.serviceDownTime());
             Set<String> unloaded = new HashSet<>(HyperstatusConfig.OPTIONAL_LEGACY_V2_EXTENSIONS);
             unloaded.removeAll(config.legacyV2Extensions());
@@ -79,11 +86,11 @@ public final class HyperstatusServer implements AutoCloseable {
             JdbiServiceStore serviceStore = new JdbiServiceStore(database);
             JdbiAgentStore agentStore = new JdbiAgentStore(database);
             JdbiAggregateStore aggregateStore = new JdbiAggregateStore(database);
-            ServiceQueries services = new ServiceQueries(serviceStore, liveness);
+            ServiceQueries services = new ServiceQueries(serviceStore, liveness, outages);
             ServiceAdministration administration = new ServiceAdministration(serviceStore, agentStore,
                     new JdbiTransactions(database), new DiscardingEventSink(), services);
             HypervisorQueries hypervisors = new HypervisorQueries(new JdbiHypervisorStore(database,
-                    config.hypervisorCacheSize(), config.readBatchSize()), liveness);
+                    config.hypervisorCacheSize(), config.readBatchSize()), liveness, outages);
             ServiceZones zones = new ServiceZones(aggregateStore, config.defaultAvailabilityZone(),
                     config.internalServiceAvailabilityZone());
             ApiServer api = new ApiServer(config,
@@ -97,7 +104,8 @@ public final class HyperstatusServer implements AutoCloseable {
                     new AvailabilityZonesController(services, zones),
                     new HostsController(services, hypervisors, zones),
                     new ExtensionsController(unloaded),
-                    new AgentController(new AgentReports(agentStore, administration)));
+                    new AgentController(new AgentReports(agentStore, administration)),
+                    new HealthCheck(database.health()));
             return new HyperstatusServer(database, api);
         } catch (RuntimeException e) {
             database.close();

@@ -3,41 +3,110 @@ package io.hyperstatus.storage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.hyperstatus.config.ConfigException;
+import io.hyperstatus.core.StoreUnavailableException;
+import io.hyperstatus.core.port.DatabaseHealth;
+import io.hyperstatus.domain.DatabaseOutage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleCallbackDecorator;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** A pooled connection to one database, its schema migrations, and its clock. */
+/**
+ * A pooled connection to one database, its schema migrations, and its clock. A call that cannot get a working
+ * connection within the pool timeout fails with {@link StoreUnavailableException} (never the pool's or driver's
+ * own exception), and so does a statement whose connection was lost. After an outage the {@link DatabaseMonitor}
+ * replaces the pool by a fresh one, so that connections come back at once instead of after the pool's back-off.
+ */
 public final class Database implements AutoCloseable {
-    private final DatabaseUrl url;
-    private final HikariDataSource dataSource;
-    private final Jdbi jdbi;
+    /** The pool timeout of {@link #open(DatabaseUrl, int)}: the default of {@code [database] pool_timeout}. */
+    public static final Duration DEFAULT_POOL_TIMEOUT = Duration.ofSeconds(2);
+    /** HikariCP's least connection timeout; shorter ones would silently become its default of 30 s. */
+    private static final Duration LEAST_POOL_TIMEOUT = Duration.ofMillis(250);
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    private Database(DatabaseUrl url, HikariDataSource dataSource) {
+    private final DatabaseUrl url;
+    private final int maxPoolSize;
+    private final Duration poolTimeout;
+    private final AtomicReference<HikariDataSource> pool;
+    private final Jdbi jdbi;
+    private final Object monitorLock = new Object();
+    private DatabaseMonitor monitor;
+
+    private Database(DatabaseUrl url, int maxPoolSize, Duration poolTimeout, HikariDataSource dataSource) {
         this.url = url;
-        this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource);
+        this.maxPoolSize = maxPoolSize;
+        this.poolTimeout = poolTimeout;
+        this.pool = new AtomicReference<>(dataSource);
+        this.jdbi = Jdbi.create(this::connect);
+        this.jdbi.setHandleCallbackDecorator(new HandleCallbackDecorator() {
+            @Override
+            public <R, X extends Exception> HandleCallback<R, X> decorate(HandleCallback<R, X> callback) {
+                return handle -> {
+                    try {
+                        return callback.withHandle(handle);
+                    } catch (RuntimeException e) {
+                        throw StoreFailures.translate(e);
+                    }
+                };
+            }
+        });
     }
 
     public static Database open(DatabaseUrl url, int maxPoolSize) {
+        return open(url, maxPoolSize, DEFAULT_POOL_TIMEOUT);
+    }
+
+    /**
+     * Opens the pool, failing at once (with a {@link ConfigException}) when the database cannot be reached.
+     * {@code poolTimeout} bounds how long a call waits for a connection (and SQLite for another writer's lock).
+     */
+    public static Database open(DatabaseUrl url, int maxPoolSize, Duration poolTimeout) {
+        Duration timeout = poolTimeout.compareTo(LEAST_POOL_TIMEOUT) < 0 ? LEAST_POOL_TIMEOUT : poolTimeout;
+        if (url.dialect() == Dialect.SQLITE) {
+            createParentFolder(url);
+        }
+        try {
+            return new Database(url, maxPoolSize, timeout, new HikariDataSource(poolConfig(url, maxPoolSize, timeout, true)));
+        } catch (RuntimeException e) {
+            throw new ConfigException("Cannot connect to the database given by [database] connection ("
+                    + url.jdbcUrl() + "): " + rootMessage(e), e);
+        }
+    }
+
+    private static HikariConfig poolConfig(DatabaseUrl url, int maxPoolSize, Duration timeout, boolean failFirst) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(url.jdbcUrl());
         url.user().ifPresent(pool::setUsername);
         url.password().ifPresent(pool::setPassword);
         pool.setPoolName("hyperstatus-db");
-        pool.setConnectionTimeout(10_000);
+        // A call waits this long for a connection, then fails with StoreUnavailableException (503).
+        pool.setConnectionTimeout(timeout.toMillis());
+        // A connection idle for a while is checked before use; the check must fit well within the wait.
+        pool.setValidationTimeout(Math.max(LEAST_POOL_TIMEOUT.toMillis(), Math.min(1000, timeout.toMillis() / 2)));
+        // Idle connections are checked every 30 s (HikariCP's least), so a dead one is found before a call needs it.
+        pool.setKeepaliveTime(30_000);
+        // The first pool refuses to start without the database; a pool renewed after an outage connects lazily.
+        pool.setInitializationFailTimeout(failFirst ? 1 : -1);
         switch (url.dialect()) {
             case SQLITE -> {
-                createParentFolder(url);
                 // One writer at a time: WAL lets readers go on while a heartbeat commits, and a short busy wait
-                // queues writers instead of failing them.
+                // queues writers instead of failing them; a lock held for longer (another process holding the
+                // file) fails the call with 503 after the pool timeout.
                 pool.addDataSourceProperty("journal_mode", "WAL");
-                pool.addDataSourceProperty("busy_timeout", "10000");
+                pool.addDataSourceProperty("busy_timeout", Long.toString(timeout.toMillis()));
                 pool.addDataSourceProperty("synchronous", "NORMAL");
                 // A transaction that reads and then writes must take the write lock at BEGIN: upgrading a read
                 // lock later fails at once with "database is locked" when another writer got there first.
@@ -47,17 +116,98 @@ public final class Database implements AutoCloseable {
             }
             case MARIADB -> {
                 // UNIX_TIMESTAMP(NOW(6)) must not go through a daylight-saving local time zone.
-                pool.setConnectionInitSql("SET time_zone = '+00:00'");
+                pool.setConnectionInitSql(MARIADB_INIT_SQL);
                 pool.setMaximumPoolSize(maxPoolSize);
             }
             case POSTGRESQL -> pool.setMaximumPoolSize(maxPoolSize);
         }
+        return pool;
+    }
+
+    static final String MARIADB_INIT_SQL = "SET time_zone = '+00:00'";
+
+    private Connection connect() throws SQLException {
         try {
-            return new Database(url, new HikariDataSource(pool));
-        } catch (RuntimeException e) {
-            throw new ConfigException("Cannot connect to the database given by [database] connection ("
-                    + url.jdbcUrl() + "): " + rootMessage(e), e);
+            return pool.get().getConnection();
+        } catch (SQLException e) {
+            if (StoreFailures.isUnavailable(e)) {
+                throw new StoreUnavailableException(e);
+            }
+            throw e;
         }
+    }
+
+    /**
+     * Starts probing the database every {@code interval} on a connection of its own (so that a starved pool is
+     * not taken for an outage): what {@link #health()} answers, and how outages are recorded and the pool renewed.
+     */
+    public void startMonitor(Duration interval) {
+        synchronized (monitorLock) {
+            if (monitor == null) {
+                monitor = DatabaseMonitor.start(this, interval);
+            }
+        }
+    }
+
+    /** The monitor's last verdict; reachable until a monitor is started. */
+    public DatabaseHealth health() {
+        return () -> {
+            DatabaseMonitor current = currentMonitor();
+            return current == null ? new DatabaseHealth.Status(true, "not monitored") : current.status();
+        };
+    }
+
+    /**
+     * The last outage recorded; first records the one this server's monitor is still waiting to see end, since a
+     * call got here with a working connection.
+     */
+    Optional<DatabaseOutage> lastOutage(Handle handle) {
+        DatabaseMonitor current = currentMonitor();
+        if (current != null) {
+            current.recoverIfPending();
+        }
+        return handle.createQuery("SELECT began_at, recovered_at FROM database_outages WHERE id = 1")
+                .map((rs, ctx) -> new DatabaseOutage(Times.fromMicros(rs.getLong(1)), Times.fromMicros(rs.getLong(2))))
+                .findOne();
+    }
+
+    private DatabaseMonitor currentMonitor() {
+        synchronized (monitorLock) {
+            return monitor;
+        }
+    }
+
+    DatabaseUrl url() {
+        return url;
+    }
+
+    Duration poolTimeout() {
+        return poolTimeout;
+    }
+
+    /**
+     * Replaces the pool by a fresh one, which connects at once, and closes the old one once its last connection is
+     * back (HikariCP retries a lost database with a back-off of up to 5 s, too slow for the return of a database).
+     */
+    void renewPool() {
+        HikariDataSource fresh = new HikariDataSource(poolConfig(url, maxPoolSize, poolTimeout, false));
+        HikariDataSource old = pool.getAndSet(fresh);
+        Thread retire = new Thread(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (old.getHikariPoolMXBean() != null && old.getHikariPoolMXBean().getActiveConnections() > 0
+                    && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            old.close();
+        }, "hyperstatus-db-retire");
+        retire.setDaemon(true);
+        retire.start();
+        LOG.info("Database reachable again: connection pool renewed");
     }
 
     /** Applies every pending schema migration; returns how many were applied. */
@@ -80,7 +230,7 @@ public final class Database implements AutoCloseable {
 
     private Flyway flyway() {
         return Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(pool.get())
                 .locations(migrationLocations(url.dialect()))
                 .table("hyperstatus_schema_history")
                 .load();
@@ -114,7 +264,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        DatabaseMonitor current = currentMonitor();
+        if (current != null) {
+            current.close();
+        }
+        pool.get().close();
     }
 
     private static void createParentFolder(DatabaseUrl url) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MigrationChecksumsTest {
     private static final List<String> SHARED = List.of(
             "3 row versions 1082223437",
-            "4 compute node service -1502498889");
+            "4 compute node service -1502498889",
+            "5 database outages 86121384");
 
     @TempDir
     Path folder;

@@ -9,6 +9,8 @@ import io.hyperstatus.domain.ComputeNode;
 import io.hyperstatus.domain.Hypervisor;
 import io.hyperstatus.domain.HypervisorStatistics;
 import io.hyperstatus.domain.Instance;
+import io.hyperstatus.core.port.OutageStore;
+import io.hyperstatus.domain.DatabaseOutage;
 import io.hyperstatus.domain.Liveness;
 import java.time.Instant;
 import java.util.Collection;
@@ -22,15 +24,23 @@ import java.util.OptionalLong;
 public final class HypervisorQueries {
     private final HypervisorStore store;
     private final Liveness liveness;
+    private final OutageStore outages;
 
     public HypervisorQueries(HypervisorStore store, Liveness liveness) {
+        this(store, liveness, OutageStore.NONE);
+    }
+
+    /** {@code outages}: where the last database outage is read, for the grace it gives (see {@link Liveness}). */
+    public HypervisorQueries(HypervisorStore store, Liveness liveness, OutageStore outages) {
         this.store = Objects.requireNonNull(store, "store");
         this.liveness = Objects.requireNonNull(liveness, "liveness");
+        this.outages = Objects.requireNonNull(outages, "outages");
     }
 
     /** The hypervisors the query selects, read in batches as the cursor is consumed. */
     public KeysetCursor<Hypervisor> list(HypervisorQuery query) {
-        return store.list(query).withClock(this::hypervisor);
+        Optional<DatabaseOutage> outage = outages.lastOutage();
+        return store.list(query).withClock((row, now) -> hypervisor(row, now, outage));
     }
 
     public Optional<Hypervisor> findById(long id) {
@@ -61,10 +71,10 @@ public final class HypervisorQueries {
     }
 
     private Hypervisor hypervisor(RowAt<HypervisorRow> read) {
-        return hypervisor(read.row(), read.databaseNow());
+        return hypervisor(read.row(), read.databaseNow(), outages.lastOutage());
     }
 
-    private Hypervisor hypervisor(HypervisorRow row, Instant databaseNow) {
-        return new Hypervisor(row.node(), row.service(), liveness.stateOf(row.service(), databaseNow));
+    private Hypervisor hypervisor(HypervisorRow row, Instant databaseNow, Optional<DatabaseOutage> outage) {
+        return new Hypervisor(row.node(), row.service(), liveness.stateOf(row.service(), databaseNow, outage));
     }
 }

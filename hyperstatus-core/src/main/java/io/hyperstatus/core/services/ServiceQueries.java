@@ -3,6 +3,8 @@ package io.hyperstatus.core.services;
 import io.hyperstatus.core.port.KeysetCursor;
 import io.hyperstatus.core.port.RowAt;
 import io.hyperstatus.core.port.ServiceStore;
+import io.hyperstatus.core.port.OutageStore;
+import io.hyperstatus.domain.DatabaseOutage;
 import io.hyperstatus.domain.Liveness;
 import io.hyperstatus.domain.Service;
 import io.hyperstatus.domain.ServiceWithState;
@@ -16,10 +18,17 @@ import java.util.Optional;
 public final class ServiceQueries {
     private final ServiceStore store;
     private final Liveness liveness;
+    private final OutageStore outages;
 
     public ServiceQueries(ServiceStore store, Liveness liveness) {
+        this(store, liveness, OutageStore.NONE);
+    }
+
+    /** {@code outages}: where the last database outage is read, for the grace it gives (see {@link Liveness}). */
+    public ServiceQueries(ServiceStore store, Liveness liveness, OutageStore outages) {
         this.store = Objects.requireNonNull(store, "store");
         this.liveness = Objects.requireNonNull(liveness, "liveness");
+        this.outages = Objects.requireNonNull(outages, "outages");
     }
 
     /** Live services in id order, optionally only those of one host and/or binary, in one list. */
@@ -31,7 +40,8 @@ public final class ServiceQueries {
 
     /** Live services in id order, read {@code batchSize} rows per query as the cursor is consumed. */
     public KeysetCursor<ServiceWithState> scan(Optional<String> host, Optional<String> binary, int batchSize) {
-        return store.scan(host, binary, batchSize).withClock(this::withState);
+        Optional<DatabaseOutage> outage = outages.lastOutage();
+        return store.scan(host, binary, batchSize).withClock((service, now) -> withState(service, now, outage));
     }
 
     public Optional<ServiceWithState> find(ServiceRef ref) {
@@ -52,10 +62,10 @@ public final class ServiceQueries {
     }
 
     ServiceWithState withState(RowAt<Service> read) {
-        return withState(read.row(), read.databaseNow());
+        return withState(read.row(), read.databaseNow(), outages.lastOutage());
     }
 
-    private ServiceWithState withState(Service service, Instant databaseNow) {
-        return new ServiceWithState(service, liveness.stateOf(service, databaseNow));
+    private ServiceWithState withState(Service service, Instant databaseNow, Optional<DatabaseOutage> outage) {
+        return new ServiceWithState(service, liveness.stateOf(service, databaseNow, outage));
     }
 }

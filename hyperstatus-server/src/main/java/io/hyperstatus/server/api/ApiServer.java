@@ -6,6 +6,7 @@ import io.hyperstatus.server.api.aggregates.AggregatesController;
 import io.hyperstatus.server.api.auth.Authenticator;
 import io.hyperstatus.server.api.availabilityzones.AvailabilityZonesController;
 import io.hyperstatus.server.api.extensions.ExtensionsController;
+import io.hyperstatus.server.api.health.HealthCheck;
 import io.hyperstatus.server.api.hosts.HostsController;
 import io.hyperstatus.server.api.hypervisors.HypervisorsController;
 import io.hyperstatus.server.api.microversion.MicroversionNegotiator;
@@ -29,13 +30,16 @@ public final class ApiServer implements AutoCloseable {
     private final List<Endpoint> computeEndpoints;
     private final List<Endpoint> agentEndpoints;
     private final JettySetup jetty;
+    private final HealthCheck health;
     private Javalin javalin;
 
     public ApiServer(HyperstatusConfig config, Authenticator authenticator, Policy policy,
                      HypervisorsController hypervisors, ServicesController services,
                      AggregatesController aggregates, AvailabilityZonesController availabilityZones,
-                     HostsController hosts, ExtensionsController extensions, AgentController agent) {
+                     HostsController hosts, ExtensionsController extensions, AgentController agent,
+                     HealthCheck health) {
         this.config = config;
+        this.health = health;
         MicroversionHeaders microversions = new MicroversionHeaders(new MicroversionNegotiator());
         StreamingResponder responder = new StreamingResponder();
         this.versions = new VersionDocuments(config.computeLinkPrefix(), microversions);
@@ -69,6 +73,8 @@ public final class ApiServer implements AutoCloseable {
             cfg.requestLogger.http(requestLog::log);
             cfg.routes.before(pipeline::beforeRouting);
             versions.installRoots(cfg.routes);
+            // Outside every mount, so unauthenticated; it reads the database monitor's verdict, never the pool.
+            cfg.routes.get(HealthCheck.PATH, health::answer);
             installRoutes(cfg.routes);
             faults.install(cfg.routes);
         });

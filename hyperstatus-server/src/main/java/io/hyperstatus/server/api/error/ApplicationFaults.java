@@ -5,6 +5,7 @@ import io.hyperstatus.core.ConflictException;
 import io.hyperstatus.core.ForbiddenException;
 import io.hyperstatus.core.InvalidRequestException;
 import io.hyperstatus.core.NotFoundException;
+import io.hyperstatus.core.StoreUnavailableException;
 
 /**
  * The status of each kind of refusal of the application layer; its message is the answer's, as it stands (each
@@ -26,6 +27,10 @@ public final class ApplicationFaults {
         }
         if (refusal instanceof ForbiddenException) {
             return 403;
+        }
+        if (refusal instanceof StoreUnavailableException) {
+            // Nova's serviceUnavailable: the request may succeed when repeated, unlike a 500.
+            return 503;
         }
         throw new IllegalArgumentException("unknown refusal " + refusal.getClass().getName());
     }

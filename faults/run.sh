@@ -1,0 +1,313 @@
+#!/usr/bin/env bash
+# The fault stage: real processes from bin/hyperstatus on the loopback, under load, through four faults in turn:
+#   1. the PostgreSQL server stopped for longer than service_down_time, then started again;
+#   2. one of two API servers SIGKILLed and started again;
+#   3. one of two agents SIGKILLed and started again;
+#   4. an API server on the embedded database SIGKILLed during admin changes, and started again on its file.
+# It asserts that no admin change answered 2xx is lost, that nothing is duplicated, that no host whose agent ran
+# throughout is ever listed down, and that answers come back within the stated times; it prints its figures.
+# The PostgreSQL server is a throwaway one of its own (scripts/test-databases.sh), never the machine's.
+# Every loop is bounded in count and time; the whole stage takes about two minutes.
+#
+#   faults/run.sh            ports from $HYPERSTATUS_FAULTS_PORT (default 18874) up, the first free ones
+set -euo pipefail
+home="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$home"
+
+SERVICE_DOWN_TIME=6
+REPORT_INTERVAL=2
+POOL_TIMEOUT=1
+HOSTS_PER_AGENT=10
+OUTAGE_SECONDS=10             # longer than service_down_time
+BOUND_503_SECONDS=5           # a call during the outage is answered 503 within this (pool_timeout and a margin
+                              # for a loaded machine; without the fix it is the pool's 10 s, then a 500)
+BOUND_DB_RECOVERY_SECONDS=3   # answered again after PostgreSQL accepts connections
+BOUND_RESTART_SECONDS=45      # a restarted process (a JVM start on a busy machine) answers or heartbeats again
+
+log() { echo "faults: $*" >&2; }
+fail() { log "FAILED: $*"; failures=$((failures + 1)); }
+failures=0
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/hyperstatus-faults.XXXXXX")"
+chmod 755 "$work"
+pids=()
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  [ -n "${pg_data:-}" ] && stop_postgresql || true
+  if [ "$status" -ne 0 ] && [ -d "$work/logs" ]; then
+    for f in "$work"/logs/*.log; do log "--- last lines of $(basename "$f")"; tail -n 20 "$f" >&2; done
+  fi
+  HYPERSTATUS_TEST_MARIADB_URL=unused scripts/test-databases.sh stop "$work/databases" >/dev/null 2>&1 || true
+  rm -rf "$work"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+mkdir -p "$work/logs"
+
+taken=" "
+free_port() { # FROM: sets $port to the first port from FROM up that nothing listens on and this run did not take
+  port=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || [[ "$taken" == *" $port "* ]]; do
+    port=$((port + 1))
+  done
+  taken+="$port "
+}
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# ---- PostgreSQL of its own ------------------------------------------------------------------------------------
+log "starting a throwaway PostgreSQL"
+urls="$(env -u HYPERSTATUS_TEST_POSTGRESQL_URL HYPERSTATUS_TEST_MARIADB_URL=unused \
+  scripts/test-databases.sh start "$work/databases")"
+pg_port="$(sed -n "s/.*127\.0\.0\.1:\([0-9]*\)\/.*/\1/p" <<<"$urls")"
+[ -n "$pg_port" ] || { log "no PostgreSQL started (is the postgresql package installed?)"; exit 1; }
+pg_dir="$work/databases/postgresql"
+pg_data="$pg_dir/data"
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+stop_postgresql() { as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w -t 30 stop >/dev/null 2>&1; }
+start_postgresql() {
+  as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_dir/server.log" -w -t 60 -o "-c listen_addresses=127.0.0.1 \
+    -p $pg_port -c unix_socket_directories=$pg_dir -c max_connections=300 -c fsync=off" start >/dev/null
+}
+
+# ---- configuration ------------------------------------------------------------------------------------------
+base="${HYPERSTATUS_FAULTS_PORT:-18874}"
+free_port "$base"; port_a=$port
+free_port "$base"; port_b=$port
+free_port "$base"; port_c=$port
+write_config() { # NAME PORT DATABASE [extra lines]
+  mkdir -p "$work/$1"
+  cat >"$work/$1/hyperstatus.conf" <<CONF
+[DEFAULT]
+osapi_compute_listen = 127.0.0.1
+osapi_compute_listen_port = $2
+state_path = $work/$1
+service_down_time = $SERVICE_DOWN_TIME
+report_interval = $REPORT_INTERVAL
+compute_driver = fake.FakeDriver
+[database]
+connection = $3
+pool_timeout = $POOL_TIMEOUT
+${4:-}
+CONF
+}
+pg_url="postgresql://postgres@127.0.0.1:$pg_port/postgres"
+write_config api-a "$port_a" "$pg_url"
+write_config api-b "$port_b" "$pg_url"
+write_config embedded "$port_c" "sqlite:///$work/embedded/hyperstatus.sqlite"
+for agent in 1 2; do
+  hosts=""
+  for i in $(seq 1 "$HOSTS_PER_AGENT"); do
+    hosts+="${hosts:+, }{\"host\": \"fault-$agent-$(printf %02d "$i")\"}"
+  done
+  write_config "agent-$agent" 0 "$pg_url" "[fake]
+hosts_file = $work/agent-$agent/hosts.json
+[agent]
+api_servers = http://127.0.0.1:$port_a,http://127.0.0.1:$port_b"
+  echo "{\"hosts\": [$hosts]}" >"$work/agent-$agent/hosts.json"
+done
+
+start() { # NAME ROLE: starts bin/hyperstatus ROLE in the background; sets started_pid
+  bin/hyperstatus "$2" --config-file "$work/$1/hyperstatus.conf" >>"$work/logs/$1.log" 2>&1 &
+  started_pid=$!
+  pids+=("$started_pid")
+}
+status_of() { curl -s -o /dev/null -m 10 -w '%{http_code}' -H 'X-Auth-Token: admin:admin' "http://127.0.0.1:$1$2" || true; }
+wait_for_200() { # PORT PATH SECONDS
+  local deadline=$(( $(date +%s) + $3 ))
+  while [ "$(status_of "$1" "$2")" != 200 ]; do
+    [ "$(date +%s)" -lt "$deadline" ] || return 1
+    sleep 0.1
+  done
+}
+services() { curl -s -m 10 -H 'X-Auth-Token: admin:admin' "http://127.0.0.1:$1/v2.1/os-services?binary=nova-compute"; }
+up_count() { services "$1" | jq '[.services[] | select(.state == "up")] | length' 2>/dev/null || echo 0; }
+
+# ---- start --------------------------------------------------------------------------------------------------
+[ -f hyperstatus-launcher/target/hyperstatus.jar ] || (mvn -B -q -DskipTests package >&2)
+bin/hyperstatus db sync --config-file "$work/api-a/hyperstatus.conf" >>"$work/logs/db-sync.log" 2>&1
+start api-a server; pid_a=$started_pid
+start api-b server; pid_b=$started_pid
+wait_for_200 "$port_a" /healthcheck 90 || { log "API server A did not start"; exit 1; }
+wait_for_200 "$port_b" /healthcheck 90 || { log "API server B did not start"; exit 1; }
+start agent-1 agent; pid_agent1=$started_pid
+start agent-2 agent
+hosts_total=$((2 * HOSTS_PER_AGENT))
+deadline=$(( $(date +%s) + 90 ))
+until [ "$(up_count "$port_a")" -eq "$hosts_total" ]; do
+  [ "$(date +%s)" -lt "$deadline" ] || { log "the agents' $hosts_total hosts did not come up"; exit 1; }
+  sleep 0.5
+done
+log "2 API servers on PostgreSQL, 2 agents with $hosts_total hosts up; service_down_time = ${SERVICE_DOWN_TIME} s"
+
+# ---- load: the watcher of host states, and admin changes ----------------------------------------------------
+# Every 0.25 s the services as either API server lists them; a line per answer: time, port, status, down hosts.
+stop_file="$work/stop"
+(
+  for _ in $(seq 1 2000); do
+    [ -f "$stop_file" ] && break
+    for port in "$port_a" "$port_b"; do
+      body="$(curl -s -m 10 -w '\n%{http_code}' -H 'X-Auth-Token: admin:admin' \
+        "http://127.0.0.1:$port/v2.1/os-services?binary=nova-compute" || true)"
+      code="${body##*$'\n'}"
+      down="-"
+      [ "$code" = 200 ] && down="$(jq -r '[.services[] | select(.state != "up") | .host] | join(",")' \
+        <<<"${body%$'\n'*}" 2>/dev/null || echo "?")"
+      echo "$(date +%s.%N) $port $code ${down:-none}"
+    done
+    sleep 0.25
+  done
+) >"$work/watch.log" &
+pids+=($!)
+
+changes() { # PORT... : creates aggregates change-N through the ports in turn; a line per call: name code seconds
+  local ports=("$@") n=0
+  for _ in $(seq 1 3000); do
+    [ -f "$stop_file" ] && break
+    n=$((n + 1))
+    local port="${ports[$((n % ${#ports[@]}))]}" name="$change_prefix-$n"
+    local answer
+    answer="$(curl -s -o /dev/null -m 10 -w '%{http_code} %{time_total}' -X POST \
+      -H 'X-Auth-Token: admin:admin' -H 'Content-Type: application/json' \
+      -d "{\"aggregate\": {\"name\": \"$name\"}}" "http://127.0.0.1:$port/v2.1/os-aggregates" || true)"
+    echo "$name ${answer:-000 0}"
+    sleep 0.1
+  done
+}
+change_prefix=pg changes "$port_a" "$port_b" >"$work/changes-pg.log" &
+changes_pid=$!
+pids+=("$changes_pid")
+sleep 3
+
+# ---- fault 1: PostgreSQL stopped for longer than service_down_time -------------------------------------------
+log "fault 1: PostgreSQL stopped for ${OUTAGE_SECONDS} s"
+stop_postgresql
+outage_began=$(now)
+sleep "$OUTAGE_SECONDS"
+start_postgresql
+returned=$(now)
+outage_end_epoch=$(date +%s.%N)
+# Both servers asked at once, each until it answers 200.
+recovery_of() { if wait_for_200 "$1" /v2.1/os-services 30; then since "$returned"; else echo never; fi; }
+recovery_of "$port_a" >"$work/recovery-a" &
+waiting_a=$!
+recovery_of "$port_b" >"$work/recovery-b" &
+waiting_b=$!
+wait "$waiting_a" "$waiting_b" || true
+recovery_a="$(cat "$work/recovery-a")"; recovery_b="$(cat "$work/recovery-b")"
+[ "$recovery_a" != never ] || fail "API server A not answering 30 s after PostgreSQL's return"
+[ "$recovery_b" != never ] || fail "API server B not answering 30 s after PostgreSQL's return"
+outage_seconds=$(awk -v a="$outage_began" -v b="$returned" 'BEGIN { printf "%.1f", b - a }')
+log "PostgreSQL was down ${outage_seconds} s; answers again after ${recovery_a} s (A) and ${recovery_b} s (B)"
+# Beyond the grace: the agents' heartbeats must have gone through again.
+sleep $((SERVICE_DOWN_TIME + REPORT_INTERVAL + 2))
+
+# ---- fault 2: an API server SIGKILLed -----------------------------------------------------------------------
+log "fault 2: API server A SIGKILLed"
+kill -9 "$pid_a"
+sleep 3
+killed_a=$(now)
+start api-a server; pid_a=$started_pid
+wait_for_200 "$port_a" /v2.1/os-services "$BOUND_RESTART_SECONDS" && restart_a=$(since "$killed_a") \
+  || { restart_a=never; fail "API server A did not answer within ${BOUND_RESTART_SECONDS} s of its restart"; }
+log "API server A answers ${restart_a} s after its restart"
+
+# ---- fault 3: an agent SIGKILLed ----------------------------------------------------------------------------
+log "fault 3: agent 1 SIGKILLed"
+kill -9 "$pid_agent1"
+agent_killed_epoch=$(date +%s.%N)
+sleep 2
+restarted=$(now)
+start agent-1 agent; pid_agent1=$started_pid
+deadline=$(( $(date +%s) + BOUND_RESTART_SECONDS ))
+# Its hosts may go down meanwhile (it did not heartbeat throughout); they must be up again.
+sleep $((SERVICE_DOWN_TIME + 1))
+until [ "$(up_count "$port_b")" -eq "$hosts_total" ]; do
+  [ "$(date +%s)" -lt "$deadline" ] || { fail "agent 1's hosts not up within ${BOUND_RESTART_SECONDS} s of its restart"; break; }
+  sleep 0.25
+done
+agent_back_epoch=$(date +%s.%N)
+agent_back=$(since "$restarted")
+log "agent 1's hosts all listed up again ${agent_back} s after its restart (checked from service_down_time on)"
+sleep 2
+touch "$stop_file"
+wait "$changes_pid" || true
+
+# ---- fault 4: the embedded database's server SIGKILLed during admin changes ----------------------------------
+log "fault 4: the server on the embedded database SIGKILLed during admin changes"
+rm -f "$stop_file"
+start embedded server; pid_c=$started_pid
+wait_for_200 "$port_c" /healthcheck 90 || { log "the embedded server did not start"; exit 1; }
+change_prefix=embedded changes "$port_c" >"$work/changes-embedded.log" &
+changes_pid=$!
+pids+=("$changes_pid")
+sleep 4
+kill -9 "$pid_c"
+sleep 1
+killed_c=$(now)
+start embedded server; pid_c=$started_pid
+wait_for_200 "$port_c" /v2.1/os-aggregates "$BOUND_RESTART_SECONDS" && restart_c=$(since "$killed_c") \
+  || { restart_c=never; fail "the embedded server did not answer within ${BOUND_RESTART_SECONDS} s"; }
+sleep 3
+touch "$stop_file"
+wait "$changes_pid" || true
+sleep 1
+
+# ---- checks -------------------------------------------------------------------------------------------------
+check_changes() { # LOG PORT LABEL
+  local aggregates confirmed lost duplicates
+  aggregates="$(curl -s -m 30 -H 'X-Auth-Token: admin:admin' "http://127.0.0.1:$2/v2.1/os-aggregates" \
+    | jq -r '.aggregates[].name')"
+  confirmed="$(awk '$2 ~ /^2/ { print $1 }' "$1" | sort)"
+  lost="$(comm -23 <(echo "$confirmed" | sed '/^$/d') <(echo "$aggregates" | sort -u) | wc -l)"
+  duplicates="$(echo "$aggregates" | sed '/^$/d' | sort | uniq -d | wc -l)"
+  log "$3: $(wc -l <"$1") changes, $(echo "$confirmed" | sed '/^$/d' | wc -l) confirmed (2xx), $(awk '$2 == 503' "$1" | wc -l) answered 503, $(awk '$2 !~ /^(2|503)/' "$1" | wc -l) unanswered or other; $lost confirmed lost, $duplicates duplicated"
+  [ "$lost" -eq 0 ] || fail "$3: $lost confirmed change(s) lost"
+  [ "$duplicates" -eq 0 ] || fail "$3: $duplicates aggregate name(s) stored twice"
+}
+check_changes "$work/changes-pg.log" "$port_a" "PostgreSQL, 2 API servers"
+check_changes "$work/changes-embedded.log" "$port_c" "embedded database"
+
+other="$(awk '$2 !~ /^(2|503|000)/' "$work/changes-pg.log" "$work/changes-embedded.log" | head -n 5)"
+[ -z "$other" ] || fail "answers other than 2xx, 503 or none: $other"
+slowest_503="$(awk '$2 == 503 { if ($3 > m) m = $3 } END { printf "%.2f", m + 0 }' "$work/changes-pg.log")"
+median_503="$(awk '$2 == 503 { print $3 }' "$work/changes-pg.log" | sort -n \
+  | awk '{ v[NR] = $1 } END { printf "%.2f", NR ? v[int((NR + 1) / 2)] : 0 }')"
+log "503 answers during the outage: median ${median_503} s, slowest ${slowest_503} s (bound ${BOUND_503_SECONDS} s)"
+awk -v m="$slowest_503" -v b="$BOUND_503_SECONDS" 'BEGIN { exit !(m > b) }' && fail "a 503 took ${slowest_503} s"
+
+services_a="$(services "$port_a")"
+duplicate_services="$(jq -r '.services[].host' <<<"$services_a" | sort | uniq -d | wc -l)"
+duplicate_nodes="$(curl -s -m 30 -H 'X-Auth-Token: admin:admin' "http://127.0.0.1:$port_a/v2.1/os-hypervisors" \
+  | jq -r '.hypervisors[].hypervisor_hostname' | sort | uniq -d | wc -l)"
+log "duplicated services: $duplicate_services, duplicated compute nodes: $duplicate_nodes"
+[ "$duplicate_services" -eq 0 ] && [ "$duplicate_nodes" -eq 0 ] || fail "duplicates after the restarts"
+
+# Hosts down: agent 2's hosts ran throughout; agent 1's too except from its kill until its hosts were up again.
+answers="$(awk '$3 == 200' "$work/watch.log" | wc -l)"
+down_throughout="$(awk '$3 == 200 && $4 ~ /fault-2-/' "$work/watch.log" | wc -l)"
+down_agent1="$(awk -v from="$agent_killed_epoch" -v to="$agent_back_epoch" \
+  '$3 == 200 && $4 ~ /fault-1-/ && ($1 < from || $1 > to)' "$work/watch.log" | wc -l)"
+down_after_outage="$(awk -v from="$outage_end_epoch" -v to="$agent_killed_epoch" \
+  '$3 == 200 && $4 != "none" && $1 > from && $1 < to' "$work/watch.log" | wc -l)"
+log "host listings watched: $answers answered; listing a host down that heartbeated throughout: $((down_throughout + down_agent1)) (of them after the PostgreSQL outage: $down_after_outage)"
+[ "$down_throughout" -eq 0 ] && [ "$down_agent1" -eq 0 ] || {
+  fail "hosts listed down while their agent ran"
+  awk '$3 == 200 && $4 != "none"' "$work/watch.log" | head -n 5 >&2
+}
+log "figures: outage ${outage_seconds} s > service_down_time ${SERVICE_DOWN_TIME} s; answers again ${recovery_a} s (A), ${recovery_b} s (B) after PostgreSQL's return (bound ${BOUND_DB_RECOVERY_SECONDS} s); 503 median ${median_503} s, slowest ${slowest_503} s; API server restart ${restart_a} s; agent's hosts up ${agent_back} s after its restart; embedded server restart ${restart_c} s; machine load $(cut -d' ' -f1-3 /proc/loadavg)"
+for r in "$recovery_a" "$recovery_b"; do
+  awk -v r="$r" -v b="$BOUND_DB_RECOVERY_SECONDS" 'BEGIN { exit !(r == "never" || r > b) }' \
+    && fail "answers came back ${r} s after PostgreSQL's return (bound ${BOUND_DB_RECOVERY_SECONDS} s)"
+done
+
+if [ "$failures" -gt 0 ]; then
+  log "$failures check(s) failed"
+  exit 1
+fi
+log "every check passed"

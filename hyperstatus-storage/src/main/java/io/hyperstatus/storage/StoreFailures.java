@@ -1,0 +1,64 @@
+package io.hyperstatus.storage;
+
+import io.hyperstatus.core.StoreUnavailableException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import org.sqlite.SQLiteException;
+
+/**
+ * Tells a failure to reach the database (which a caller may retry, and the API answers with 503) from a failure of
+ * the statement itself, in the words of each of the three databases and of the pool.
+ */
+final class StoreFailures {
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+
+    private StoreFailures() {
+    }
+
+    /** The failure as a {@link StoreUnavailableException} when it says the database was unreachable, else as it is. */
+    static RuntimeException translate(RuntimeException failure) {
+        if (failure instanceof StoreUnavailableException || !isUnavailable(failure)) {
+            return failure;
+        }
+        return new StoreUnavailableException(failure);
+    }
+
+    static boolean isUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StoreUnavailableException) {
+                return true;
+            }
+            if (cause instanceof SQLiteException sqlite) {
+                // Another process holds the file's lock for longer than busy_timeout.
+                int primary = sqlite.getResultCode().code & 0xff;
+                return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+            }
+            // The pool's "Connection is not available, request timed out" and the drivers' lost connections.
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException || cause instanceof SQLTimeoutException
+                    || cause instanceof SocketException || cause instanceof SocketTimeoutException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && unavailableState(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLState class 08 (connection exception) on every database; PostgreSQL's 57P01-57P03 (the server shutting
+     * down, crashed, or not yet accepting connections), 53300 (too many connections) and 57014 (statement
+     * cancelled by a timeout).
+     */
+    private static boolean unavailableState(String state) {
+        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+                || state.equals("53300") || state.equals("57014");
+    }
+}
