@@ -123,7 +123,7 @@ public record HyperstatusConfig(
         return new HyperstatusConfig(host, serviceDownTime, reportInterval, statePath, listenAddress, listenPort,
                 defaultAvailabilityZone, internalServiceAvailabilityZone, authStrategy, maxLimit, hypervisorCacheSize,
                 readBatchSize, computeLinkPrefix, legacyV2Extensions, databaseConnection, databaseMaxPoolSize,
-                maxRequestBodySize, agent.withSecretFile(agentSecretFile),
+                databasePoolTimeout, maxRequestBodySize, http, agent.withSecretFile(agentSecretFile),
                 policy, new AgentIdentityOptions(Optional.of(serverSecretsFile), agentIdentity.hostsFile()), keystone);
     }
 

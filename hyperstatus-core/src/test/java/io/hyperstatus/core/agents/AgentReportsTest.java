@@ -13,6 +13,7 @@ import io.hyperstatus.core.testing.TestingServiceStore;
 import io.hyperstatus.core.testing.TestingTransactions;
 import io.hyperstatus.domain.Liveness;
 import io.hyperstatus.domain.NodeReport;
+import io.hyperstatus.domain.NodeResources;
 import io.hyperstatus.domain.Service;
 import io.hyperstatus.domain.ServiceKey;
 import java.time.Duration;
@@ -36,8 +37,8 @@ class AgentReportsTest {
     }
 
     private static NodeReport node(String host, String uuid, int vcpus) {
-        return new NodeReport(host, host + ".example.org", uuid, "QEMU", 1, null, vcpus, 0, 8192, 0, 100, 0,
-                null, null, null, null, null, "{}", null, List.of());
+        return new NodeReport(host, host + ".example.org", uuid, new NodeResources("QEMU", 1, null, vcpus, 0, 8192, 0,
+                100, 0, null, null, null, null, null, "{}", null), List.of());
     }
 
     @Test
@@ -83,7 +84,7 @@ class AgentReportsTest {
                 .hasMessage("Agent agent-a may not report for host host-b.");
 
         assertThat(store.nodes()).containsOnlyKeys("uuid-b");
-        assertThat(store.nodes().get("uuid-b").vcpus()).isEqualTo(8);
+        assertThat(store.nodes().get("uuid-b").resources().vcpus()).isEqualTo(8);
     }
 
     @Test
@@ -107,7 +108,7 @@ class AgentReportsTest {
                 .hasMessage("Compute node uuid-b belongs to host host-b; it cannot be reported for host host-a.");
 
         assertThat(store.nodes().get("uuid-b").host()).isEqualTo("host-b");
-        assertThat(store.nodes().get("uuid-b").vcpus()).isEqualTo(8);
+        assertThat(store.nodes().get("uuid-b").resources().vcpus()).isEqualTo(8);
     }
 
     @Test
