@@ -1,6 +1,7 @@
 package io.hyperstatus.client;
 
 import io.hyperstatus.client.keystone.KeystoneSession;
+import io.hyperstatus.client.tls.ClientTls;
 import io.hyperstatus.config.AgentOptions;
 import io.hyperstatus.domain.NodeReport;
 import io.hyperstatus.domain.ServiceKey;
@@ -27,14 +28,19 @@ public final class AgentApiClient {
     private final AgentCodec codec = new AgentCodec();
 
     public AgentApiClient(List<String> serverUrls, TokenSource tokens, Duration timeout) {
-        this.transport = new HttpTransport(serverUrls, tokens, timeout);
+        this(serverUrls, tokens, timeout, ClientTls.systemTrust());
+    }
+
+    /** {@code tls}: how https:// servers are checked, and the agent's client certificate if any. */
+    public AgentApiClient(List<String> serverUrls, TokenSource tokens, Duration timeout, ClientTls tls) {
+        this.transport = new HttpTransport(serverUrls, tokens, timeout, tls);
     }
 
     /** A client authenticating as the agent's options say: a Keystone service user, or noauth2's fixed token. */
     public static AgentApiClient create(List<String> serverUrls, AgentOptions options, Duration timeout) {
         TokenSource tokens = options.keystone().<TokenSource>map(KeystoneSession::create)
                 .orElseGet(() -> TokenSource.fixed(options.authToken()));
-        return new AgentApiClient(serverUrls, tokens, timeout);
+        return new AgentApiClient(serverUrls, tokens, timeout, ClientTls.of(options.tls()));
     }
 
     public List<RegisteredService> register(List<ServiceKey> services) {

@@ -21,7 +21,8 @@ public record AgentOptions(
         Optional<Path> fakeHostsFile,
         List<String> apiServers,
         String authToken,
-        Optional<KeystoneOptions> keystone) {
+        Optional<KeystoneOptions> keystone,
+        ClientTlsOptions tls) {
 
     public static final String LIBVIRT_DRIVER = "libvirt.LibvirtDriver";
     public static final String FAKE_DRIVER = "fake.FakeDriver";
@@ -36,6 +37,7 @@ public record AgentOptions(
         apiServers = List.copyOf(apiServers);
         Objects.requireNonNull(authToken, "authToken");
         Objects.requireNonNull(keystone, "keystone");
+        Objects.requireNonNull(tls, "tls");
         if (apiServers.isEmpty()) {
             // The file cannot get here: [agent] api_servers refuses an empty list with the option's name.
             throw new IllegalArgumentException("apiServers is empty");
@@ -57,6 +59,7 @@ public record AgentOptions(
                 ini.find(AgentDeclarations.FAKE_HOSTS_FILE),
                 ini.value(AgentDeclarations.API_SERVERS),
                 ini.value(AgentDeclarations.AUTH_TOKEN),
-                keystone ? Optional.of(KeystoneOptions.forAgent(ini)) : Optional.empty());
+                keystone ? Optional.of(KeystoneOptions.forAgent(ini)) : Optional.empty(),
+                ClientTlsOptions.forAgent(ini));
     }
 }

@@ -30,6 +30,7 @@ public record HyperstatusConfig(
         String databaseConnection,
         int databaseMaxPoolSize,
         long maxRequestBodySize,
+        Optional<SslOptions> ssl,
         AgentOptions agent,
         PolicyOptions policy,
         Optional<KeystoneOptions> keystone) {
@@ -49,6 +50,7 @@ public record HyperstatusConfig(
         Objects.requireNonNull(computeLinkPrefix, "computeLinkPrefix");
         legacyV2Extensions = List.copyOf(legacyV2Extensions);
         Objects.requireNonNull(databaseConnection, "databaseConnection");
+        Objects.requireNonNull(ssl, "ssl");
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(keystone, "keystone");
@@ -101,6 +103,7 @@ public record HyperstatusConfig(
                         .orElseGet(() -> "sqlite:///" + statePath.resolve("hyperstatus.sqlite")),
                 ini.value(DatabaseDeclarations.MAX_POOL_SIZE),
                 ini.value(ServerDeclarations.MAX_REQUEST_BODY_SIZE),
+                SslOptions.from(ini),
                 AgentOptions.from(ini, statePath, keystone),
                 PolicyOptions.from(ini, configDir, statePath),
                 keystone ? Optional.of(KeystoneOptions.from(ini)) : Optional.empty());

@@ -12,8 +12,8 @@ import java.util.Map;
  * tests that every option has a default and is read pick it up from this list.
  */
 public final class OptionCatalogue {
-    private static final List<OptionGroup> GROUPS = List.of(ServerDeclarations.GROUP, DatabaseDeclarations.GROUP,
-            PolicyDeclarations.GROUP, AgentDeclarations.GROUP, KeystoneDeclarations.GROUP);
+    private static final List<OptionGroup> GROUPS = List.of(ServerDeclarations.GROUP, SslDeclarations.GROUP,
+            DatabaseDeclarations.GROUP, PolicyDeclarations.GROUP, AgentDeclarations.GROUP, KeystoneDeclarations.GROUP);
 
     private OptionCatalogue() {
     }

@@ -16,15 +16,19 @@ import org.junit.jupiter.api.Test;
  * without a line of test: be declared once, have a default or say why not, be read, and be refused by name.
  */
 class OptionDeclarationsTest {
-    /** A configuration that reads every option: with Keystone, and intervals that leave room to change both. */
-    private static final Map<Option<?>, String> BASE = Map.of(
-            ServerDeclarations.AUTH_STRATEGY, "keystone",
-            ServerDeclarations.REPORT_INTERVAL, "0.5",
-            ServerDeclarations.SERVICE_DOWN_TIME, "30",
-            KeystoneDeclarations.AUTH_URL, "http://keystone.example.org:5000/v3",
-            KeystoneDeclarations.USERNAME, "hyperstatus",
-            KeystoneDeclarations.PASSWORD, "s3cret",
-            KeystoneDeclarations.PROJECT_NAME, "service");
+    /** A configuration that reads every option: with Keystone and TLS, and intervals that leave room to change both. */
+    private static final Map<Option<?>, String> BASE = Map.ofEntries(
+            Map.entry(ServerDeclarations.AUTH_STRATEGY, "keystone"),
+            Map.entry(ServerDeclarations.REPORT_INTERVAL, "0.5"),
+            Map.entry(ServerDeclarations.SERVICE_DOWN_TIME, "30"),
+            Map.entry(KeystoneDeclarations.AUTH_URL, "http://keystone.example.org:5000/v3"),
+            Map.entry(KeystoneDeclarations.USERNAME, "hyperstatus"),
+            Map.entry(KeystoneDeclarations.PASSWORD, "s3cret"),
+            Map.entry(KeystoneDeclarations.PROJECT_NAME, "service"),
+            // TLS on, so that the options that need the certificate (the key, the client CA) are read too.
+            Map.entry(SslDeclarations.CERT_FILE, "/etc/hyperstatus/api.pem"),
+            Map.entry(SslDeclarations.KEY_FILE, "/etc/hyperstatus/api-key.pem"),
+            Map.entry(AgentDeclarations.CERTFILE, "/etc/hyperstatus/agent.pem"));
 
     @Test
     void everyOptionIsDeclaredOnce() {

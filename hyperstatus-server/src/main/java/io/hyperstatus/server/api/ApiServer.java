@@ -11,10 +11,12 @@ import io.hyperstatus.server.api.hypervisors.HypervisorsController;
 import io.hyperstatus.server.api.microversion.MicroversionNegotiator;
 import io.hyperstatus.server.api.policy.Policy;
 import io.hyperstatus.server.api.services.ServicesController;
+import io.hyperstatus.server.tls.TlsConnector;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The HTTP side of the API server: starts and stops it, and installs each resource's routes behind the
@@ -28,6 +30,7 @@ public final class ApiServer implements AutoCloseable {
     private final RequestLog requestLog;
     private final List<Endpoint> computeEndpoints;
     private final List<Endpoint> agentEndpoints;
+    private final Optional<TlsConnector> tls;
     private Javalin javalin;
 
     public ApiServer(HyperstatusConfig config, Authenticator authenticator, Policy policy,
@@ -52,6 +55,8 @@ public final class ApiServer implements AutoCloseable {
         compute.add(versions.byId());
         this.computeEndpoints = List.copyOf(compute);
         this.agentEndpoints = agent.routes();
+        // Read the certificate and key now: a wrong file stops start-up, naming its option.
+        this.tls = config.ssl().map(TlsConnector::new);
     }
 
     /** Starts listening; returns the bound port (useful when the configured port is 0). */
@@ -64,6 +69,14 @@ public final class ApiServer implements AutoCloseable {
             cfg.http.maxRequestSize = config.maxRequestBodySize();
             cfg.requestLogger.http(requestLog::log);
             cfg.routes.before(pipeline::beforeRouting);
+            // With [ssl], HTTPS only: a connector of ours takes the place of Javalin's plain one.
+            tls.ifPresent(https -> {
+                cfg.jetty.addConnector((server, http) -> https.connector(server, http, config.listenAddress(),
+                        config.listenPort()));
+                if (https.asksForClientCertificates()) {
+                    cfg.routes.before(Mount.AGENT.prefix() + "/*", ClientCertificates::require);
+                }
+            });
             versions.installRoots(cfg.routes);
             installRoutes(cfg.routes);
             faults.install(cfg.routes);

@@ -45,7 +45,8 @@ public final class TestServer implements AutoCloseable {
                 + "osapi_compute_listen_port = " + port + "\nhost = api-test\n[database]\nconnection = " + databaseUrl + "\n"
                 + extraConfig);
         this.server = HyperstatusServer.create(config, nanoClock);
-        this.baseUrl = "http://127.0.0.1:" + server.start();
+        // With [ssl] the server speaks HTTPS only.
+        this.baseUrl = (config.ssl().isPresent() ? "https" : "http") + "://127.0.0.1:" + server.start();
     }
 
     public static TestServer start() {
