@@ -12,12 +12,14 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -33,6 +35,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * A certificate authority the tests make, in a folder of theirs, with the certificates it issues: written as the
@@ -172,8 +175,17 @@ public final class TestCertificates {
     }
 
     private static void writeKey(Path file, PrivateKey key, KeyForm form) throws IOException {
-        // The traditional forms are what JcaPEMWriter writes for a bare key: RSA PRIVATE KEY, EC PRIVATE KEY.
-        writePem(file, form == KeyForm.PKCS8 ? new JcaPKCS8Generator(key, null) : key);
+        if (form == KeyForm.PKCS8) {
+            writePem(file, new JcaPKCS8Generator(key, null));
+        } else if (key instanceof ECPrivateKey ec) {
+            // SEC1 with the curve named inside, as openssl writes it (the JDK's encoding leaves the curve out).
+            PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+            byte[] sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(ec.getParams().getOrder().bitLength(), ec.getS(),
+                    info.getPrivateKeyAlgorithm().getParameters()).getEncoded();
+            writePem(file, new PemObject("EC PRIVATE KEY", sec1));
+        } else {
+            writePem(file, key); // an RSA key: PKCS#1, RSA PRIVATE KEY
+        }
     }
 
     private static BigInteger serial() {
