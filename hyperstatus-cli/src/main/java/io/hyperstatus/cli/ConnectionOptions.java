@@ -1,10 +1,16 @@
 package io.hyperstatus.cli;
 
 import io.hyperstatus.client.ComputeApiClient;
+import io.hyperstatus.client.tls.ClientTls;
+import io.hyperstatus.config.ClientTlsOptions;
+import io.hyperstatus.config.ConfigException;
+import io.hyperstatus.config.PemFile;
 import io.hyperstatus.protocol.Microversion;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,6 +46,19 @@ public final class ConnectionOptions {
     @Option(names = "--os-compute-api-version", paramLabel = "X.Y",
             description = "Microversion to use (default: $OS_COMPUTE_API_VERSION, else the newest the server offers).")
     String apiVersion;
+
+    @Option(names = "--os-cacert", paramLabel = "FILE",
+            description = "PEM CA certificates an https endpoint's certificate is checked against"
+                    + " (default: $OS_CACERT, else the JDK's CA certificates).")
+    String caCert;
+
+    @Option(names = "--os-cert", paramLabel = "FILE",
+            description = "PEM client certificate, for servers that ask for one (default: $OS_CERT).")
+    String cert;
+
+    @Option(names = "--os-key", paramLabel = "FILE",
+            description = "PEM private key of --os-cert, when it is not in that file (default: $OS_KEY).")
+    String key;
 
     /** A client at the version asked for, or else at the newest one the server offers. */
     ComputeApiClient client() {
@@ -79,7 +98,7 @@ public final class ConnectionOptions {
 
     ComputeApiClient connect(Map<String, String> environment) {
         ComputeApiClient client = ComputeApiClient.create(endpoint(environment),
-                firstOf(given(o -> o.token), environment.get("OS_TOKEN")), TIMEOUT);
+                firstOf(given(o -> o.token), environment.get("OS_TOKEN")), TIMEOUT, tls(environment));
         String requested = requestedVersion(environment);
         if (requested != null && !requested.equals("latest")) {
             try {
@@ -89,6 +108,27 @@ public final class ConnectionOptions {
             }
         }
         return client.atVersion(client.versionDocument().maxVersion());
+    }
+
+    /** The CA and client certificate files, each named as the operator gave it (flag or variable). */
+    private ClientTls tls(Map<String, String> environment) {
+        try {
+            return ClientTls.of(new ClientTlsOptions(
+                    pem("--os-cacert", given(o -> o.caCert), "OS_CACERT", environment),
+                    pem("--os-cert", given(o -> o.cert), "OS_CERT", environment),
+                    pem("--os-key", given(o -> o.key), "OS_KEY", environment)));
+        } catch (ConfigException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage());
+        }
+    }
+
+    private static Optional<PemFile> pem(String flag, String given, String variable, Map<String, String> environment) {
+        if (given != null && !given.isBlank()) {
+            return Optional.of(new PemFile(flag, Path.of(given)));
+        }
+        String fromEnvironment = environment.get(variable);
+        return fromEnvironment == null || fromEnvironment.isBlank() ? Optional.empty()
+                : Optional.of(new PemFile(variable, Path.of(fromEnvironment)));
     }
 
     private String requestedVersion(Map<String, String> environment) {

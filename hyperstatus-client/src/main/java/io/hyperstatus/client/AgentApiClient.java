@@ -2,6 +2,7 @@ package io.hyperstatus.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperstatus.client.keystone.KeystoneSession;
+import io.hyperstatus.client.tls.ClientTls;
 import io.hyperstatus.config.AgentOptions;
 import io.hyperstatus.config.ConfigException;
 import io.hyperstatus.config.PrivateFiles;
@@ -39,12 +40,18 @@ public final class AgentApiClient {
     private final Map<String, String> headers;
 
     public AgentApiClient(List<String> serverUrls, TokenSource tokens, Duration timeout) {
-        this(serverUrls, tokens, Map.of(), timeout);
+        this(serverUrls, tokens, timeout, ClientTls.systemTrust());
+    }
+
+    /** {@code tls}: how https:// servers are checked, and the agent's client certificate if any. */
+    public AgentApiClient(List<String> serverUrls, TokenSource tokens, Duration timeout, ClientTls tls) {
+        this(serverUrls, tokens, Map.of(), timeout, tls);
     }
 
     /** A client sending {@code headers} with every call besides its token (if its token source gives any). */
-    public AgentApiClient(List<String> serverUrls, TokenSource tokens, Map<String, String> headers, Duration timeout) {
-        this.transport = new HttpTransport(serverUrls, tokens, timeout);
+    public AgentApiClient(List<String> serverUrls, TokenSource tokens, Map<String, String> headers, Duration timeout,
+                          ClientTls tls) {
+        this.transport = new HttpTransport(serverUrls, tokens, timeout, tls);
         this.headers = Map.copyOf(headers);
     }
 
@@ -55,7 +62,8 @@ public final class AgentApiClient {
      */
     public static AgentApiClient create(List<String> serverUrls, AgentOptions options, Duration timeout) {
         if (options.keystone().isPresent()) {
-            return new AgentApiClient(serverUrls, KeystoneSession.create(options.keystone().get()), timeout);
+            return new AgentApiClient(serverUrls, KeystoneSession.create(options.keystone().get()), timeout,
+                    ClientTls.of(options.tls()));
         }
         String option = AgentOptions.secretFileOption();
         Path file = options.secretFile().orElseThrow(() -> new ConfigException("With [api] auth_strategy = noauth2"
@@ -65,7 +73,8 @@ public final class AgentApiClient {
             throw new ConfigException("Invalid value for option " + option + ": '" + file
                     + "' must hold one secret of visible ASCII characters");
         }
-        return new AgentApiClient(serverUrls, TokenSource.none(), Map.of(SECRET_HEADER, secret), timeout);
+        return new AgentApiClient(serverUrls, TokenSource.none(), Map.of(SECRET_HEADER, secret), timeout,
+                ClientTls.of(options.tls()));
     }
 
     public List<RegisteredService> register(List<ServiceKey> services) {

@@ -12,6 +12,7 @@ import io.hyperstatus.protocol.Microversion;
 import io.hyperstatus.client.compute.Service;
 import io.hyperstatus.client.compute.ServiceChange;
 import io.hyperstatus.client.compute.VersionDocument;
+import io.hyperstatus.client.tls.ClientTls;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +53,13 @@ public final class ComputeApiClient {
      * {@code X-Auth-Token} (none when null), at microversion 2.1 until {@link #atVersion} says otherwise.
      */
     public static ComputeApiClient create(String endpoint, String token, Duration timeout) {
-        return new ComputeApiClient(new HttpTransport(List.of(endpoint), TokenSource.fixed(token), timeout), endpoint,
-                Microversion.V2_1);
+        return create(endpoint, token, timeout, ClientTls.systemTrust());
+    }
+
+    /** As {@link #create(String, String, Duration)}, checking an https endpoint's certificate as {@code tls} says. */
+    public static ComputeApiClient create(String endpoint, String token, Duration timeout, ClientTls tls) {
+        return new ComputeApiClient(new HttpTransport(List.of(endpoint), TokenSource.fixed(token), timeout, tls),
+                endpoint, Microversion.V2_1);
     }
 
     /** The same connection at another microversion. */

@@ -3,15 +3,20 @@ package io.hyperstatus.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hyperstatus.client.keystone.KeystoneUnavailableException;
+import io.hyperstatus.client.tls.ClientTls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
 
 /**
  * JSON over HTTP to one of several equivalent API servers: a call goes to the server that answered last and
@@ -26,16 +31,23 @@ public final class HttpTransport {
     private final TokenSource tokens;
     private final Duration timeout;
     private final HttpClient http;
+    private final ClientTls tls;
     private final AtomicInteger current = new AtomicInteger();
 
     public HttpTransport(List<String> serverUrls, TokenSource tokens, Duration timeout) {
+        this(serverUrls, tokens, timeout, ClientTls.systemTrust());
+    }
+
+    /** {@code tls}: the CAs https:// servers are checked against, and the client's own certificate if any. */
+    public HttpTransport(List<String> serverUrls, TokenSource tokens, Duration timeout, ClientTls tls) {
         if (serverUrls.isEmpty()) {
             throw new IllegalArgumentException("no server URL");
         }
         this.serverUrls = List.copyOf(serverUrls);
         this.tokens = tokens;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.tls = tls;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).sslContext(tls.context()).build();
     }
 
     /** Sends a JSON body and returns the JSON answer; an error status becomes {@link ApiCallException}. */
@@ -140,7 +152,10 @@ public final class HttpTransport {
         return "HTTP " + status + (text == null || text.isBlank() ? "" : ": " + text.strip());
     }
 
-    private static String describe(IOException e) {
+    private String describe(IOException e) {
+        if (e instanceof SSLException tlsFailure) {
+            return describeTls(tlsFailure);
+        }
         // The JDK's client throws a ConnectException without a message when the port is closed.
         if (e instanceof java.net.ConnectException && e.getMessage() == null) {
             return "connection refused";
@@ -149,5 +164,22 @@ public final class HttpTransport {
             return "timed out";
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** In the operator's words: the JDK's own names the certificate path builder. */
+    private String describeTls(SSLException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+            if (cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException) {
+                return "TLS: the server's certificate is not signed by a CA this client trusts (it trusts "
+                        + tls.trusted() + ")";
+            }
+        }
+        if (cause instanceof CertificateException refused) {
+            return "TLS: the server's certificate was refused: " + refused.getMessage();
+        }
+        return "TLS handshake failed: " + (cause.getMessage() != null ? cause.getMessage()
+                : cause.getClass().getSimpleName());
     }
 }

@@ -37,6 +37,15 @@ final class AgentDeclarations {
             "with `noauth2` (required there), the file holding this agent's shared secret, readable by its owner"
                     + " only; the server's `[agent_identity] secrets_file` binds it to hosts").blankMeansDefault();
 
+    // HTTPS to the API servers, with keystoneauth's option names (as Nova's [placement] and [neutron] have them).
+    static final Option<Path> CAFILE = Option.computed("agent", "cafile", ValueTypes.path(), "the JDK's CA certificates",
+            "PEM CA certificates the API servers' certificates are checked against").blankMeansDefault();
+    static final Option<Path> CERTFILE = Option.computed("agent", "certfile", ValueTypes.path(), "(none)",
+            "PEM client certificate (chain) the agent presents to API servers that ask for one (`[ssl] ca_file`)")
+            .blankMeansDefault();
+    static final Option<Path> KEYFILE = Option.computed("agent", "keyfile", ValueTypes.path(), "`certfile`",
+            "PEM private key of `certfile`, when it is not in that file").blankMeansDefault();
+
     // With [api] auth_strategy = keystone: the user the agent gets its tokens for.
     static final Option<String> AUTH_URL = user("auth_url", ValueTypes.httpUrl(),
             "the identity endpoint the agent gets its tokens from");
@@ -49,7 +58,8 @@ final class AgentDeclarations {
 
     static final OptionGroup GROUP = new OptionGroup("agent", List.of(COMPUTE_DRIVER, UPDATE_RESOURCES_INTERVAL,
             INSTANCES_PATH, MY_IP, RESERVED_HOST_MEMORY_MB, LIBVIRT_CONNECTION_URI, FAKE_HOSTS_FILE, API_SERVERS,
-            SECRET_FILE, AUTH_URL, USERNAME, PASSWORD, PROJECT_NAME, USER_DOMAIN_NAME, PROJECT_DOMAIN_NAME));
+            SECRET_FILE, AUTH_URL, USERNAME, PASSWORD, PROJECT_NAME, USER_DOMAIN_NAME, PROJECT_DOMAIN_NAME,
+            CAFILE, CERTFILE, KEYFILE));
 
     private static Option<String> user(String name, ValueType<String> type, String help) {
         return Option.computed("agent", name, type, "`[keystone_authtoken]`'s",

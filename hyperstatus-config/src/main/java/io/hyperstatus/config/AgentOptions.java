@@ -21,7 +21,8 @@ public record AgentOptions(
         Optional<Path> fakeHostsFile,
         List<String> apiServers,
         Optional<Path> secretFile,
-        Optional<KeystoneOptions> keystone) {
+        Optional<KeystoneOptions> keystone,
+        ClientTlsOptions tls) {
 
     public static final String LIBVIRT_DRIVER = "libvirt.LibvirtDriver";
     public static final String FAKE_DRIVER = "fake.FakeDriver";
@@ -41,6 +42,7 @@ public record AgentOptions(
         apiServers = List.copyOf(apiServers);
         Objects.requireNonNull(secretFile, "secretFile");
         Objects.requireNonNull(keystone, "keystone");
+        Objects.requireNonNull(tls, "tls");
         if (apiServers.isEmpty()) {
             // The file cannot get here: [agent] api_servers refuses an empty list with the option's name.
             throw new IllegalArgumentException("apiServers is empty");
@@ -50,7 +52,7 @@ public record AgentOptions(
     /** These options with {@code file} as the agent's shared secret. */
     public AgentOptions withSecretFile(Path file) {
         return new AgentOptions(computeDriver, updateResourcesInterval, instancesPath, myIp, reservedHostMemoryMb,
-                libvirtConnectionUri, fakeHostsFile, apiServers, Optional.of(file), keystone);
+                libvirtConnectionUri, fakeHostsFile, apiServers, Optional.of(file), keystone, tls);
     }
 
     /**
@@ -68,6 +70,7 @@ public record AgentOptions(
                 ini.find(AgentDeclarations.FAKE_HOSTS_FILE),
                 ini.value(AgentDeclarations.API_SERVERS),
                 ini.find(AgentDeclarations.SECRET_FILE),
-                keystone ? Optional.of(KeystoneOptions.forAgent(ini)) : Optional.empty());
+                keystone ? Optional.of(KeystoneOptions.forAgent(ini)) : Optional.empty(),
+                ClientTlsOptions.forAgent(ini));
     }
 }

@@ -32,6 +32,7 @@ public record HyperstatusConfig(
         Duration databasePoolTimeout,
         long maxRequestBodySize,
         HttpOptions http,
+        Optional<SslOptions> ssl,
         AgentOptions agent,
         PolicyOptions policy,
         AgentIdentityOptions agentIdentity,
@@ -54,6 +55,7 @@ public record HyperstatusConfig(
         Objects.requireNonNull(databaseConnection, "databaseConnection");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(databasePoolTimeout, "databasePoolTimeout");
+        Objects.requireNonNull(ssl, "ssl");
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(agentIdentity, "agentIdentity");
@@ -109,6 +111,7 @@ public record HyperstatusConfig(
                 ini.value(DatabaseDeclarations.POOL_TIMEOUT),
                 ini.value(ServerDeclarations.MAX_REQUEST_BODY_SIZE),
                 HttpOptions.from(ini),
+                SslOptions.from(ini),
                 AgentOptions.from(ini, statePath, keystone),
                 PolicyOptions.from(ini, configDir, statePath),
                 AgentIdentityOptions.from(ini),
@@ -123,7 +126,7 @@ public record HyperstatusConfig(
         return new HyperstatusConfig(host, serviceDownTime, reportInterval, statePath, listenAddress, listenPort,
                 defaultAvailabilityZone, internalServiceAvailabilityZone, authStrategy, maxLimit, hypervisorCacheSize,
                 readBatchSize, computeLinkPrefix, legacyV2Extensions, databaseConnection, databaseMaxPoolSize,
-                databasePoolTimeout, maxRequestBodySize, http, agent.withSecretFile(agentSecretFile),
+                databasePoolTimeout, maxRequestBodySize, http, ssl, agent.withSecretFile(agentSecretFile),
                 policy, new AgentIdentityOptions(Optional.of(serverSecretsFile), agentIdentity.hostsFile()), keystone);
     }
 

@@ -13,8 +13,8 @@ import java.util.Map;
  */
 public final class OptionCatalogue {
     private static final List<OptionGroup> GROUPS = List.of(ServerDeclarations.GROUP, HttpDeclarations.GROUP,
-            DatabaseDeclarations.GROUP, PolicyDeclarations.GROUP, AgentIdentityDeclarations.GROUP,
-            AgentDeclarations.GROUP, KeystoneDeclarations.GROUP);
+            SslDeclarations.GROUP, DatabaseDeclarations.GROUP, PolicyDeclarations.GROUP,
+            AgentIdentityDeclarations.GROUP, AgentDeclarations.GROUP, KeystoneDeclarations.GROUP);
 
     private OptionCatalogue() {
     }

@@ -17,19 +17,23 @@ import org.junit.jupiter.api.Test;
  */
 class OptionDeclarationsTest {
     /**
-     * A configuration that reads every option: with Keystone, intervals that leave room to change both, and
+     * A configuration that reads every option: with Keystone and TLS, intervals that leave room to change both, and
      * threads that leave room for any number of concurrent requests.
      */
-    private static final Map<Option<?>, String> BASE = Map.of(
-            HttpDeclarations.MAX_THREADS, "10000",
-            HttpDeclarations.MAX_CONCURRENT_REQUESTS, "1",
-            ServerDeclarations.AUTH_STRATEGY, "keystone",
-            ServerDeclarations.REPORT_INTERVAL, "0.5",
-            ServerDeclarations.SERVICE_DOWN_TIME, "30",
-            KeystoneDeclarations.AUTH_URL, "http://keystone.example.org:5000/v3",
-            KeystoneDeclarations.USERNAME, "hyperstatus",
-            KeystoneDeclarations.PASSWORD, "s3cret",
-            KeystoneDeclarations.PROJECT_NAME, "service");
+    private static final Map<Option<?>, String> BASE = Map.ofEntries(
+            Map.entry(HttpDeclarations.MAX_THREADS, "10000"),
+            Map.entry(HttpDeclarations.MAX_CONCURRENT_REQUESTS, "1"),
+            Map.entry(ServerDeclarations.AUTH_STRATEGY, "keystone"),
+            Map.entry(ServerDeclarations.REPORT_INTERVAL, "0.5"),
+            Map.entry(ServerDeclarations.SERVICE_DOWN_TIME, "30"),
+            Map.entry(KeystoneDeclarations.AUTH_URL, "http://keystone.example.org:5000/v3"),
+            Map.entry(KeystoneDeclarations.USERNAME, "hyperstatus"),
+            Map.entry(KeystoneDeclarations.PASSWORD, "s3cret"),
+            Map.entry(KeystoneDeclarations.PROJECT_NAME, "service"),
+            // TLS on, so that the options that need the certificate (the key, the client CA) are read too.
+            Map.entry(SslDeclarations.CERT_FILE, "/etc/hyperstatus/api.pem"),
+            Map.entry(SslDeclarations.KEY_FILE, "/etc/hyperstatus/api-key.pem"),
+            Map.entry(AgentDeclarations.CERTFILE, "/etc/hyperstatus/agent.pem"));
 
     @Test
     void everyOptionIsDeclaredOnce() {

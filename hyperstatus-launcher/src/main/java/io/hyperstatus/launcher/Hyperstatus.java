@@ -137,7 +137,9 @@ public final class Hyperstatus implements Runnable {
             HyperstatusConfig loaded = LocalAgentIdentity.provide(config.load());
             HyperstatusServer server = HyperstatusServer.create(loaded);
             int port = server.start();
-            ComputeAgent agent = AgentProcess.createLocal(loaded, "http://127.0.0.1:" + port);
+            // With [ssl], the server speaks HTTPS only; the agent checks its certificate as [agent] cafile says.
+            String scheme = loaded.ssl().isPresent() ? "https" : "http";
+            ComputeAgent agent = AgentProcess.createLocal(loaded, scheme + "://127.0.0.1:" + port);
             agent.start();
             return runUntilStopped(agent, server);
         }

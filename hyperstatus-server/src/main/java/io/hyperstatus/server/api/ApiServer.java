@@ -12,10 +12,12 @@ import io.hyperstatus.server.api.hypervisors.HypervisorsController;
 import io.hyperstatus.server.api.microversion.MicroversionNegotiator;
 import io.hyperstatus.server.api.policy.Policy;
 import io.hyperstatus.server.api.services.ServicesController;
+import io.hyperstatus.server.tls.TlsConnector;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The HTTP side of the API server: starts and stops it, and installs each resource's routes behind the
@@ -31,6 +33,7 @@ public final class ApiServer implements AutoCloseable {
     private final List<Endpoint> agentEndpoints;
     private final JettySetup jetty;
     private final HealthCheck health;
+    private final Optional<TlsConnector> tls;
     private Javalin javalin;
 
     public ApiServer(HyperstatusConfig config, Authenticator authenticator, Policy policy,
@@ -59,6 +62,8 @@ public final class ApiServer implements AutoCloseable {
         compute.add(versions.byId());
         this.computeEndpoints = List.copyOf(compute);
         this.agentEndpoints = agent.routes();
+        // Read the certificate and key now: a wrong file stops start-up, naming its option.
+        this.tls = config.ssl().map(TlsConnector::new);
     }
 
     /** Starts listening; returns the bound port (useful when the configured port is 0). */
@@ -69,9 +74,13 @@ public final class ApiServer implements AutoCloseable {
             cfg.router.ignoreTrailingSlashes = false;
             cfg.router.treatMultipleSlashesAsSingleSlash = false;
             cfg.http.maxRequestSize = config.maxRequestBodySize();
-            jetty.configure(cfg, config.listenAddress(), config.listenPort());
+            // With [ssl], HTTPS only: the one connector is then a TLS one.
+            jetty.configure(cfg, config.listenAddress(), config.listenPort(), tls);
             cfg.requestLogger.http(requestLog::log);
             cfg.routes.before(pipeline::beforeRouting);
+            if (tls.map(TlsConnector::asksForClientCertificates).orElse(false)) {
+                cfg.routes.before(Mount.AGENT.prefix() + "/*", ClientCertificates::require);
+            }
             versions.installRoots(cfg.routes);
             // Outside every mount, so unauthenticated; it reads the database monitor's verdict, never the pool.
             cfg.routes.get(HealthCheck.PATH, health::answer);

@@ -2,11 +2,13 @@ package io.hyperstatus.server.api;
 
 import io.hyperstatus.config.HttpOptions;
 import io.hyperstatus.server.api.error.Faults;
+import io.hyperstatus.server.tls.TlsConnector;
 import io.javalin.config.JavalinConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -18,10 +20,12 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
@@ -58,7 +62,7 @@ final class JettySetup {
     }
 
     /** Applies the limits and handlers to Javalin's Jetty; the server will listen on {@code host:port}. */
-    void configure(JavalinConfig cfg, String host, int port) {
+    void configure(JavalinConfig cfg, String host, int port, Optional<TlsConnector> tls) {
         QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), HttpOptions.IO_THREADS,
                 (int) TimeUnit.MINUTES.toMillis(1));
         threads.setName("hyperstatus-http");
@@ -69,9 +73,8 @@ final class JettySetup {
             http.setSendXPoweredBy(false);
         });
         cfg.jetty.addConnector((server, http) -> {
-            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-            connector.setHost(host);
-            connector.setPort(port);
+            ServerConnector connector = tls.isPresent() ? tls.get().connector(server, http, host, port)
+                    : plain(server, http, host, port);
             connector.setIdleTimeout(limits.idleTimeout().toMillis());
             return connector;
         });
@@ -86,6 +89,13 @@ final class JettySetup {
             server.insertHandler(queue);
             server.insertHandler(new BodyReceiver());
         });
+    }
+
+    private static ServerConnector plain(Server server, HttpConfiguration http, String host, int port) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hyperstatus.client.tls.TlsContexts;
 import io.hyperstatus.config.HyperstatusConfig;
 import io.hyperstatus.server.HyperstatusServer;
 import io.hyperstatus.storage.Database;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -39,6 +41,7 @@ public final class TestServer implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final HyperstatusServer server;
+    private final HttpClient http;
     private final String baseUrl;
     private final String databaseUrl;
     private final Map<String, String> serviceUuids = new HashMap<>();
@@ -55,7 +58,11 @@ public final class TestServer implements AutoCloseable {
                         : "[agent_identity]\nsecrets_file = " + AgentSecretsFile.path() + "\n")
                 + extraConfig);
         this.server = HyperstatusServer.create(config, nanoClock);
-        this.baseUrl = "http://127.0.0.1:" + server.start();
+        // With [ssl] the server speaks HTTPS only; this fixture's calls trust its certificate (not client ones).
+        this.http = config.ssl().map(ssl -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .sslContext(TlsContexts.client(Optional.of(ssl.certFile()), Optional.empty(), Optional.empty()))
+                .build()).orElse(HTTP);
+        this.baseUrl = (config.ssl().isPresent() ? "https" : "http") + "://127.0.0.1:" + server.start();
     }
 
     public static TestServer start() {
@@ -228,9 +235,9 @@ public final class TestServer implements AutoCloseable {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     }
 
-    private static Reply exchange(HttpRequest.Builder request, String method, String path) {
+    private Reply exchange(HttpRequest.Builder request, String method, String path) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new AssertionError("request failed: " + method + " " + path, e);
