@@ -1,6 +1,7 @@
 package io.hyperstatus.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperstatus.server.testing.Host;
@@ -114,19 +115,17 @@ class HypervisorListingFreshnessSpec {
     }
 
     @Test
-    void aNodeReportedFromAnotherHostBelongsToThatHostsService() {
+    void aNodeReportedFromAnotherHostIsRefusedAndStaysListedWithItsOwnHostsService() {
         server.seedService("gamma", "nova-compute");
-        server.put(serviceUrl("gamma"), "2.53", "{\"status\": \"disabled\", \"disabled_reason\": \"new rack\"}");
-        server.report(Host.named("gamma").uuid(nodes.get("alpha")));
+        JsonNode before = alpha(server);
 
-        JsonNode moved = alpha(server);
-        assertThat(moved.get("service").get("host").asText()).isEqualTo("gamma");
-        assertThat(moved.get("service").get("id").asText()).isEqualTo(server.serviceUuid("gamma", "nova-compute"));
-        assertThat(moved.get("status").asText()).isEqualTo("disabled");
-        assertThat(moved.get("service").get("disabled_reason").asText()).isEqualTo("new rack");
+        assertThatThrownBy(() -> server.report(Host.named("gamma").uuid(nodes.get("alpha"))))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("409");
 
-        server.report(Host.named("delta").uuid(nodes.get("alpha")));
-        assertThat(listed(server)).hasSize(1);
+        JsonNode after = alpha(server);
+        assertThat(after).isEqualTo(before);
+        assertThat(after.get("service").get("host").asText()).isEqualTo("alpha");
+        assertThat(listed(server)).hasSize(2);
     }
 
     @Test

@@ -171,16 +171,19 @@ class PolicyCheckTest {
     // ---- defaults --------------------------------------------------------------------------------------------
 
     @Test
-    void theDefaultsAreAdminOnlyButTheExtensionsTheZoneListAndTheAgentInterfaceForServices() {
+    void theDefaultsAreAdminOnlyButTheExtensionsAndTheZoneListAndTheAgentInterfaceIsForAgentsOnly() {
         PolicyRules defaults = PolicyRules.defaults();
         Credentials service = new Credentials("nova", "service", Set.of("service"));
+        Credentials agent = new Credentials("compute-agent", "service", Set.of("compute_agent"));
         for (PolicyRule rule : PolicyRule.values()) {
-            // Nova lets anyone read the extension list and the availability zones; everything else is admin-only.
+            // Nova lets anyone read the extension list and the availability zones; everything else is admin-only,
+            // and the agent interface is the agents' role's alone (ApiRequest refuses that role every other rule).
             boolean open = rule == PolicyRule.EXTENSIONS || rule == PolicyRule.AVAILABILITY_ZONE_LIST;
-            assertThat(defaults.allows(rule, ADMIN)).as(rule.ruleName()).isTrue();
+            boolean agents = rule == PolicyRule.AGENT_REPORT;
+            assertThat(defaults.allows(rule, ADMIN)).as(rule.ruleName()).isEqualTo(!agents);
             assertThat(defaults.allows(rule, READER)).as(rule.ruleName()).isEqualTo(open);
-            assertThat(defaults.allows(rule, service)).as(rule.ruleName())
-                    .isEqualTo(open || rule == PolicyRule.AGENT_REPORT);
+            assertThat(defaults.allows(rule, service)).as(rule.ruleName()).isEqualTo(open);
+            assertThat(defaults.allows(rule, agent)).as(rule.ruleName()).isEqualTo(open || agents);
         }
         assertThat(defaults.warnings()).isEmpty();
         assertThat(defaults.all()).allMatch(rule -> !rule.overridden());
