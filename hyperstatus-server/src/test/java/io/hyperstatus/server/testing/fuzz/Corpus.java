@@ -536,28 +536,47 @@ public final class Corpus {
         return "[".repeat(depth) + "]".repeat(depth);
     }
 
-    /** Values no field of the corpus's valid bodies accepts (null only where the field is not nullable). */
+    /** Fields of the corpus's valid bodies that take null. */
+    private static final Set<String> NULLABLE = Set.of("availability_zone", "host_ip", "uptime",
+            "disk_available_least", "fuzz", "other");
+    /** Fields of the corpus's valid bodies that are integers (the agent's counts); the rest are strings. */
+    private static final Set<String> INTEGERS = Set.of("hypervisor_version", "vcpus", "vcpus_used", "memory_mb",
+            "memory_mb_used", "local_gb", "local_gb_used", "disk_available_least");
+
+    /**
+     * Values the field does not take, whatever a fixed server decides about values it may store: wrong types,
+     * lengths past every string column (255), numbers past every integer column (2^63 and more). Bounds a column
+     * may or may not hold (2^31, 2^63-1, a leading space) are in {@link #MAY_STORE} instead.
+     */
     private List<JsonNode> wrongValues(String field) {
         JsonNodeFactory n = JsonNodeFactory.instance;
-        List<JsonNode> values = new ArrayList<>(List.of(n.numberNode(2147483648L), n.numberNode(4294967297L),
-                n.numberNode(Long.MAX_VALUE), n.numberNode(new java.math.BigInteger("9223372036854775808")),
-                n.numberNode(-1), n.numberNode(1.5), n.booleanNode(true), n.arrayNode(), n.objectNode(),
-                n.textNode("x".repeat(256)), n.textNode("x".repeat(100_000)), n.textNode(" leading space"),
-                n.numberNode(new java.math.BigDecimal("1e400"))));
-        if (field.equals("forced_down")) {
-            values.removeIf(JsonNode::isBoolean);
-            values.add(n.textNode("maybe"));
-            values.add(n.textNode("2"));
+        List<JsonNode> values = new ArrayList<>(List.of(n.numberNode(1.5), n.booleanNode(true), n.arrayNode(),
+                n.numberNode(new java.math.BigDecimal("1e400")),
+                n.numberNode(new java.math.BigInteger("9223372036854775808")),
+                n.numberNode(new java.math.BigInteger("18446744073709551617"))));
+        if (INTEGERS.contains(field)) {
+            values.add(n.textNode("12"));
+            values.add(n.objectNode());
+            if (!field.equals("disk_available_least")) {
+                values.add(n.numberNode(-1));
+            }
+        } else {
+            values.addAll(List.of(n.numberNode(2147483648L), n.numberNode(Long.MAX_VALUE), n.numberNode(-1),
+                    n.numberNode(0)));
+            if (field.equals("forced_down")) {
+                values.removeIf(JsonNode::isBoolean);
+                values.add(n.textNode("maybe"));
+                values.add(n.textNode("2"));
+                values.add(n.objectNode());
+            } else if (!field.equals("cpu_info")) {
+                // cpu_info takes an object and a string of any length.
+                values.add(n.objectNode());
+                values.add(n.textNode("x".repeat(256)));
+                values.add(n.textNode("x".repeat(100_000)));
+            }
         }
-        if (field.equals("forced_down") || field.equals("host_ip") || field.equals("cpu_info")) {
-            values.removeIf(v -> v.isTextual() && v.asText().startsWith(" "));
-        }
-        if (!field.equals("availability_zone") && !field.equals("disabled_reason") && !field.equals("uptime")
-                && !field.equals("other") && !field.equals("disk_available_least")) {
+        if (!NULLABLE.contains(field) && !field.equals("disabled_reason")) {
             values.add(n.nullNode());
-        }
-        if (field.equals("uptime") || field.equals("cpu_info")) {
-            values.removeIf(v -> v.isTextual() && v.asText().length() < 1000);
         }
         return values;
     }
@@ -645,7 +664,7 @@ public final class Corpus {
 
     private static final List<String> ODD_STRINGS = List.of("\u0000", "a\u0000b", "\u0001\u0002\u001f", "\u007f",
             "\ud800", "\udfff", "x\ud800y", "\udfff\ud800", "\ufffe", "\uffff", "\u202e", "\r\n", "\t", "\u2028",
-            "'; DROP TABLE services; --", "%00", "\\u0000", "\uD83D\uDCA9");
+            "'; DROP TABLE services; --", "%00", "\\u0000", "\uD83D\uDCA9", " leading space", "trailing space ");
 
     /**
      * NUL, control characters and lone surrogates in every string a write or query takes, and integers past the

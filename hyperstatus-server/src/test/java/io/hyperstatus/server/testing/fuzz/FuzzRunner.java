@@ -93,7 +93,11 @@ public final class FuzzRunner implements AutoCloseable {
             if (e.getCause() instanceof HttpTimeoutException) {
                 return Answer.failed("no answer within " + limit.toMillis() + " ms", millis(start));
             }
-            return Answer.failed("connection failed: " + e.getCause(), millis(start));
+            // The pooled connection was closed under the request, or the server answered and closed while a
+            // large body was still going out (java.net.http then drops the answer): again, alone, as bytes.
+            Answer again = raw.send(request.asBytes());
+            return again.answered() ? again : Answer.failed("connection failed: " + e.getCause() + "; then "
+                    + again.failure(), millis(start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Answer.failed("interrupted", millis(start));

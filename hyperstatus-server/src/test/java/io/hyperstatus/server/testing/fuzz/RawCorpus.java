@@ -33,7 +33,8 @@ final class RawCorpus {
             random.nextBytes(junk);
             out.add(FuzzRequest.raw("raw: random bytes", "(any)", junk));
         }
-        for (String line : List.of("\r\n\r\n", "\r\n\r\n\r\n\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        // (Empty lines alone are not here: a server rightly waits for the request line after them.)
+        for (String line : List.of("\r\n\r\n\r\n\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
                 "GET / HTTP/1.1\r\n\r\n", "GET /\r\n\r\n", "GET\r\n\r\n", " / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
                 "OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
                 "CONNECT 127.0.0.1:1 HTTP/1.1\r\nHost: 127.0.0.1:1\r\nConnection: close\r\n\r\n",
