@@ -50,6 +50,11 @@ public final class FuzzReport {
         if (said.length() > 90) {
             said = said.substring(0, 90);
         }
+        // A 500's message names the class that escaped; each is a failure of its own.
+        java.util.regex.Matcher escaped = java.util.regex.Pattern.compile("<class '([^']*)'>").matcher(body);
+        if (escaped.find()) {
+            said += " <class '" + escaped.group(1) + "'>";
+        }
         String type = a.contentType() == null ? "-" : a.contentType().split(";", 2)[0];
         return v.kind() + " | " + a.status() + " " + type + " | " + said;
     }
