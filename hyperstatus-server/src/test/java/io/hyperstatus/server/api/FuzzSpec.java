@@ -82,8 +82,10 @@ class FuzzSpec {
     @Test
     void noBadRequestGetsA5xxANonJsonErrorAClassNameASlowAnswerOrChangesTheData() throws IOException {
         String aggregate = createAggregate();
-        Corpus corpus = new Corpus(SEED, computeRoutes(), agentRoutes(),
-                new Corpus.Fixture(PROJECT, hosts.service1, aggregate, ThreeHosts.NODE1));
+        Reply empty = server.send("POST", "/v2.1/os-aggregates", "{\"aggregate\": {\"name\": \"fuzz-empty\"}}", json());
+        assertThat(empty.status()).as(empty.body()).isEqualTo(200);
+        Corpus corpus = new Corpus(SEED, computeRoutes(), agentRoutes(), new Corpus.Fixture(PROJECT, hosts.service1,
+                aggregate, empty.json().get("aggregate").get("id").asText(), ThreeHosts.NODE1));
         Map<String, List<FuzzRequest>> phases = corpus.phases();
         int total = phases.values().stream().mapToInt(List::size).sum();
         assertThat(total).as("requests in the corpus").isGreaterThanOrEqualTo(MIN_REQUESTS);

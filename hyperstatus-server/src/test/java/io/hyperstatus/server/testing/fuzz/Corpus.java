@@ -60,6 +60,7 @@ public final class Corpus {
 
     private final Random random;
     private final String project;
+    private final String emptyAggregate;
     private final List<Target> targets;
 
     /**
@@ -69,11 +70,12 @@ public final class Corpus {
     public Corpus(long seed, List<String> routes, List<String> agentRoutes, Fixture fixture) {
         this.random = new Random(seed);
         this.project = fixture.project();
+        this.emptyAggregate = fixture.emptyAggregate();
         this.targets = targets(routes, agentRoutes, fixture);
     }
 
     /** What the fixture holds that valid requests name. */
-    public record Fixture(String project, String service, String aggregate, String node) {
+    public record Fixture(String project, String service, String aggregate, String emptyAggregate, String node) {
     }
 
     public List<Target> targets() {
@@ -658,6 +660,17 @@ public final class Corpus {
             out.add(FuzzRequest.http("override: X-HTTP-Method-Override", t.route(), "POST", t.path(),
                     with(with(base, "X-HTTP-Method-Override", "DELETE"), "Content-Type", "application/json"),
                     "{\"x\": ", true));
+        }
+        // An aggregate with hosts refuses a delete anyway; an empty one shows an obeyed DELETE in the data.
+        for (String mount : List.of("/v2.1", "/v2.1/" + project, "/v2", "/v2/" + project)) {
+            List<String> token = List.of("X-Auth-Token", token(mount));
+            for (String header : List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override")) {
+                out.add(FuzzRequest.http("override: " + header, "GET /os-aggregates/{id} (empty)", "GET",
+                        mount + "/os-aggregates/" + emptyAggregate, with(token, header, "DELETE"), null, false));
+                out.add(FuzzRequest.http("override: " + header, "POST /os-aggregates/{id} (empty)", "POST",
+                        mount + "/os-aggregates/" + emptyAggregate, with(with(token, header, "DELETE"),
+                                "Content-Type", "application/json"), "{}", true));
+            }
         }
         return out;
     }
