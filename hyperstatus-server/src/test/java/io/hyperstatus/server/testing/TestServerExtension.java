@@ -44,6 +44,11 @@ public final class TestServerExtension implements BeforeEachCallback, AfterEachC
         return new TestServerExtension("", true);
     }
 
+    /** A server started with extra configuration lines, holding the standard fixture of {@link ThreeHosts}. */
+    public static TestServerExtension withThreeHosts(String extraConfig) {
+        return new TestServerExtension(extraConfig, true);
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         TestServer server = TestServer.start(extraConfig);
