@@ -75,7 +75,7 @@ class FuzzSpec {
 
     static List<String> agentRoutes() {
         List<String> routes = new ArrayList<>();
-        new AgentController(null, null).routes().forEach(e -> routes.add(e.method() + " " + e.path()));
+        new AgentController(null).routes().forEach(e -> routes.add(e.method() + " " + e.path()));
         return routes;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hyperstatus.server.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -211,6 +212,11 @@ public final class Corpus {
         List<String> headers = new ArrayList<>();
         headers.add("X-Auth-Token");
         headers.add(t.token());
+        if (t.mount().equals("/agent/v1")) {
+            // The agent interface answers agents only: the corpus speaks as the fixture's many-host agent.
+            headers.add(TestServer.SECRET_HEADER);
+            headers.add(TestServer.AGENT_SECRET);
+        }
         if (t.version() != null) {
             headers.add("OpenStack-API-Version");
             headers.add("compute " + t.version());
