@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +48,7 @@ class AgentEndToEndSpec {
         StringBuilder config = new StringBuilder("[DEFAULT]\nhost = " + host + "\nstate_path = " + state
                 + "\nreport_interval = 0.5\nservice_down_time = 2\ncompute_driver = fake.FakeDriver\n"
                 + "update_resources_interval = 5\n[agent]\napi_servers = " + server.baseUrl() + "\n"
-                + "secret_file = " + agentSecretFile() + "\n");
+                + "secret_file = " + AgentProcessHandle.secretFile(folder) + "\n");
         if (hostsFileJson != null) {
             Path hosts = folder.resolve("hosts-" + host + ".json");
             Files.writeString(hosts, hostsFileJson);
@@ -58,16 +56,6 @@ class AgentEndToEndSpec {
         }
         Path file = folder.resolve("agent-" + host + ".conf");
         Files.writeString(file, config.toString());
-        return file;
-    }
-
-    /** The secret of the test servers' agent bound to every host, readable by its owner only. */
-    private Path agentSecretFile() throws IOException {
-        Path file = folder.resolve("agent-secret");
-        if (!Files.exists(file)) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, TestServer.AGENT_SECRET + "\n");
-        }
         return file;
     }
 

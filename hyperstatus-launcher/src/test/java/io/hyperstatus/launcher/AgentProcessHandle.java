@@ -1,8 +1,10 @@
 package io.hyperstatus.launcher;
 
+import io.hyperstatus.server.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +17,16 @@ final class AgentProcessHandle implements AutoCloseable {
     private AgentProcessHandle(Process process, Path log) {
         this.process = process;
         this.log = log;
+    }
+
+    /** The secret of the test servers' agent bound to every host, in {@code folder}, readable by its owner only. */
+    static Path secretFile(Path folder) throws IOException {
+        Path file = folder.resolve("agent-secret");
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, TestServer.AGENT_SECRET + "\n");
+        }
+        return file;
     }
 
     static AgentProcessHandle start(Path configFile, String... command) throws IOException {

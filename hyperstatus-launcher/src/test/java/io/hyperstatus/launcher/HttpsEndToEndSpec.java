@@ -124,7 +124,8 @@ class HttpsEndToEndSpec {
         Path file = folder.resolve("agent-" + host + ".conf");
         Files.writeString(file, "[DEFAULT]\nhost = " + host + "\nstate_path = " + state
                 + "\nreport_interval = 0.5\nservice_down_time = 2\ncompute_driver = fake.FakeDriver\n"
-                + "[agent]\napi_servers = " + server.baseUrl() + "\n" + tlsLines);
+                + "[agent]\napi_servers = " + server.baseUrl() + "\nsecret_file = " + AgentProcessHandle.secretFile(folder)
+                + "\n" + tlsLines);
         return file;
     }
 

@@ -59,15 +59,17 @@ class ArchitectureTest {
     }
 
     /**
-     * Three named classes, with their nested classes: StreamingResponder for a response's own connection,
-     * JettySetup for the server's configuration and the answers Jetty writes by itself, TlsConnector for HTTPS.
+     * Five named classes, with their nested classes: StreamingResponder for a response's own connection,
+     * JettySetup for the server's configuration, BodyReceiver for receiving bodies, HttpLayerErrors for the
+     * answers Jetty writes by itself, TlsConnector for HTTPS.
      */
     @Test
-    void jettyAppearsOnlyInThreeNamedClasses() {
+    void jettyAppearsOnlyInFiveNamedClasses() {
         // The TLS connector builds a Jetty connector, which the server set-up installs as its one connector.
         noClasses().that().resideInAPackage("io.hyperstatus..")
                 .and().haveNameNotMatching(
-                        "io\\.hyperstatus\\.server\\.(api\\.StreamingResponder|api\\.JettySetup|tls\\.TlsConnector)(\\$.*)?")
+                        "io\\.hyperstatus\\.server\\.(api\\.(StreamingResponder|JettySetup|BodyReceiver|HttpLayerErrors)"
+                                + "|tls\\.TlsConnector)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
                 .check(production);
     }

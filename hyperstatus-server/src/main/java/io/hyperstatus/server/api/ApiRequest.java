@@ -15,6 +15,8 @@ import io.hyperstatus.server.api.policy.PolicyRule;
 import io.hyperstatus.server.api.validation.RequestSchema;
 import io.hyperstatus.server.api.validation.SchemaValidator;
 import io.javalin.http.Context;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +31,9 @@ public final class ApiRequest {
     private static final Set<String> JSON_CONTENT_TYPES =
             Set.of("application/json", "application/vnd.openstack.compute+json", "text/plain");
 
-    private static final ObjectReader BODY_READER =
-            Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Decimals as written, so that no number (not even {@code 1E+400}) becomes an infinity no validator handles. */
+    private static final ObjectReader BODY_READER = Json.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final Context ctx;
     private final Mount mount;
@@ -138,8 +141,9 @@ public final class ApiRequest {
         }
         try {
             // One document and nothing after it, as Python's json.loads reads a body ("{} x" is refused).
-            return BODY_READER.readTree(new String(raw, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
+            // Strictly UTF-8: a byte sequence that is not would otherwise become U+FFFD and pass for text.
+            return BODY_READER.readTree(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw)).toString());
+        } catch (JsonProcessingException | CharacterCodingException e) {
             throw ApiException.badRequest("Malformed request body");
         }
     }

@@ -84,6 +84,27 @@ class RequestBodySpec {
         assertThat(reply.status()).isEqualTo(200);
     }
 
+    @Test
+    void aBodyThatIsNotUtf8IsAMalformedBodyEvenWhereUnknownKeysAreStripped() {
+        // Bytes 0xff 0xfe as a key: were they read leniently, the legacy API would strip the key and answer 200.
+        String body = "{\"\u00ff\u00fe\": 1}";
+        RawHttp.Answer answer = RawHttp.exchange(server.port(), "PUT /v2/os-hosts/compute-1 HTTP/1.1\r\nHost: x\r\n"
+                + ADMIN + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo("{\"badRequest\":{\"code\":400,\"message\":\"Malformed request body\"}}");
+    }
+
+    @Test
+    void aNumberBeyondTheRangeOfADoubleIsInvalidInputNamedAsPythonReadsIt() {
+        Reply reply = server.send("PUT", "/v2.1/os-services/00000000-0000-0000-0000-000000000001",
+                "{\"status\": 1E+400}", Map.of("X-Auth-Token", TestServer.ADMIN, "Content-Type", "application/json",
+                        "OpenStack-API-Version", "compute 2.53"));
+
+        assertFault(reply, 400, "badRequest",
+                "Invalid input for field/attribute status. Value: inf. inf is not of type 'string'");
+    }
+
     // ---- headers first -----------------------------------------------------------------------------------------
 
     @Test

@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -44,6 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HttpsApiTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** The fixture's agent bound to every host, as an agent proves itself under noauth2. */
+    private static final Map<String, String> AGENT = Map.of(TestServer.SECRET_HEADER, TestServer.AGENT_SECRET);
 
     @TempDir
     static Path folder;
@@ -177,7 +180,7 @@ class HttpsApiTest {
     @Test
     void anAgentWithAClientCertificateSignedByTheCaReports() {
         AgentApiClient agent = new AgentApiClient(List.of(agentsNeedCertificates.baseUrl()),
-                TokenSource.fixed(TestServer.ADMIN), TIMEOUT, agentTls(ca.caFile(), ca.client("agent", "compute-1")));
+                TokenSource.none(), AGENT, TIMEOUT, agentTls(ca.caFile(), ca.client("agent", "compute-1")));
         assertThat(agent.register(List.of(new ServiceKey("compute-1", "nova-compute")))).hasSize(1);
         assertThat(agent.heartbeat(List.of(new ServiceKey("compute-1", "nova-compute")))).isEmpty();
     }
@@ -185,7 +188,7 @@ class HttpsApiTest {
     @Test
     void anAgentWithoutAClientCertificateIsRefusedWhenTheServerHasAClientCa() {
         AgentApiClient agent = new AgentApiClient(List.of(agentsNeedCertificates.baseUrl()),
-                TokenSource.fixed(TestServer.ADMIN), TIMEOUT, trusting(ca.caFile()));
+                TokenSource.none(), AGENT, TIMEOUT, trusting(ca.caFile()));
         assertThatThrownBy(() -> agent.heartbeat(List.of(new ServiceKey("compute-1", "nova-compute"))))
                 .isInstanceOfSatisfying(ApiCallException.class, e -> assertThat(e.status()).isEqualTo(403))
                 .hasMessage("The agent interface needs a client certificate signed by the API's CA.");
@@ -202,7 +205,7 @@ class HttpsApiTest {
 
     @Test
     void theAgentInterfaceAnswersWithoutAClientCertificateWhenTheServerHasNoClientCa() {
-        AgentApiClient agent = new AgentApiClient(List.of(server.baseUrl()), TokenSource.fixed(TestServer.ADMIN),
+        AgentApiClient agent = new AgentApiClient(List.of(server.baseUrl()), TokenSource.none(), AGENT,
                 TIMEOUT, trusting(ca.caFile()));
         assertThat(agent.register(List.of(new ServiceKey("compute-2", "nova-compute")))).hasSize(1);
     }
@@ -212,7 +215,7 @@ class HttpsApiTest {
         // The server names its CA when it asks for a certificate; the JDK's client then offers none of another's.
         TestCertificates other = TestCertificates.authority(folder, "stranger");
         AgentApiClient agent = new AgentApiClient(List.of(agentsNeedCertificates.baseUrl()),
-                TokenSource.fixed(TestServer.ADMIN), TIMEOUT, agentTls(ca.caFile(), other.client("stranger", "x")));
+                TokenSource.none(), AGENT, TIMEOUT, agentTls(ca.caFile(), other.client("stranger", "x")));
         assertThatThrownBy(() -> agent.heartbeat(List.of(new ServiceKey("compute-1", "nova-compute"))))
                 .isInstanceOfSatisfying(ApiCallException.class, e -> assertThat(e.status()).isEqualTo(403));
     }

@@ -2,8 +2,10 @@ package io.hyperstatus.server.api.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperstatus.core.PythonStrings;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,7 +27,7 @@ public final class PythonRepr {
             return reprString(node.textValue());
         }
         if (node.isNumber()) {
-            return node.isIntegralNumber() ? node.bigIntegerValue().toString() : node.asText();
+            return node.isIntegralNumber() ? node.bigIntegerValue().toString() : pythonFloat(node.doubleValue());
         }
         if (node.isArray()) {
             List<String> items = new ArrayList<>();
@@ -37,6 +39,36 @@ public final class PythonRepr {
             entries.add(reprString(field.getKey()) + ": " + repr(field.getValue()));
         }
         return "{" + String.join(", ", entries) + "}";
+    }
+
+    /**
+     * A number with a fraction or an exponent as Python's {@code repr(float)} writes it: Python reads it as a
+     * double (so {@code 1E+400} is {@code inf}), then writes the shortest digits, positionally when the decimal
+     * point falls between 4 places left of them and 16 right, else as {@code 1.5e-05} or {@code 1e+16}.
+     */
+    static String pythonFloat(double value) {
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
+        if (value == 0) {
+            return 1 / value < 0 ? "-0.0" : "0.0";
+        }
+        String sign = value < 0 ? "-" : "";
+        BigDecimal shortest = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
+        String digits = shortest.unscaledValue().toString();
+        int point = digits.length() - shortest.scale(); // the value is 0.<digits> times ten to this power
+        if (point > -4 && point <= 16) {
+            if (point <= 0) {
+                return sign + "0." + "0".repeat(-point) + digits;
+            }
+            if (point >= digits.length()) {
+                return sign + digits + "0".repeat(point - digits.length()) + ".0";
+            }
+            return sign + digits.substring(0, point) + "." + digits.substring(point);
+        }
+        int exponent = point - 1;
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
     }
 
     /** Python's {@code str()}: strings bare, everything else as {@code repr}. */

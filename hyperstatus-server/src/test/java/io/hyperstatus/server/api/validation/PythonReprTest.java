@@ -24,6 +24,23 @@ class PythonReprTest {
     }
 
     @Test
+    void decimalsArePrintedAsPythonPrintsTheFloatItReads() throws Exception {
+        ObjectMapper decimals = new ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        assertThat(PythonRepr.repr(decimals.readTree("1E+400"))).isEqualTo("inf");
+        assertThat(PythonRepr.repr(decimals.readTree("-1E+400"))).isEqualTo("-inf");
+        assertThat(repr("1.5")).isEqualTo("1.5");
+        assertThat(repr("100.0")).isEqualTo("100.0");
+        assertThat(repr("1e2")).isEqualTo("100.0");
+        assertThat(repr("0.0001")).isEqualTo("0.0001");
+        assertThat(repr("0.00001")).isEqualTo("1e-05");
+        assertThat(repr("1234567890123456.0")).isEqualTo("1234567890123456.0");
+        assertThat(repr("1e16")).isEqualTo("1e+16");
+        assertThat(repr("-2.5e-300")).isEqualTo("-2.5e-300");
+        assertThat(repr("-0.0")).isEqualTo("-0.0");
+    }
+
+    @Test
     void stringsWithASingleQuoteUseDoubleQuotes() throws Exception {
         assertThat(repr("\"it's\"")).isEqualTo("\"it's\"");
         assertThat(repr("\"it's \\\"x\\\"\"")).isEqualTo("'it\\'s \"x\"'");

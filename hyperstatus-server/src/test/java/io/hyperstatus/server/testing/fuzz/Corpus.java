@@ -212,7 +212,7 @@ public final class Corpus {
         List<String> headers = new ArrayList<>();
         headers.add("X-Auth-Token");
         headers.add(t.token());
-        if (t.mount().equals("/agent/v1")) {
+        if (t.isAgent()) {
             // The agent interface answers agents only: the corpus speaks as the fixture's many-host agent.
             headers.add(TestServer.SECRET_HEADER);
             headers.add(TestServer.AGENT_SECRET);
@@ -327,11 +327,15 @@ public final class Corpus {
                 "x".repeat(9000));
         List<String> oddTokens = List.of("admin", "admin:", ":admin", "admin:nothex", "admin:" + "f".repeat(300),
                 "admin:admin:admin", "admin:%00", "a d m i n:admin", "%61dmin:admin");
+        // An agent proves itself by its secret, not its token: the secret is what goes missing or wrong there.
+        List<String> refusedSecrets = List.of("", "demo:demo", TestServer.HOST_A_SECRET,
+                TestServer.AGENT_SECRET.substring(1) + "x", "x".repeat(9000));
         for (Target t : targets) {
             List<String> base = headers(t);
-            out.add(send("token: missing", t, t.path(), without(base, "X-Auth-Token"), t.body()));
-            for (String token : sample(refusedTokens, 4)) {
-                out.add(send("token: refused", t, t.path(), with(base, "X-Auth-Token", token), t.body()));
+            String credential = t.isAgent() ? TestServer.SECRET_HEADER : "X-Auth-Token";
+            out.add(send("token: missing", t, t.path(), without(base, credential), t.body()));
+            for (String token : sample(t.isAgent() ? refusedSecrets : refusedTokens, 4)) {
+                out.add(send("token: refused", t, t.path(), with(base, credential, token), t.body()));
             }
             if (!t.isWrite()) {
                 for (String token : sample(oddTokens, 4)) {
@@ -488,7 +492,13 @@ public final class Corpus {
             }
             List<String> h = headers(t);
             for (String malformed : sample(MALFORMED, 14)) {
-                out.add(send("body: malformed JSON", t, t.path(), h, malformed));
+                if (malformed.equals("{}") && t.template().equals("/os-hosts/{id}")) {
+                    // Nova's os-hosts update asks for nothing by default: {} is answered with the host, unchanged.
+                    out.add(FuzzRequest.http("body: malformed JSON", t.route(), t.method(), t.path(), h, malformed,
+                            false));
+                } else {
+                    out.add(send("body: malformed JSON", t, t.path(), h, malformed));
+                }
             }
             out.add(send("body: truncated", t, t.path(), h, t.body().substring(0, t.body().length() - 1)));
             out.add(bytes("body: invalid UTF-8", t, h, new byte[] {'{', '"', (byte) 0xff, (byte) 0xfe, '"', ':', '1', '}'}));

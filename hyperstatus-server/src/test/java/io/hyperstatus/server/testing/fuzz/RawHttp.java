@@ -137,6 +137,11 @@ public final class RawHttp {
         }
         String contentType = header(lines, "content-type");
         byte[] body = java.util.Arrays.copyOfRange(bytes, headEnd + 4, bytes.length);
+        String length = header(lines, "content-length");
+        if (length != null && length.strip().matches("\\d{1,9}") && Integer.parseInt(length.strip()) < body.length) {
+            // A pipelined request's answer may have arrived in the same read; it is not this answer's body.
+            body = java.util.Arrays.copyOf(body, Integer.parseInt(length.strip()));
+        }
         if ("chunked".equalsIgnoreCase(header(lines, "transfer-encoding"))) {
             body = dechunk(body);
         }
