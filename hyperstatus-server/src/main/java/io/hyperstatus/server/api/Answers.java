@@ -8,8 +8,6 @@ import io.javalin.http.Context;
  * answer is already written (so that Javalin's 404 page handler leaves it alone).
  */
 final class Answers {
-    static final String REQUEST_ID = "x-openstack-request-id";
-    static final String COMPUTE_REQUEST_ID = "x-compute-request-id";
     private static final String ERROR_WRITTEN = "hyperstatus.fault";
 
     private Answers() {
@@ -35,6 +33,6 @@ final class Answers {
 
     /** The id given to this request before anything else happened to it. */
     static String requestId(Context ctx) {
-        return ctx.res().getHeader(REQUEST_ID);
+        return ctx.res().getHeader(RequestIds.REQUEST_ID);
     }
 }

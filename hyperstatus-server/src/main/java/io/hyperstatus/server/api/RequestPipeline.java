@@ -10,7 +10,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -44,9 +43,8 @@ final class RequestPipeline {
 
     /** Runs before any route; an answer written here ends the request. */
     void beforeRouting(Context ctx) {
-        String requestId = "req-" + UUID.randomUUID();
-        ctx.header(Answers.REQUEST_ID, requestId);
-        ctx.header(Answers.COMPUTE_REQUEST_ID, requestId);
+        String requestId = RequestIds.newId();
+        RequestIds.HEADERS.forEach(header -> ctx.header(header, requestId));
         if (ctx.req().getContentLengthLong() > maxRequestBodySize) {
             // Refused from its declared length, whatever the route, before a byte of it is read.
             Answers.fault(ctx, 413, "Request is too large.");

@@ -1,18 +1,24 @@
 package io.hyperstatus.server.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.hyperstatus.server.jetty.ServletConnections;
 import io.javalin.http.Context;
 import java.io.IOException;
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends an action's answer, writing a streamed body while it is produced. The one class that reaches into Jetty:
- * to abort a connection whose response broke after it started, and to count the bytes a response wrote.
+ * Sends an action's answer, writing a streamed body while it is produced; a response that breaks after it started
+ * has its connection aborted.
  */
 final class StreamingResponder {
     private static final Logger LOG = LoggerFactory.getLogger("hyperstatus.api");
+
+    private final ServletConnections connections;
+
+    StreamingResponder(ServletConnections connections) {
+        this.connections = connections;
+    }
 
     void respond(Context ctx, ApiResponse response) throws IOException {
         ctx.status(response.status()).contentType("application/json");
@@ -27,7 +33,7 @@ final class StreamingResponder {
      * A failure before anything was sent still becomes a fault; once bytes have gone the status cannot change, so
      * the connection is aborted and the client sees a broken response, never one that looks complete.
      */
-    private static void stream(Context ctx, Json.Writer writer) throws IOException {
+    private void stream(Context ctx, Json.Writer writer) throws IOException {
         try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(ctx.outputStream())
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             writer.write(json);
@@ -46,16 +52,12 @@ final class StreamingResponder {
                         ctx.path(), Answers.requestId(ctx), e);
             }
             Answers.markErrorWritten(ctx);
-            ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(e);
+            connections.abort(ctx, e);
         }
     }
 
-    /**
-     * The body's length: what was written to the response, counting bytes still in its buffer. Nothing is flushed
-     * here: a response committed early could no longer tell the client that the connection will close.
-     */
+    /** The body's length so far, counting bytes still in the response's buffer. */
     long writtenBytes(Context ctx) {
-        return ServletContextRequest.getServletContextRequest(ctx.req()).getServletContextResponse().getHttpOutput()
-                .getWritten();
+        return connections.writtenBytes(ctx);
     }
 }

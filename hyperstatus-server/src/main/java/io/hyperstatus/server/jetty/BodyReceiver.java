@@ -1,4 +1,4 @@
-package io.hyperstatus.server.api;
+package io.hyperstatus.server.jetty;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

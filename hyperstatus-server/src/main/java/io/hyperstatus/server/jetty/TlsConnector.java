@@ -1,4 +1,4 @@
-package io.hyperstatus.server.tls;
+package io.hyperstatus.server.jetty;
 
 import io.hyperstatus.client.tls.TlsContexts;
 import io.hyperstatus.config.SslOptions;

@@ -1,7 +1,6 @@
-package io.hyperstatus.server.api;
+package io.hyperstatus.server.jetty;
 
 import io.hyperstatus.config.HttpOptions;
-import io.hyperstatus.server.tls.TlsConnector;
 import io.javalin.config.JavalinConfig;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -19,22 +18,20 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * timeouts, header size; in front of Javalin, a handler that receives each body asynchronously (holding no thread,
  * after the {@link BodyGate} has admitted its headers, within {@code body_timeout}), then a queue that lets
  * {@code max_concurrent_requests} through at a time. Whatever Jetty refuses by itself (a malformed request, a
- * body too slow, a full queue) is answered with Nova's JSON fault by {@link HttpLayerErrors}. This class,
- * {@link BodyReceiver}, {@link HttpLayerErrors} and {@link StreamingResponder} are the only ones that touch Jetty.
+ * body too slow, a full queue) is answered with Nova's JSON fault by {@link HttpLayerErrors}.
  */
-final class JettySetup {
+public final class JettySetup {
     private final HttpOptions limits;
-    private final long maxBodySize;
-    private final BodyGate gate;
+    private final BodyReceiver receiver;
 
-    JettySetup(HttpOptions limits, long maxBodySize, BodyGate gate) {
+    /** {@code maxBodySize}: {@code [oslo_middleware] max_request_body_size}; {@code gate}: who may send a body. */
+    public JettySetup(HttpOptions limits, long maxBodySize, BodyGate gate) {
         this.limits = limits;
-        this.maxBodySize = maxBodySize;
-        this.gate = gate;
+        this.receiver = new BodyReceiver(limits.bodyTimeout(), maxBodySize, gate);
     }
 
     /** Applies the limits and handlers to Javalin's Jetty; the server will listen on {@code host:port}. */
-    void configure(JavalinConfig cfg, String host, int port, Optional<TlsConnector> tls) {
+    public void configure(JavalinConfig cfg, String host, int port, Optional<TlsConnector> tls) {
         QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), HttpOptions.IO_THREADS,
                 (int) TimeUnit.MINUTES.toMillis(1));
         threads.setName("hyperstatus-http");
@@ -62,7 +59,7 @@ final class JettySetup {
             queue.setMaxSuspend(limits.queueTimeout());
             // Inserted last, so it runs first: bodies are received before a request queues for its turn.
             server.insertHandler(queue);
-            server.insertHandler(new BodyReceiver(limits.bodyTimeout(), maxBodySize, gate));
+            server.insertHandler(receiver);
         });
     }
 

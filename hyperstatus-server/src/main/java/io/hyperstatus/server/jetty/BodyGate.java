@@ -1,4 +1,4 @@
-package io.hyperstatus.server.api;
+package io.hyperstatus.server.jetty;
 
 import java.util.function.UnaryOperator;
 
@@ -7,7 +7,7 @@ import java.util.function.UnaryOperator;
  * authentication step would refuse is answered without a byte of its body being read.
  */
 @FunctionalInterface
-interface BodyGate {
+public interface BodyGate {
     /** {@code header} gives a header's first value by name, or null. */
     boolean admits(String path, UnaryOperator<String> header);
 }

@@ -1,4 +1,4 @@
-package io.hyperstatus.server.tls;
+package io.hyperstatus.server.jetty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,8 @@
-package io.hyperstatus.server.api;
+package io.hyperstatus.server.jetty;
 
+import io.hyperstatus.server.api.RequestIds;
 import io.hyperstatus.server.api.error.Faults;
 import java.nio.ByteBuffer;
-import java.util.UUID;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Nova's JSON fault for every answer Jetty writes by itself: a request it could not parse, a body too large or
  * too slow, a full queue. The body says what the status means, never what failed inside. Each is logged on
- * one line, as {@link RequestLog} logs the requests that reach the API.
+ * one line, as the API's request log logs the requests that reach it.
  */
 final class HttpLayerErrors implements Request.Handler {
     private static final Logger LOG = LoggerFactory.getLogger("hyperstatus.api");
@@ -37,9 +37,10 @@ final class HttpLayerErrors implements Request.Handler {
             message = "HTTP version not supported; use HTTP/1.1.";
         }
         response.setStatus(status);
-        String requestId = "req-" + UUID.randomUUID();
-        response.getHeaders().put(Answers.REQUEST_ID, requestId);
-        response.getHeaders().put(Answers.COMPUTE_REQUEST_ID, requestId);
+        String requestId = RequestIds.newId();
+        for (String header : RequestIds.HEADERS) {
+            response.getHeaders().put(header, requestId);
+        }
         if (request.getAttribute(CLIENT_GONE) == null) {
             LOG.info("{} {} {} status: {} (answered by the HTTP layer{})", requestId, request.getMethod(),
                     request.getHttpURI() == null ? "-" : request.getHttpURI().getPathQuery(), status,
