@@ -64,7 +64,7 @@ class DatabaseOutageSpec {
         Reply list = server.get("/v2.1/os-services");
         Reply heartbeat = server.send("POST", "/agent/v1/heartbeats",
                 "{\"heartbeats\": [{\"host\": \"compute-1\", \"binary\": \"nova-compute\"}]}",
-                Map.of("X-Auth-Token", TestServer.ADMIN));
+                Map.of(TestServer.SECRET_HEADER, TestServer.AGENT_SECRET));
         Duration both = Duration.ofNanos(System.nanoTime() - start);
 
         JsonAssert.assertFault(list, 503, "serviceUnavailable", UNAVAILABLE);
