@@ -1,6 +1,5 @@
 package io.hyperstatus.storage;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.hyperstatus.config.ConfigException;
 import io.hyperstatus.core.StoreUnavailableException;
@@ -33,8 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     /** The pool timeout of {@link #open(DatabaseUrl, int)}: the default of {@code [database] pool_timeout}. */
     public static final Duration DEFAULT_POOL_TIMEOUT = Duration.ofSeconds(2);
-    /** HikariCP's least connection timeout; shorter ones would silently become its default of 30 s. */
-    private static final Duration LEAST_POOL_TIMEOUT = Duration.ofMillis(250);
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final DatabaseUrl url;
@@ -74,57 +71,19 @@ public final class Database implements AutoCloseable {
      * {@code poolTimeout} bounds how long a call waits for a connection (and SQLite for another writer's lock).
      */
     public static Database open(DatabaseUrl url, int maxPoolSize, Duration poolTimeout) {
-        Duration timeout = poolTimeout.compareTo(LEAST_POOL_TIMEOUT) < 0 ? LEAST_POOL_TIMEOUT : poolTimeout;
+        Duration timeout = poolTimeout.compareTo(PoolSettings.LEAST_POOL_TIMEOUT) < 0
+                ? PoolSettings.LEAST_POOL_TIMEOUT : poolTimeout;
         if (url.dialect() == Dialect.SQLITE) {
             createParentFolder(url);
         }
         try {
-            return new Database(url, maxPoolSize, timeout, new HikariDataSource(poolConfig(url, maxPoolSize, timeout, true)));
+            return new Database(url, maxPoolSize, timeout, new HikariDataSource(
+                    PoolSettings.of(url, maxPoolSize, timeout, true)));
         } catch (RuntimeException e) {
             throw new ConfigException("Cannot connect to the database given by [database] connection ("
                     + url.jdbcUrl() + "): " + rootMessage(e), e);
         }
     }
-
-    private static HikariConfig poolConfig(DatabaseUrl url, int maxPoolSize, Duration timeout, boolean failFirst) {
-        HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(url.jdbcUrl());
-        url.user().ifPresent(pool::setUsername);
-        url.password().ifPresent(pool::setPassword);
-        pool.setPoolName("hyperstatus-db");
-        // A call waits this long for a connection, then fails with StoreUnavailableException (503).
-        pool.setConnectionTimeout(timeout.toMillis());
-        // A connection idle for a while is checked before use; the check must fit well within the wait.
-        pool.setValidationTimeout(Math.max(LEAST_POOL_TIMEOUT.toMillis(), Math.min(1000, timeout.toMillis() / 2)));
-        // Idle connections are checked every 30 s (HikariCP's least), so a dead one is found before a call needs it.
-        pool.setKeepaliveTime(30_000);
-        // The first pool refuses to start without the database; a pool renewed after an outage connects lazily.
-        pool.setInitializationFailTimeout(failFirst ? 1 : -1);
-        switch (url.dialect()) {
-            case SQLITE -> {
-                // One writer at a time: WAL lets readers go on while a heartbeat commits, and a short busy wait
-                // queues writers instead of failing them; a lock held for longer (another process holding the
-                // file) fails the call with 503 after the pool timeout.
-                pool.addDataSourceProperty("journal_mode", "WAL");
-                pool.addDataSourceProperty("busy_timeout", Long.toString(timeout.toMillis()));
-                pool.addDataSourceProperty("synchronous", "NORMAL");
-                // A transaction that reads and then writes must take the write lock at BEGIN: upgrading a read
-                // lock later fails at once with "database is locked" when another writer got there first.
-                pool.addDataSourceProperty("transaction_mode", "IMMEDIATE");
-                pool.addDataSourceProperty("foreign_keys", "true");
-                pool.setMaximumPoolSize(Math.min(maxPoolSize, 4));
-            }
-            case MARIADB -> {
-                // UNIX_TIMESTAMP(NOW(6)) must not go through a daylight-saving local time zone.
-                pool.setConnectionInitSql(MARIADB_INIT_SQL);
-                pool.setMaximumPoolSize(maxPoolSize);
-            }
-            case POSTGRESQL -> pool.setMaximumPoolSize(maxPoolSize);
-        }
-        return pool;
-    }
-
-    static final String MARIADB_INIT_SQL = "SET time_zone = '+00:00'";
 
     private Connection connect() throws SQLException {
         try {
@@ -190,7 +149,7 @@ public final class Database implements AutoCloseable {
      * back (HikariCP retries a lost database with a back-off of up to 5 s, too slow for the return of a database).
      */
     void renewPool() {
-        HikariDataSource fresh = new HikariDataSource(poolConfig(url, maxPoolSize, poolTimeout, false));
+        HikariDataSource fresh = new HikariDataSource(PoolSettings.of(url, maxPoolSize, poolTimeout, false));
         HikariDataSource old = pool.getAndSet(fresh);
         Thread retire = new Thread(() -> {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -122,7 +122,7 @@ final class DatabaseMonitor implements AutoCloseable {
         Connection connection = DriverManager.getConnection(url.jdbcUrl(), properties);
         if (url.dialect() == Dialect.MARIADB) {
             try (Statement statement = connection.createStatement()) {
-                statement.execute(Database.MARIADB_INIT_SQL);
+                statement.execute(PoolSettings.MARIADB_INIT_SQL);
             }
         }
         return connection;

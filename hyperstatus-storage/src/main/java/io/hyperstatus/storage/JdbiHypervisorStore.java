@@ -10,8 +10,6 @@ import io.hyperstatus.domain.HypervisorStatistics;
 import io.hyperstatus.domain.Instance;
 import io.hyperstatus.domain.Service;
 import io.hyperstatus.domain.StorableText;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -35,7 +33,7 @@ import org.jdbi.v3.core.statement.Query;
  */
 public final class JdbiHypervisorStore implements HypervisorStore {
     /** A node and the live service it names; a node whose host has no live nova-compute service is not listed. */
-    private static final String FROM_JOINED = " FROM compute_nodes cn JOIN services s"
+    static final String FROM_JOINED = " FROM compute_nodes cn JOIN services s"
             + " ON s.id = cn.service_id AND s.deleted = 0"
             + " WHERE cn.deleted = 0";
     private static final int IN_LIST_BATCH = 500;
@@ -236,42 +234,10 @@ public final class JdbiHypervisorStore implements HypervisorStore {
         return byHost;
     }
 
-    /** The columns {@link #statistics} sums, in the order of {@link HypervisorStatistics}' fields after count. */
-    private static final List<String> SUMMED = List.of("vcpus", "memory_mb", "local_gb", "vcpus_used", "memory_mb_used",
-            "local_gb_used", "free_ram_mb", "free_disk_gb", "current_workload", "running_vms", "disk_available_least");
-    private static final BigInteger TWO_TO_32 = BigInteger.ONE.shiftLeft(32);
-
-    /**
-     * Sums over nodes whose nova-compute service is enabled, as Nova's statistics do, exactly on every database:
-     * each column is summed in two parts, its value divided by 2^32 (truncated) and the remainder, whose sums no
-     * database overflows (SQLite's SUM fails on a 64-bit overflow, the others' widen), and the parts are put together
-     * here. A sum beyond 64 bits is answered saturated; a sum of nothing (or of nulls only) is 0.
-     */
+    /** Sums over nodes whose nova-compute service is enabled, as Nova's statistics do (see {@link StatisticsSums}). */
     @Override
     public HypervisorStatistics statistics() {
-        String divide = database.dialect().integerDivision();
-        StringBuilder sql = new StringBuilder("SELECT COUNT(cn.id)");
-        for (String column : SUMMED) {
-            sql.append(", SUM(cn.").append(column).append(divide).append("4294967296), SUM(cn.").append(column)
-                    .append(" % 4294967296)");
-        }
-        sql.append(FROM_JOINED).append(" AND s.disabled = :disabled");
-        return database.jdbi().withHandle(handle -> handle.createQuery(sql.toString()).bind("disabled", false)
-                .map((rs, ctx) -> {
-                    long[] sums = new long[SUMMED.size()];
-                    for (int i = 0; i < sums.length; i++) {
-                        BigInteger high = wholeNumber(rs.getBigDecimal(2 + 2 * i));
-                        BigInteger low = wholeNumber(rs.getBigDecimal(3 + 2 * i));
-                        sums[i] = HypervisorStatistics.saturated(high.multiply(TWO_TO_32).add(low));
-                    }
-                    return new HypervisorStatistics(rs.getLong(1), sums[0], sums[1], sums[2], sums[3], sums[4], sums[5],
-                            sums[6], sums[7], sums[8], sums[9], sums[10]);
-                })
-                .one());
-    }
-
-    private static BigInteger wholeNumber(BigDecimal value) {
-        return value == null ? BigInteger.ZERO : value.toBigIntegerExact();
+        return StatisticsSums.read(database, FROM_JOINED + " AND s.disabled = :disabled");
     }
 
     /** The values in consecutive pieces of at most IN_LIST_BATCH, one {@code IN (...)} list each. */
