@@ -97,9 +97,14 @@ ${4:-}
 CONF
 }
 pg_url="postgresql://postgres@127.0.0.1:$pg_port/postgres"
-write_config api-a "$port_a" "$pg_url"
-write_config api-b "$port_b" "$pg_url"
-write_config embedded "$port_c" "sqlite:///$work/embedded/hyperstatus.sqlite"
+# Each agent has a secret of its own, bound to its own hosts only (docs/agent-identity.md).
+secret() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+(umask 077; : >"$work/agent-secrets")
+servers_identity="[agent_identity]
+secrets_file = $work/agent-secrets"
+write_config api-a "$port_a" "$pg_url" "$servers_identity"
+write_config api-b "$port_b" "$pg_url" "$servers_identity"
+write_config embedded "$port_c" "sqlite:///$work/embedded/hyperstatus.sqlite" "$servers_identity"
 for agent in 1 2; do
   hosts=""
   for i in $(seq 1 "$HOSTS_PER_AGENT"); do
@@ -108,8 +113,12 @@ for agent in 1 2; do
   write_config "agent-$agent" 0 "$pg_url" "[fake]
 hosts_file = $work/agent-$agent/hosts.json
 [agent]
-api_servers = http://127.0.0.1:$port_a,http://127.0.0.1:$port_b"
+api_servers = http://127.0.0.1:$port_a,http://127.0.0.1:$port_b
+secret_file = $work/agent-$agent/secret"
   echo "{\"hosts\": [$hosts]}" >"$work/agent-$agent/hosts.json"
+  agent_secret="$(secret)"
+  (umask 077; echo "$agent_secret" >"$work/agent-$agent/secret")
+  echo "fault-agent-$agent $agent_secret fault-$agent-*" >>"$work/agent-secrets"
 done
 
 start() { # NAME ROLE: starts bin/hyperstatus ROLE in the background; sets started_pid

@@ -85,14 +85,39 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A connection, waited for at most the pool timeout in all, in slices, each on the pool of the moment: a call
+     * that waits while the pool is renewed after an outage gets a connection of the fresh pool within a slice,
+     * instead of waiting out the old pool's timeout.
+     */
     private Connection connect() throws SQLException {
-        try {
-            return pool.get().getConnection();
-        } catch (SQLException e) {
-            if (StoreFailures.isUnavailable(e)) {
-                throw new StoreUnavailableException(e);
+        long deadline = System.nanoTime() + poolTimeout.toNanos();
+        while (true) {
+            long attempt = System.nanoTime();
+            try {
+                return pool.get().getConnection();
+            } catch (SQLException e) {
+                if (!StoreFailures.isUnavailable(e)) {
+                    throw e;
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new StoreUnavailableException(e);
+                }
+                pauseAfterQuickRefusal(attempt, e);
             }
-            throw e;
+        }
+    }
+
+    /** A pool that refuses at once (one closed under the call) is asked again after a pause, not in a busy loop. */
+    private static void pauseAfterQuickRefusal(long attemptStart, SQLException refusal) {
+        long pause = PoolSettings.WAIT_SLICE.toNanos() / 5 - (System.nanoTime() - attemptStart);
+        if (pause > 0) {
+            try {
+                Thread.sleep(Duration.ofNanos(pause).toMillis() + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreUnavailableException(refusal);
+            }
         }
     }
 

@@ -7,6 +7,8 @@ import java.time.Duration;
 final class PoolSettings {
     /** HikariCP's least connection timeout; shorter ones would silently become its default of 30 s. */
     static final Duration LEAST_POOL_TIMEOUT = Duration.ofMillis(250);
+    /** How long one wait on a pool lasts: HikariCP's least, so that a pool renewed meanwhile is asked soon. */
+    static final Duration WAIT_SLICE = LEAST_POOL_TIMEOUT;
     /** UNIX_TIMESTAMP(NOW(6)) must not go through a daylight-saving local time zone. */
     static final String MARIADB_INIT_SQL = "SET time_zone = '+00:00'";
 
@@ -20,8 +22,9 @@ final class PoolSettings {
         url.user().ifPresent(pool::setUsername);
         url.password().ifPresent(pool::setPassword);
         pool.setPoolName("hyperstatus-db");
-        // A call waits this long for a connection, then fails with StoreUnavailableException (503).
-        pool.setConnectionTimeout(timeout.toMillis());
+        // A call waits for a connection in slices, each on the pool of the moment (see Database), in all the pool
+        // timeout, then fails with StoreUnavailableException (503).
+        pool.setConnectionTimeout(WAIT_SLICE.toMillis());
         // A connection idle for a while is checked before use; the check must fit well within the wait.
         pool.setValidationTimeout(Math.max(LEAST_POOL_TIMEOUT.toMillis(), Math.min(1000, timeout.toMillis() / 2)));
         // Idle connections are checked every 30 s (HikariCP's least), so a dead one is found before a call needs it.
