@@ -4,7 +4,7 @@ import io.hyperstatus.config.AgentIdentityOptions;
 import io.hyperstatus.config.HyperstatusConfig;
 import io.hyperstatus.core.agents.AgentReports;
 import io.hyperstatus.core.aggregates.AggregateAdministration;
-import io.hyperstatus.core.events.DiscardingEventSink;
+import io.hyperstatus.core.events.EventLog;
 import io.hyperstatus.core.hypervisors.HypervisorQueries;
 import io.hyperstatus.core.services.ServiceAdministration;
 import io.hyperstatus.core.services.ServiceQueries;
@@ -31,6 +31,7 @@ import io.hyperstatus.storage.Database;
 import io.hyperstatus.storage.DatabaseUrl;
 import io.hyperstatus.storage.Dialect;
 import io.hyperstatus.storage.JdbiAgentStore;
+import io.hyperstatus.storage.JdbiEventStore;
 import io.hyperstatus.storage.JdbiAggregateStore;
 import io.hyperstatus.storage.JdbiHypervisorStore;
 import io.hyperstatus.storage.JdbiOutageStore;
@@ -86,13 +87,14 @@ public final class HyperstatusServer implements AutoCloseable {
             JdbiServiceStore serviceStore = new JdbiServiceStore(database);
             JdbiAgentStore agentStore = new JdbiAgentStore(database);
             JdbiAggregateStore aggregateStore = new JdbiAggregateStore(database);
+            JdbiEventStore eventStore = new JdbiEventStore(database);
             ServiceQueries services = new ServiceQueries(serviceStore, liveness, outages);
-            ServiceAdministration administration = new ServiceAdministration(serviceStore, agentStore,
-                    new JdbiTransactions(database), new DiscardingEventSink(), services);
-            HypervisorQueries hypervisors = new HypervisorQueries(new JdbiHypervisorStore(database,
-                    config.hypervisorCacheSize(), config.readBatchSize()), liveness, outages);
             ServiceZones zones = new ServiceZones(aggregateStore, config.defaultAvailabilityZone(),
                     config.internalServiceAvailabilityZone());
+            ServiceAdministration administration = new ServiceAdministration(serviceStore, agentStore,
+                    new JdbiTransactions(database), new EventLog(eventStore, zones), services);
+            HypervisorQueries hypervisors = new HypervisorQueries(new JdbiHypervisorStore(database,
+                    config.hypervisorCacheSize(), config.readBatchSize()), liveness, outages);
             ApiServer api = new ApiServer(config,
                     authenticator,
                     policy,

@@ -157,8 +157,8 @@ final class DatabaseMonitor implements AutoCloseable {
      * the same outage) widens it, a later one replaces it. began_at is assigned first, as MariaDB assigns in order.
      */
     private static void record(Connection connection, Instant began, Instant recovered) throws SQLException {
-        long beganMicros = micros(began);
-        long recoveredMicros = micros(recovered);
+        long beganMicros = Times.micros(began);
+        long recoveredMicros = Times.micros(recovered);
         try (PreparedStatement update = connection.prepareStatement("UPDATE database_outages SET "
                 + "began_at = CASE WHEN ? <= recovered_at AND began_at < ? THEN began_at ELSE ? END, "
                 + "recovered_at = CASE WHEN recovered_at > ? THEN recovered_at ELSE ? END WHERE id = 1")) {
@@ -183,10 +183,6 @@ final class DatabaseMonitor implements AutoCloseable {
             // Another API server inserted the row first: merge into it.
             record(connection, began, recovered);
         }
-    }
-
-    private static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
     }
 
     private void closeProbe() {

@@ -15,4 +15,8 @@ final class Times {
     static Instant fromMicros(Long micros) {
         return micros == null ? null : fromMicros(micros.longValue());
     }
+
+    static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
+    }
 }

@@ -4,6 +4,7 @@ import io.hyperstatus.core.HostHasInstancesException;
 import io.hyperstatus.core.InvalidRequestException;
 import io.hyperstatus.core.ServiceAlreadyRegisteredException;
 import io.hyperstatus.core.events.Actor;
+import io.hyperstatus.core.events.EventKind;
 import io.hyperstatus.core.events.EventSink;
 import io.hyperstatus.core.events.ServiceEvent;
 import io.hyperstatus.core.port.AgentStore;
@@ -61,7 +62,9 @@ public final class ServiceAdministration {
         try {
             Service created = transactions.inTransaction(() -> {
                 Service inserted = agents.insert(key);
-                events.publish(new ServiceEvent(ServiceEvent.Kind.CREATED, null, inserted, actor));
+                // A new service is alive from its creation, by the database clock that stamped it.
+                events.publish(new ServiceEvent(EventKind.CREATED, null,
+                        queries.withState(new RowAt<>(inserted, inserted.createdAt())), actor));
                 return inserted;
             });
             return new Registration(key, created.id(), created.uuid(), true);
@@ -89,8 +92,9 @@ public final class ServiceAdministration {
                 return queries.withState(current);
             }
             RowAt<Service> saved = services.save(current.row().id(), change).orElseThrow(ref::notFound);
-            ServiceEvents.between(current.row(), saved.row(), actor).forEach(events::publish);
-            return queries.withState(saved);
+            ServiceWithState after = queries.withState(saved);
+            ServiceEvents.between(queries.withState(current), after, actor).forEach(events::publish);
+            return after;
         });
     }
 
@@ -100,14 +104,15 @@ public final class ServiceAdministration {
      */
     public void delete(ServiceRef ref, Actor actor) {
         transactions.inTransaction(() -> {
-            Service service = services.find(ref).orElseThrow(ref::notFound).row();
+            RowAt<Service> found = services.find(ref).orElseThrow(ref::notFound);
+            Service service = found.row();
             if (service.isCompute() && services.hasInstances(service.host())) {
                 throw new HostHasInstancesException();
             }
             if (!services.delete(service)) {
                 throw ref.notFound();
             }
-            events.publish(new ServiceEvent(ServiceEvent.Kind.DELETED, service, null, actor));
+            events.publish(new ServiceEvent(EventKind.DELETED, queries.withState(found), null, actor));
             return null;
         });
     }

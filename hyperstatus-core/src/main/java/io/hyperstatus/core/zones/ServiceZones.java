@@ -12,6 +12,11 @@ import java.util.SortedSet;
  * for other binaries {@code internal_service_availability_zone}.
  */
 public record ServiceZones(AggregateStore aggregates, String computeZone, String internalZone) {
+    /** One service's zone as it is now: a nova-compute service's needs a read of the aggregates. */
+    public String zoneOf(Service service) {
+        return service.isCompute() ? snapshot().zoneOf(service) : internalZone;
+    }
+
     /** The zones as they are now: one read of the aggregates, then a lookup per service. */
     public Snapshot snapshot() {
         return new Snapshot(aggregates.zonesByHost());

@@ -9,7 +9,7 @@ import io.hyperstatus.core.NotFoundException;
 import io.hyperstatus.core.ServiceNotFoundException;
 import io.hyperstatus.core.events.Actor;
 import io.hyperstatus.core.events.ServiceEvent;
-import io.hyperstatus.core.events.ServiceEvent.Kind;
+import io.hyperstatus.core.events.EventKind;
 import io.hyperstatus.core.testing.TestingEventSink;
 import io.hyperstatus.core.testing.TestingServiceStore;
 import io.hyperstatus.core.testing.TestingTransactions;
@@ -51,11 +51,11 @@ class ServiceAdministrationTest {
                 ServiceChange.enable(), OPERATOR);
 
         ServiceEvent event = onlyEvent();
-        assertThat(event.kind()).isEqualTo(Kind.ENABLED);
-        assertThat(event.before()).isEqualTo(before);
-        assertThat(event.after()).isEqualTo(answer.service()).isEqualTo(store.stored(before.id()).orElseThrow());
-        assertThat(event.after().disabled()).isFalse();
-        assertThat(event.after().disabledReason()).isNull();
+        assertThat(event.kind()).isEqualTo(EventKind.ENABLED);
+        assertThat(event.before().service()).isEqualTo(before);
+        assertThat(event.after().service()).isEqualTo(answer.service()).isEqualTo(store.stored(before.id()).orElseThrow());
+        assertThat(event.after().service().disabled()).isFalse();
+        assertThat(event.after().service().disabledReason()).isNull();
         assertThat(event.actor()).isEqualTo(OPERATOR);
         assertThat(events.allInsideTransactions()).isTrue();
     }
@@ -67,9 +67,9 @@ class ServiceAdministrationTest {
         administration.change(ServiceRef.byUuid(before.uuid()), ServiceChange.disable("broken fan"), OPERATOR);
 
         ServiceEvent event = onlyEvent();
-        assertThat(event.kind()).isEqualTo(Kind.DISABLED);
-        assertThat(event.before()).isEqualTo(before);
-        assertThat(event.after().disabledReason()).isEqualTo("broken fan");
+        assertThat(event.kind()).isEqualTo(EventKind.DISABLED);
+        assertThat(event.before().service()).isEqualTo(before);
+        assertThat(event.after().service().disabledReason()).isEqualTo("broken fan");
     }
 
     @Test
@@ -79,9 +79,9 @@ class ServiceAdministrationTest {
         administration.change(ServiceRef.byUuid(before.uuid()), ServiceChange.disable("broken fan"), OPERATOR);
 
         ServiceEvent event = onlyEvent();
-        assertThat(event.kind()).isEqualTo(Kind.REASON_CHANGED);
-        assertThat(event.before().disabledReason()).isEqualTo("maintenance");
-        assertThat(event.after().disabledReason()).isEqualTo("broken fan");
+        assertThat(event.kind()).isEqualTo(EventKind.REASON_CHANGED);
+        assertThat(event.before().service().disabledReason()).isEqualTo("maintenance");
+        assertThat(event.after().service().disabledReason()).isEqualTo("broken fan");
     }
 
     @Test
@@ -92,10 +92,10 @@ class ServiceAdministrationTest {
         ServiceWithState down = administration.change(ref, ServiceChange.forceDown(true), OPERATOR);
         administration.change(ref, ServiceChange.forceDown(false), OPERATOR);
 
-        assertThat(events.events()).extracting(ServiceEvent::kind).containsExactly(Kind.FORCED_DOWN, Kind.FORCED_UP);
-        assertThat(events.events().get(0).before()).isEqualTo(service);
+        assertThat(events.events()).extracting(ServiceEvent::kind).containsExactly(EventKind.FORCED_DOWN, EventKind.FORCED_UP);
+        assertThat(events.events().get(0).before().service()).isEqualTo(service);
         assertThat(down.service().forcedDown()).isTrue();
-        assertThat(events.events().get(1).after().forcedDown()).isFalse();
+        assertThat(events.events().get(1).after().service().forcedDown()).isFalse();
     }
 
     @Test
@@ -105,10 +105,10 @@ class ServiceAdministrationTest {
         administration.change(ServiceRef.byUuid(before.uuid()), ServiceChange.of(Optional.of(ServiceStatus.DISABLED),
                 Optional.of("gone"), Optional.of(true)), OPERATOR);
 
-        assertThat(events.events()).extracting(ServiceEvent::kind).containsExactly(Kind.DISABLED, Kind.FORCED_DOWN);
+        assertThat(events.events()).extracting(ServiceEvent::kind).containsExactly(EventKind.DISABLED, EventKind.FORCED_DOWN);
         assertThat(events.events()).allSatisfy(e -> {
-            assertThat(e.before()).isEqualTo(before);
-            assertThat(e.after()).isEqualTo(store.stored(before.id()).orElseThrow());
+            assertThat(e.before().service()).isEqualTo(before);
+            assertThat(e.after().service()).isEqualTo(store.stored(before.id()).orElseThrow());
         });
         assertThat(store.saves()).isEqualTo(1);
     }
@@ -183,8 +183,8 @@ class ServiceAdministrationTest {
         administration.delete(ServiceRef.byId(service.id()), OPERATOR);
 
         ServiceEvent event = onlyEvent();
-        assertThat(event.kind()).isEqualTo(Kind.DELETED);
-        assertThat(event.before()).isEqualTo(service);
+        assertThat(event.kind()).isEqualTo(EventKind.DELETED);
+        assertThat(event.before().service()).isEqualTo(service);
         assertThat(event.after()).isNull();
         assertThat(store.stored(service.id())).isEmpty();
         assertThat(events.allInsideTransactions()).isTrue();
@@ -228,10 +228,10 @@ class ServiceAdministrationTest {
         assertThat(again).extracting(Registration::created).containsExactly(false);
         assertThat(again.get(0).id()).isEqualTo(first.get(0).id());
         ServiceEvent event = onlyEvent();
-        assertThat(event.kind()).isEqualTo(Kind.CREATED);
+        assertThat(event.kind()).isEqualTo(EventKind.CREATED);
         assertThat(event.before()).isNull();
-        assertThat(event.after().host()).isEqualTo("alpha");
-        assertThat(event.after().id()).isEqualTo(first.get(0).id());
+        assertThat(event.after().service().host()).isEqualTo("alpha");
+        assertThat(event.after().service().id()).isEqualTo(first.get(0).id());
         assertThat(event.actor()).isEqualTo(AGENT);
         assertThat(events.allInsideTransactions()).isTrue();
     }

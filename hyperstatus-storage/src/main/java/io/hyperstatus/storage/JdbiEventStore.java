@@ -1,0 +1,196 @@
+package io.hyperstatus.storage;
+
+import io.hyperstatus.core.events.Actor;
+import io.hyperstatus.core.events.EventKind;
+import io.hyperstatus.core.events.EventQuery;
+import io.hyperstatus.core.events.EventRecord;
+import io.hyperstatus.core.events.EventSnapshot;
+import io.hyperstatus.core.events.EventSubject;
+import io.hyperstatus.core.events.LoggedEvent;
+import io.hyperstatus.core.events.ZoneDisruption;
+import io.hyperstatus.core.port.EventStore;
+import io.hyperstatus.domain.StorableText;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.statement.Query;
+
+/** The event log in {@code service_events}, its ids from {@code event_sequence} (see the V6 migration). */
+public final class JdbiEventStore implements EventStore {
+    private static final String COLUMNS = "id, kind, occurred_at, recorded_at, service_id, service_uuid, host,"
+            + " binary_name, zone, state_before, status_before, reason_before, forced_down_before, state_after,"
+            + " status_after, reason_after, forced_down_after, actor_kind, actor_user_id, actor_project_id,"
+            + " request_id, last_heartbeat_at, zone_services, zone_down";
+
+    private final Database database;
+
+    public JdbiEventStore(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public long append(EventRecord event) {
+        String now = database.dialect().nowMicros();
+        return database.jdbi().inTransaction(handle -> {
+            // The sequence row stays locked until the transaction ends: the next writer takes the next id after it.
+            handle.createUpdate("UPDATE event_sequence SET last_id = last_id + 1 WHERE id = 1").execute();
+            long id = handle.createQuery("SELECT last_id FROM event_sequence WHERE id = 1").mapTo(Long.class).one();
+            EventSubject subject = event.subject();
+            EventSnapshot before = event.before();
+            EventSnapshot after = event.after();
+            Actor actor = event.actor();
+            handle.createUpdate("INSERT INTO service_events (" + COLUMNS
+                            + ") VALUES (:id, :kind, " + (event.time() == null ? now : ":time") + ", " + now
+                            + ", :serviceId, :uuid, :host, :binary, :zone, :stateBefore, :statusBefore, :reasonBefore,"
+                            + " :forcedBefore, :stateAfter, :statusAfter, :reasonAfter, :forcedAfter, :actorKind,"
+                            + " :userId, :projectId, :requestId, :lastHeartbeat, :zoneServices, :zoneDown)")
+                    .bind("id", id)
+                    .bind("kind", event.kind().wireName())
+                    .bind("time", micros(event.time()))
+                    .bind("serviceId", subject == null ? null : subject.serviceId())
+                    .bind("uuid", subject == null ? null : subject.serviceUuid())
+                    .bind("host", subject == null ? null : subject.host())
+                    .bind("binary", subject == null ? null : subject.binary())
+                    .bind("zone", event.zone())
+                    .bind("stateBefore", before == null ? null : before.stateName())
+                    .bind("statusBefore", before == null ? null : before.statusName())
+                    .bind("reasonBefore", before == null ? null : before.disabledReason())
+                    .bind("forcedBefore", before == null ? null : before.forcedDown())
+                    .bind("stateAfter", after == null ? null : after.stateName())
+                    .bind("statusAfter", after == null ? null : after.statusName())
+                    .bind("reasonAfter", after == null ? null : after.disabledReason())
+                    .bind("forcedAfter", after == null ? null : after.forcedDown())
+                    .bind("actorKind", actor.kind().wireName())
+                    .bind("userId", actor.userId())
+                    .bind("projectId", actor.projectId())
+                    .bind("requestId", actor.requestId())
+                    .bind("lastHeartbeat", micros(event.lastHeartbeat()))
+                    .bind("zoneServices", event.disruption() == null ? null : event.disruption().services())
+                    .bind("zoneDown", event.disruption() == null ? null : event.disruption().down())
+                    .execute();
+            return id;
+        });
+    }
+
+    @Override
+    public List<LoggedEvent> find(EventQuery query) {
+        if (!Stream.of(query.serviceUuid(), query.host(), query.binary()).flatMap(Optional::stream)
+                .allMatch(StorableText::isStorable)
+                || query.actor().filter(a -> a instanceof EventQuery.ActorFilter.OfUser user
+                        && !StorableText.isStorable(user.userId())).isPresent()) {
+            // No row holds such a value (writes refuse it), and PostgreSQL would refuse the query itself.
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM service_events WHERE 1 = 1");
+        query.after().ifPresent(cursor -> sql.append(" AND id > :after"));
+        query.before().ifPresent(cursor -> sql.append(" AND id < :before"));
+        query.serviceUuid().ifPresent(uuid -> sql.append(" AND service_uuid = :uuid"));
+        query.host().ifPresent(host -> sql.append(" AND host = :host"));
+        query.binary().ifPresent(binary -> sql.append(" AND binary_name = :binary"));
+        if (!query.kinds().isEmpty()) {
+            sql.append(" AND kind IN (<kinds>)");
+        }
+        query.actor().ifPresent(actor -> sql.append(actor instanceof EventQuery.ActorFilter.OfKind
+                ? " AND actor_kind = :actor" : " AND actor_user_id = :actor"));
+        query.changesSince().ifPresent(since -> sql.append(" AND occurred_at >= :since"));
+        query.changesBefore().ifPresent(until -> sql.append(" AND occurred_at <= :until"));
+        sql.append(query.oldestFirst() ? " ORDER BY id" : " ORDER BY id DESC").append(" LIMIT :limit");
+        return database.jdbi().withHandle(handle -> {
+            Query select = handle.createQuery(sql.toString()).bind("limit", query.limit());
+            query.after().ifPresent(cursor -> select.bind("after", cursor));
+            query.before().ifPresent(cursor -> select.bind("before", cursor));
+            query.serviceUuid().ifPresent(uuid -> select.bind("uuid", uuid));
+            query.host().ifPresent(host -> select.bind("host", host));
+            query.binary().ifPresent(binary -> select.bind("binary", binary));
+            if (!query.kinds().isEmpty()) {
+                select.bindList("kinds", query.kinds().stream().map(EventKind::wireName).sorted().toList());
+            }
+            query.actor().ifPresent(actor -> select.bind("actor", actor.value()));
+            query.changesSince().ifPresent(since -> select.bind("since", micros(since)));
+            query.changesBefore().ifPresent(until -> select.bind("until", micros(until)));
+            // MariaDB compares strings case-insensitively; the filters are exact.
+            return select.map((rs, ctx) -> event(rs)).list().stream()
+                    .filter(e -> matches(query.serviceUuid(), e.record().subject(), EventSubject::serviceUuid))
+                    .filter(e -> matches(query.host(), e.record().subject(), EventSubject::host))
+                    .filter(e -> matches(query.binary(), e.record().subject(), EventSubject::binary))
+                    .filter(e -> query.actor().map(a -> !(a instanceof EventQuery.ActorFilter.OfUser user)
+                            || user.userId().equals(e.record().actor().userId())).orElse(true))
+                    .toList();
+        });
+    }
+
+    private static boolean matches(Optional<String> wanted, EventSubject subject,
+                                   Function<EventSubject, String> field) {
+        return wanted.isEmpty() || (subject != null && wanted.get().equals(field.apply(subject)));
+    }
+
+    @Override
+    public Optional<LoggedEvent> lastBefore(String serviceUuid, Instant time) {
+        if (!StorableText.isStorable(serviceUuid)) {
+            return Optional.empty();
+        }
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
+                        + " FROM service_events WHERE service_uuid = :uuid AND occurred_at < :time"
+                        + " ORDER BY occurred_at DESC, id DESC LIMIT 1")
+                .bind("uuid", serviceUuid).bind("time", micros(time))
+                .map((rs, ctx) -> event(rs)).findOne())
+                .filter(e -> serviceUuid.equals(e.record().subject().serviceUuid()));
+    }
+
+    @Override
+    public long lastId() {
+        return database.jdbi().withHandle(handle -> handle
+                .createQuery("SELECT last_id FROM event_sequence WHERE id = 1").mapTo(Long.class).one());
+    }
+
+    @Override
+    public int prune(Instant cutoff, int batchSize) {
+        return database.jdbi().inTransaction(handle -> {
+            List<Long> ids = handle.createQuery("SELECT id FROM service_events WHERE recorded_at < :cutoff"
+                            + " ORDER BY id LIMIT :batch")
+                    .bind("cutoff", micros(cutoff)).bind("batch", batchSize).mapTo(Long.class).list();
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            return handle.createUpdate("DELETE FROM service_events WHERE id IN (<ids>)").bindList("ids", ids)
+                    .execute();
+        });
+    }
+
+    private static LoggedEvent event(ResultSet rs) throws SQLException {
+        String kindName = rs.getString("kind");
+        EventKind kind = EventKind.ofWireName(kindName)
+                .orElseThrow(() -> new IllegalStateException("unknown event kind " + kindName));
+        String uuid = rs.getString("service_uuid");
+        EventSubject subject = uuid == null ? null : new EventSubject(rs.getLong("service_id"), uuid,
+                rs.getString("host"), rs.getString("binary_name"));
+        Actor.Kind actorKind = Actor.Kind.valueOf(rs.getString("actor_kind").toUpperCase(Locale.ROOT));
+        Actor actor = new Actor(actorKind, rs.getString("actor_user_id"), rs.getString("actor_project_id"),
+                rs.getString("request_id"));
+        Integer zoneServices = Rows.nullableInt(rs, "zone_services");
+        ZoneDisruption disruption = zoneServices == null ? null
+                : new ZoneDisruption(rs.getInt("zone_down"), zoneServices);
+        EventRecord record = new EventRecord(kind, Times.fromMicros(rs.getLong("occurred_at")), subject,
+                rs.getString("zone"), snapshot(rs, "before"), snapshot(rs, "after"), actor,
+                Times.fromMicros(Rows.nullableLong(rs, "last_heartbeat_at")), disruption);
+        return new LoggedEvent(rs.getLong("id"), record.time(), Times.fromMicros(rs.getLong("recorded_at")), record);
+    }
+
+    private static EventSnapshot snapshot(ResultSet rs, String side) throws SQLException {
+        String state = rs.getString("state_" + side);
+        if (state == null) {
+            return null;
+        }
+        return EventSnapshot.ofNames(state, rs.getString("status_" + side), rs.getString("reason_" + side),
+                rs.getBoolean("forced_down_" + side));
+    }
+
+    private static Long micros(Instant instant) {
+        return instant == null ? null : Times.micros(instant);
+    }
+}
