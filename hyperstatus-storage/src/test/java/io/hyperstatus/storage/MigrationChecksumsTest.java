@@ -20,7 +20,8 @@ class MigrationChecksumsTest {
     private static final List<String> SHARED = List.of(
             "3 row versions 1082223437",
             "4 compute node service -1502498889",
-            "5 database outages 86121384");
+            "5 database outages 86121384",
+            "6 service events -144666691");
 
     @TempDir
     Path folder;
