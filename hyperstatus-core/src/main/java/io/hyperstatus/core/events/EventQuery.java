@@ -1,6 +1,7 @@
 package io.hyperstatus.core.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -58,15 +59,9 @@ public record EventQuery(Optional<Long> after, Optional<Long> before, Optional<S
     }
 
     public EventQuery {
-        Objects.requireNonNull(after, "after");
-        Objects.requireNonNull(before, "before");
-        Objects.requireNonNull(serviceUuid, "serviceUuid");
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(binary, "binary");
+        // An absent filter is Optional.empty(), never null: List.of refuses a null element.
+        List.of(after, before, serviceUuid, host, binary, actor, changesSince, changesBefore);
         kinds = Set.copyOf(kinds);
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(changesSince, "changesSince");
-        Objects.requireNonNull(changesBefore, "changesBefore");
         if (after.isPresent() && before.isPresent()) {
             throw new IllegalArgumentException("a page reads after a cursor or before one, not both");
         }
@@ -75,7 +70,7 @@ public record EventQuery(Optional<Long> after, Optional<Long> before, Optional<S
         }
     }
 
-    /** Every event, newest first, {@code limit} at a time; narrow it with the {@code with*} methods. */
+    /** Every event, newest first, {@code limit} at a time; narrow it with the methods below. */
     public static EventQuery newest(int limit) {
         return new EventQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), limit);
