@@ -351,7 +351,7 @@ check_changes() { # LOG PORT LABEL
   [ "$lost" -eq 0 ] || fail "$3: $lost confirmed change(s) lost"
   [ "$duplicates" -eq 0 ] || fail "$3: $duplicates aggregate name(s) stored twice"
 }
-check_changes "$work/changes-pg.log" "$port_a" "PostgreSQL, 2 API servers"
+check_changes "$work/changes-pg.log" "$port_a" "PostgreSQL, through A and B"
 check_changes "$work/changes-embedded.log" "$port_c" "embedded database"
 
 other="$(awk '$2 !~ /^(2|503|000)/' "$work/changes-pg.log" "$work/changes-embedded.log" | head -n 5)"
