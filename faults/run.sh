@@ -33,6 +33,7 @@ BOUND_TAKEOVER_SECONDS=5      # another API server holds the liveness lease afte
 log() { echo "faults: $*" >&2; }
 fail() { log "FAILED: $*"; failures=$((failures + 1)); }
 failures=0
+stage_began=$(date +%s)
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/hyperstatus-faults.XXXXXX")"
 chmod 755 "$work"
@@ -415,4 +416,4 @@ if [ "$failures" -gt 0 ]; then
   log "$failures check(s) failed"
   exit 1
 fi
-log "every check passed"
+log "every check passed in $(( $(date +%s) - stage_began )) s"
