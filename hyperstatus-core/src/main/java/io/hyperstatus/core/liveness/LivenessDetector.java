@@ -63,8 +63,8 @@ public final class LivenessDetector implements AutoCloseable {
     private final String holder;
     private final ScheduledExecutorService executor;
 
-    // Used by the pass alone (one thread at a time).
-    private boolean holding;
+    // Written by the pass alone (one thread at a time); holding is read by others too.
+    private volatile boolean holding;
     private boolean passFailed;
     private Instant graceUntil = Instant.MIN;
     private Instant nextPrune = Instant.MIN;
