@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# The fault stage: real processes from bin/hyperstatus on the loopback, under load, through four faults in turn:
+# The fault stage: real processes from bin/hyperstatus on the loopback, under load, through six faults in turn:
 #   1. the PostgreSQL server stopped for longer than service_down_time, then started again;
-#   2. one of two API servers SIGKILLed and started again;
-#   3. one of two agents SIGKILLed and started again;
-#   4. an API server on the embedded database SIGKILLed during admin changes, and started again on its file.
+#   2. one of three API servers SIGKILLed and started again;
+#   3. one of three agents SIGKILLed and started again;
+#   4. the API server holding the liveness lease SIGKILLed while the third agent's hosts die;
+#   5. the PostgreSQL server stopped again for longer than service_down_time;
+#   6. an API server on the embedded database SIGKILLed during admin changes, and started again on its file.
 # It asserts that no admin change answered 2xx is lost, that nothing is duplicated, that no host whose agent ran
-# throughout is ever listed down, and that answers come back within the stated times; it prints its figures.
+# throughout is ever listed down, that the liveness detector records every went_down and came_up once (and none
+# for an outage), that another server takes its lease over within 5 s, and that answers come back within the stated
+# times; it prints its figures.
 # The PostgreSQL server is a throwaway one of its own (scripts/test-databases.sh), never the machine's.
 # Every loop is bounded in count and time; the whole stage takes about two minutes.
 #
@@ -18,15 +22,18 @@ SERVICE_DOWN_TIME=6
 REPORT_INTERVAL=2
 POOL_TIMEOUT=1
 HOSTS_PER_AGENT=10
+DYING_HOSTS=3                 # agent 3's hosts, which die with the lease holder in fault 4
 OUTAGE_SECONDS=10             # longer than service_down_time
 BOUND_503_SECONDS=5           # a call during the outage is answered 503 within this (pool_timeout and a margin
                               # for a loaded machine; without the fix it is the pool's 10 s, then a 500)
 BOUND_DB_RECOVERY_SECONDS=3   # answered again after PostgreSQL accepts connections
 BOUND_RESTART_SECONDS=45      # a restarted process (a JVM start on a busy machine) answers or heartbeats again
+BOUND_TAKEOVER_SECONDS=5      # another API server holds the liveness lease after its holder's SIGKILL
 
 log() { echo "faults: $*" >&2; }
 fail() { log "FAILED: $*"; failures=$((failures + 1)); }
 failures=0
+stage_began=$(date +%s)
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/hyperstatus-faults.XXXXXX")"
 chmod 755 "$work"
@@ -80,10 +87,12 @@ base="${HYPERSTATUS_FAULTS_PORT:-18874}"
 free_port "$base"; port_a=$port
 free_port "$base"; port_b=$port
 free_port "$base"; port_c=$port
-write_config() { # NAME PORT DATABASE [extra lines]
+free_port "$base"; port_d=$port
+write_config() { # NAME PORT DATABASE [extra lines] [extra [DEFAULT] lines]
   mkdir -p "$work/$1"
   cat >"$work/$1/hyperstatus.conf" <<CONF
 [DEFAULT]
+${5:-}
 osapi_compute_listen = 127.0.0.1
 osapi_compute_listen_port = $2
 state_path = $work/$1
@@ -102,18 +111,22 @@ secret() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 (umask 077; : >"$work/agent-secrets")
 servers_identity="[agent_identity]
 secrets_file = $work/agent-secrets"
-write_config api-a "$port_a" "$pg_url" "$servers_identity"
-write_config api-b "$port_b" "$pg_url" "$servers_identity"
+# Each server's host names it in the liveness lease, so the holder's process can be found.
+write_config api-a "$port_a" "$pg_url" "$servers_identity" "host = api-a"
+write_config api-b "$port_b" "$pg_url" "$servers_identity" "host = api-b"
+write_config api-d "$port_d" "$pg_url" "$servers_identity" "host = api-d"
 write_config embedded "$port_c" "sqlite:///$work/embedded/hyperstatus.sqlite" "$servers_identity"
-for agent in 1 2; do
+for agent in 1 2 3; do
   hosts=""
-  for i in $(seq 1 "$HOSTS_PER_AGENT"); do
+  count=$HOSTS_PER_AGENT
+  [ "$agent" -eq 3 ] && count=$DYING_HOSTS
+  for i in $(seq 1 "$count"); do
     hosts+="${hosts:+, }{\"host\": \"fault-$agent-$(printf %02d "$i")\"}"
   done
   write_config "agent-$agent" 0 "$pg_url" "[fake]
 hosts_file = $work/agent-$agent/hosts.json
 [agent]
-api_servers = http://127.0.0.1:$port_a,http://127.0.0.1:$port_b
+api_servers = http://127.0.0.1:$port_a,http://127.0.0.1:$port_b,http://127.0.0.1:$port_d
 secret_file = $work/agent-$agent/secret"
   echo "{\"hosts\": [$hosts]}" >"$work/agent-$agent/hosts.json"
   agent_secret="$(secret)"
@@ -136,23 +149,30 @@ wait_for_200() { # PORT PATH SECONDS
 }
 services() { curl -s -m 10 -H 'X-Auth-Token: admin:admin' "http://127.0.0.1:$1/v2.1/os-services?binary=nova-compute"; }
 up_count() { services "$1" | jq '[.services[] | select(.state == "up")] | length' 2>/dev/null || echo 0; }
+psql_q() { as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -XAtqc "$1"; }
+pg_now_micros() { psql_q "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT)"; }
+# The liveness detector's transitions of the simulated hosts matching a LIKE pattern, of one kind.
+transitions() { psql_q "SELECT count(*) FROM service_events WHERE kind = '$1' AND host LIKE '$2'"; }
 
 # ---- start --------------------------------------------------------------------------------------------------
 [ -f hyperstatus-launcher/target/hyperstatus.jar ] || (mvn -B -q -DskipTests package >&2)
 bin/hyperstatus db sync --config-file "$work/api-a/hyperstatus.conf" >>"$work/logs/db-sync.log" 2>&1
 start api-a server; pid_a=$started_pid
 start api-b server; pid_b=$started_pid
+start api-d server; pid_d=$started_pid
 wait_for_200 "$port_a" /healthcheck 90 || { log "API server A did not start"; exit 1; }
 wait_for_200 "$port_b" /healthcheck 90 || { log "API server B did not start"; exit 1; }
+wait_for_200 "$port_d" /healthcheck 90 || { log "API server D did not start"; exit 1; }
 start agent-1 agent; pid_agent1=$started_pid
 start agent-2 agent
-hosts_total=$((2 * HOSTS_PER_AGENT))
+start agent-3 agent; pid_agent3=$started_pid
+hosts_total=$((2 * HOSTS_PER_AGENT + DYING_HOSTS))
 deadline=$(( $(date +%s) + 90 ))
 until [ "$(up_count "$port_a")" -eq "$hosts_total" ]; do
   [ "$(date +%s)" -lt "$deadline" ] || { log "the agents' $hosts_total hosts did not come up"; exit 1; }
   sleep 0.5
 done
-log "2 API servers on PostgreSQL, 2 agents with $hosts_total hosts up; service_down_time = ${SERVICE_DOWN_TIME} s"
+log "3 API servers on PostgreSQL, 3 agents with $hosts_total hosts up; service_down_time = ${SERVICE_DOWN_TIME} s"
 
 # ---- load: the watcher of host states, and admin changes ----------------------------------------------------
 # Every 0.25 s the services as either API server lists them; a line per answer: time, port, status, down hosts.
@@ -244,11 +264,64 @@ agent_back_epoch=$(date +%s.%N)
 agent_back=$(since "$restarted")
 log "agent 1's hosts all listed up again ${agent_back} s after its restart (checked from service_down_time on)"
 sleep 2
+
+# ---- fault 4: the liveness lease holder SIGKILLed while hosts die -----------------------------------------------
+holder="$(psql_q "SELECT holder FROM liveness_lease WHERE id = 1")"
+holder_name="${holder%%/*}"
+case "$holder_name" in
+  api-a) holder_pid=$pid_a ;;
+  api-b) holder_pid=$pid_b ;;
+  api-d) holder_pid=$pid_d ;;
+  *) log "no API server holds the liveness lease (holder '$holder')"; exit 1 ;;
+esac
+log "fault 4: the lease holder $holder_name SIGKILLed with agent 3 ($DYING_HOSTS hosts)"
+kill -9 "$pid_agent3"
+kill -9 "$holder_pid"
+holder_killed=$(now)
+takeover=never
+for _ in $(seq 1 150); do
+  [ -n "$(psql_q "SELECT holder FROM liveness_lease WHERE id = 1 AND holder <> '' AND holder <> '$holder'")" ] \
+    && { takeover=$(since "$holder_killed"); break; }
+  sleep 0.1
+done
+new_holder="$(psql_q "SELECT holder FROM liveness_lease WHERE id = 1")"
+log "lease taken over by ${new_holder%%/*} ${takeover} s after the SIGKILL (bound ${BOUND_TAKEOVER_SECONDS} s)"
+awk -v t="$takeover" -v b="$BOUND_TAKEOVER_SECONDS" 'BEGIN { exit !(t == "never" || t > b) }' \
+  && fail "the liveness lease was taken over ${takeover} s after its holder's SIGKILL"
+# The new holder's grace (service_down_time) first, then the dead hosts are recorded with their deadlines.
+deadline=$(( $(date +%s) + 3 * SERVICE_DOWN_TIME + 10 ))
+until [ "$(transitions went_down 'fault-3-%')" -ge "$DYING_HOSTS" ]; do
+  [ "$(date +%s)" -lt "$deadline" ] || { fail "agent 3's hosts not all recorded went_down"; break; }
+  sleep 0.25
+done
+dying_recorded=$(since "$holder_killed")
+log "agent 3's $DYING_HOSTS hosts recorded went_down ${dying_recorded} s after the SIGKILL"
+start "$holder_name" server
+case "$holder_name" in api-a) pid_a=$started_pid ;; api-b) pid_b=$started_pid ;; api-d) pid_d=$started_pid ;; esac
+start agent-3 agent; pid_agent3=$started_pid
+deadline=$(( $(date +%s) + BOUND_RESTART_SECONDS + SERVICE_DOWN_TIME ))
+until [ "$(transitions came_up 'fault-3-%')" -ge "$DYING_HOSTS" ]; do
+  [ "$(date +%s)" -lt "$deadline" ] || { fail "agent 3's hosts not all recorded came_up after its restart"; break; }
+  sleep 0.25
+done
+wait_for_200 "$(case "$holder_name" in api-a) echo "$port_a" ;; api-b) echo "$port_b" ;; *) echo "$port_d" ;; esac)" \
+  /v2.1/os-services "$BOUND_RESTART_SECONDS" || fail "the killed lease holder did not answer after its restart"
+log "agent 3's hosts recorded came_up $(since "$holder_killed") s after the SIGKILL"
+
+# ---- fault 5: PostgreSQL stopped again, every agent running ---------------------------------------------------
+second_outage_micros="$(pg_now_micros)"
+log "fault 5: PostgreSQL stopped for ${OUTAGE_SECONDS} s again"
+stop_postgresql
+sleep "$OUTAGE_SECONDS"
+start_postgresql
+wait_for_200 "$port_b" /v2.1/os-services 30 || fail "API server B not answering after PostgreSQL's second return"
+# A fresh service_down_time of grace, then long enough for any wrong went_down to be recorded.
+sleep $((2 * SERVICE_DOWN_TIME + REPORT_INTERVAL))
 touch "$stop_file"
 wait "$changes_pid" || true
 
-# ---- fault 4: the embedded database's server SIGKILLed during admin changes ----------------------------------
-log "fault 4: the server on the embedded database SIGKILLed during admin changes"
+# ---- fault 6: the embedded database's server SIGKILLed during admin changes ----------------------------------
+log "fault 6: the server on the embedded database SIGKILLed during admin changes"
 rm -f "$stop_file"
 start embedded server; pid_c=$started_pid
 wait_for_200 "$port_c" /healthcheck 90 || { log "the embedded server did not start"; exit 1; }
@@ -279,7 +352,7 @@ check_changes() { # LOG PORT LABEL
   [ "$lost" -eq 0 ] || fail "$3: $lost confirmed change(s) lost"
   [ "$duplicates" -eq 0 ] || fail "$3: $duplicates aggregate name(s) stored twice"
 }
-check_changes "$work/changes-pg.log" "$port_a" "PostgreSQL, 2 API servers"
+check_changes "$work/changes-pg.log" "$port_a" "PostgreSQL, through A and B"
 check_changes "$work/changes-embedded.log" "$port_c" "embedded database"
 
 other="$(awk '$2 !~ /^(2|503|000)/' "$work/changes-pg.log" "$work/changes-embedded.log" | head -n 5)"
@@ -310,6 +383,30 @@ log "host listings watched: $answers answered; listing a host down that heartbea
   awk '$3 == 200 && $4 != "none"' "$work/watch.log" | head -n 5 >&2
 }
 log "figures: outage ${outage_seconds} s > service_down_time ${SERVICE_DOWN_TIME} s; answers again ${recovery_a} s (A), ${recovery_b} s (B) after PostgreSQL's return (bound ${BOUND_DB_RECOVERY_SECONDS} s); 503 median ${median_503} s, slowest ${slowest_503} s; API server restart ${restart_a} s; agent's hosts up ${agent_back} s after its restart; embedded server restart ${restart_c} s; machine load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# The liveness detector's record: per host, went_down and came_up alternate (each transition once), every host ends
+# up (none lost); agent 2's hosts ran throughout (two outages, three servers' failovers): nothing for them;
+# nothing recorded down after the second outage; agent 3's each went down and came up once; no zone disrupted
+# (at most 10 of 23 hosts at once).
+psql_q "SELECT host, kind FROM service_events WHERE kind IN ('went_down', 'came_up') ORDER BY id" \
+  | tr '|' ' ' >"$work/transitions"
+doubled="$(awk '{ if (last[$1] == $2) d++; last[$1] = $2 } END { print d + 0 }' "$work/transitions")"
+left_down="$(awk '{ last[$1] = $2 } END { n = 0; for (h in last) if (last[h] == "went_down") n++; print n }' \
+  "$work/transitions")"
+first_up="$(awk '!seen[$1]++ && $2 == "came_up"' "$work/transitions" | wc -l)"
+survivors="$(transitions went_down 'fault-2-%')"
+after_outage="$(psql_q "SELECT count(*) FROM service_events WHERE kind = 'went_down' AND recorded_at > $second_outage_micros")"
+dying="$(transitions went_down 'fault-3-%') went_down, $(transitions came_up 'fault-3-%') came_up"
+disrupted="$(psql_q "SELECT count(*) FROM service_events WHERE kind = 'zone_disrupted'")"
+log "liveness: $(wc -l <"$work/transitions") transitions; $doubled recorded twice, $first_up came_up without went_down, $left_down hosts left down; agent 2's hosts: $survivors went_down; after the second outage: $after_outage went_down; agent 3's hosts: $dying; zone_disrupted: $disrupted"
+[ "$doubled" -eq 0 ] && [ "$first_up" -eq 0 ] || fail "a liveness transition recorded twice"
+[ "$left_down" -eq 0 ] || fail "$left_down host(s) recorded down that heartbeat again (a came_up lost)"
+[ "$survivors" -eq 0 ] || fail "hosts whose agent ran throughout recorded went_down"
+[ "$after_outage" -eq 0 ] || fail "went_down recorded after a database outage"
+[ "$dying" = "$DYING_HOSTS went_down, $DYING_HOSTS came_up" ] || fail "agent 3's hosts: $dying"
+[ "$disrupted" -eq 0 ] || fail "a zone recorded disrupted"
+log "liveness figures: lease takeover ${takeover} s after the holder's SIGKILL (bound ${BOUND_TAKEOVER_SECONDS} s); dead hosts recorded ${dying_recorded} s after it"
+
 for r in "$recovery_a" "$recovery_b"; do
   awk -v r="$r" -v b="$BOUND_DB_RECOVERY_SECONDS" 'BEGIN { exit !(r == "never" || r > b) }' \
     && fail "answers came back ${r} s after PostgreSQL's return (bound ${BOUND_DB_RECOVERY_SECONDS} s)"
@@ -319,4 +416,4 @@ if [ "$failures" -gt 0 ]; then
   log "$failures check(s) failed"
   exit 1
 fi
-log "every check passed"
+log "every check passed in $(( $(date +%s) - stage_began )) s"

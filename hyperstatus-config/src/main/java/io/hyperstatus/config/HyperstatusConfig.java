@@ -36,7 +36,8 @@ public record HyperstatusConfig(
         AgentOptions agent,
         PolicyOptions policy,
         AgentIdentityOptions agentIdentity,
-        Optional<KeystoneOptions> keystone) {
+        Optional<KeystoneOptions> keystone,
+        LivenessOptions liveness) {
 
     /** The optional legacy v2 extensions an operator may load or unload. */
     public static final List<String> OPTIONAL_LEGACY_V2_EXTENSIONS = List.of("os-hypervisor-status");
@@ -60,6 +61,7 @@ public record HyperstatusConfig(
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(agentIdentity, "agentIdentity");
         Objects.requireNonNull(keystone, "keystone");
+        Objects.requireNonNull(liveness, "liveness");
         if (authStrategy == AuthStrategy.KEYSTONE && keystone.isEmpty()) {
             throw new ConfigException("[api] auth_strategy = keystone needs a [keystone_authtoken] section");
         }
@@ -115,7 +117,8 @@ public record HyperstatusConfig(
                 AgentOptions.from(ini, statePath, keystone),
                 PolicyOptions.from(ini, configDir, statePath),
                 AgentIdentityOptions.from(ini),
-                keystone ? Optional.of(KeystoneOptions.from(ini)) : Optional.empty());
+                keystone ? Optional.of(KeystoneOptions.from(ini)) : Optional.empty(),
+                LivenessOptions.from(ini));
     }
 
     /**
@@ -127,7 +130,8 @@ public record HyperstatusConfig(
                 defaultAvailabilityZone, internalServiceAvailabilityZone, authStrategy, maxLimit, hypervisorCacheSize,
                 readBatchSize, computeLinkPrefix, legacyV2Extensions, databaseConnection, databaseMaxPoolSize,
                 databasePoolTimeout, maxRequestBodySize, http, ssl, agent.withSecretFile(agentSecretFile),
-                policy, new AgentIdentityOptions(Optional.of(serverSecretsFile), agentIdentity.hostsFile()), keystone);
+                policy, new AgentIdentityOptions(Optional.of(serverSecretsFile), agentIdentity.hostsFile()), keystone,
+                liveness);
     }
 
     public boolean legacyExtensionLoaded(String alias) {

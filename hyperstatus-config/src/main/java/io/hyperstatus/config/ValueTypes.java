@@ -41,6 +41,11 @@ final class ValueTypes {
         return new Int(min, max);
     }
 
+    /** A share: more than 0, at most 1. */
+    static ValueType<Double> fraction() {
+        return new Fraction();
+    }
+
     static ValueType<Duration> seconds() {
         return new Seconds(MAX_SECONDS, "");
     }
@@ -150,6 +155,32 @@ final class ValueTypes {
     }
 
     /** A positive number of seconds; decimals allowed (0.5), as short intervals help tests and simulations. */
+    record Fraction() implements ValueType<Double> {
+        @Override
+        public Double parse(String text) {
+            double value;
+            try {
+                value = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new InvalidValue(text, "not a number");
+            }
+            if (!(value > 0 && value <= 1)) {
+                throw new InvalidValue(text, "must be more than 0 and at most 1");
+            }
+            return value;
+        }
+
+        @Override
+        public String name() {
+            return "fraction";
+        }
+
+        @Override
+        public Optional<String> range() {
+            return Optional.of("more than 0, at most 1");
+        }
+    }
+
     record Seconds(Duration max, String why) implements ValueType<Duration> {
         Seconds {
             Objects.requireNonNull(max, "max");

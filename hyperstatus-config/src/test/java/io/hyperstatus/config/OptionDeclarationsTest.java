@@ -108,6 +108,8 @@ class OptionDeclarationsTest {
             return List.of(Integer.toString(range.min()), Integer.toString(range.max()));
         } else if (type instanceof ValueTypes.Seconds) {
             return List.of("1.5", "2");
+        } else if (type instanceof ValueTypes.Fraction) {
+            return List.of("0.01", "1");
         } else if (type instanceof ValueTypes.Choice choice) {
             return choice.allowed();
         } else if (type instanceof ValueTypes.ListOf<?> list) {
@@ -122,6 +124,8 @@ class OptionDeclarationsTest {
             return List.of("many", "-1");
         } else if (type instanceof ValueTypes.Choice) {
             return List.of("bogus");
+        } else if (type instanceof ValueTypes.Fraction) {
+            return List.of("half", "0", "-0.5", "1.01", "NaN");
         } else if (type instanceof ValueTypes.HttpUrl) {
             return List.of("ftp://changed.example.org");
         } else if (type instanceof ValueTypes.ListOf<?> list) {

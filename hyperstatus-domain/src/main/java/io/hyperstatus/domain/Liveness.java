@@ -49,10 +49,27 @@ public final class Liveness {
                 ? ServiceState.UP : ServiceState.DOWN;
     }
 
-    private boolean inGrace(Instant lastAlive, Instant databaseNow, DatabaseOutage outage) {
-        boolean aliveWhenItBegan = lastAlive.isBefore(outage.began()) ? within(lastAlive, outage.began())
+    /**
+     * The last instant at which this rule shows the (not forced-down) service up: {@code serviceDownTime} after it
+     * was last alive, or, when the outage's grace covers it, {@code serviceDownTime} after the database's return.
+     * At any later instant {@link #stateOf} answers down until the service heartbeats again.
+     */
+    public Instant upUntil(Service service, Optional<DatabaseOutage> lastOutage) {
+        Instant lastAlive = service.lastAlive();
+        Instant deadline = lastAlive.plus(serviceDownTime);
+        return lastOutage.filter(outage -> aliveWhenItBegan(lastAlive, outage))
+                .map(outage -> outage.recovered().plus(serviceDownTime))
+                .filter(graceEnd -> graceEnd.isAfter(deadline))
+                .orElse(deadline);
+    }
+
+    private boolean aliveWhenItBegan(Instant lastAlive, DatabaseOutage outage) {
+        return lastAlive.isBefore(outage.began()) ? within(lastAlive, outage.began())
                 : !lastAlive.isAfter(outage.recovered());
-        return aliveWhenItBegan && !databaseNow.isBefore(outage.began())
+    }
+
+    private boolean inGrace(Instant lastAlive, Instant databaseNow, DatabaseOutage outage) {
+        return aliveWhenItBegan(lastAlive, outage) && !databaseNow.isBefore(outage.began())
                 && !databaseNow.isAfter(outage.recovered().plus(serviceDownTime));
     }
 

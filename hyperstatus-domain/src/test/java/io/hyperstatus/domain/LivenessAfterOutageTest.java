@@ -73,4 +73,27 @@ class LivenessAfterOutageTest {
     void anOutageCannotRecoverBeforeItBegan() {
         assertThatThrownBy(() -> new DatabaseOutage(RECOVERED, BEGAN)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void upUntilIsTheLastInstantTheRuleShowsUpWithOrWithoutTheOutage() {
+        // Heartbeats before, during and after the outage, some long before it: the rule and upUntil agree.
+        for (long offset = -200; offset <= 400; offset += 7) {
+            Service service = heartbeatAt(BEGAN.plusSeconds(offset), false);
+            for (Optional<DatabaseOutage> outage : java.util.List.of(OUTAGE, Optional.<DatabaseOutage>empty())) {
+                Instant upUntil = liveness.upUntil(service, outage);
+                assertThat(liveness.stateOf(service, upUntil, outage)).as("at %s, %s", upUntil, outage)
+                        .isEqualTo(ServiceState.UP);
+                assertThat(liveness.stateOf(service, upUntil.plusMillis(1), outage)).as("after %s", upUntil)
+                        .isEqualTo(ServiceState.DOWN);
+            }
+        }
+    }
+
+    @Test
+    void theOutageMovesTheDeadlineOfAServiceAliveWhenItBeganOnly() {
+        assertThat(liveness.upUntil(heartbeatAt(BEGAN.minusSeconds(10), false), OUTAGE))
+                .isEqualTo(RECOVERED.plusSeconds(60));
+        assertThat(liveness.upUntil(heartbeatAt(BEGAN.minusSeconds(90), false), OUTAGE))
+                .isEqualTo(BEGAN.minusSeconds(30));
+    }
 }

@@ -6,6 +6,8 @@ import io.hyperstatus.core.agents.AgentReports;
 import io.hyperstatus.core.aggregates.AggregateAdministration;
 import io.hyperstatus.core.events.EventLog;
 import io.hyperstatus.core.hypervisors.HypervisorQueries;
+import io.hyperstatus.core.liveness.DetectorOptions;
+import io.hyperstatus.core.liveness.LivenessDetector;
 import io.hyperstatus.core.services.ServiceAdministration;
 import io.hyperstatus.core.services.ServiceQueries;
 import io.hyperstatus.core.zones.ServiceZones;
@@ -34,6 +36,7 @@ import io.hyperstatus.storage.JdbiAgentStore;
 import io.hyperstatus.storage.JdbiEventStore;
 import io.hyperstatus.storage.JdbiAggregateStore;
 import io.hyperstatus.storage.JdbiHypervisorStore;
+import io.hyperstatus.storage.JdbiLivenessStore;
 import io.hyperstatus.storage.JdbiOutageStore;
 import io.hyperstatus.storage.JdbiServiceStore;
 import io.hyperstatus.storage.JdbiTransactions;
@@ -41,6 +44,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,10 +57,12 @@ public final class HyperstatusServer implements AutoCloseable {
 
     private final Database database;
     private final ApiServer api;
+    private final LivenessDetector detector;
 
-    private HyperstatusServer(Database database, ApiServer api) {
+    private HyperstatusServer(Database database, ApiServer api, LivenessDetector detector) {
         this.database = database;
         this.api = api;
+        this.detector = detector;
     }
 
     /**
@@ -108,7 +114,13 @@ public final class HyperstatusServer implements AutoCloseable {
                     new ExtensionsController(unloaded),
                     new AgentController(new AgentReports(agentStore, administration)),
                     new HealthCheck(database.health()));
-            return new HyperstatusServer(database, api);
+            // Every API server runs a detector; the database's lease lets one of them record at a time.
+            LivenessDetector detector = new LivenessDetector(new JdbiLivenessStore(database), eventStore,
+                    new JdbiTransactions(database), zones, liveness, outages,
+                    new DetectorOptions(config.liveness().massDownThreshold(),
+                            Duration.ofDays(config.liveness().retentionDays())),
+                    leaseHolder(config.host()));
+            return new HyperstatusServer(database, api, detector);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -140,8 +152,15 @@ public final class HyperstatusServer implements AutoCloseable {
         };
     }
 
+    /** This process's name in the liveness lease: its host, made unique among restarts and servers on one host. */
+    private static String leaseHolder(String host) {
+        String prefix = host.length() > 200 ? host.substring(0, 200) : host;
+        return prefix + "/" + UUID.randomUUID();
+    }
+
     public int start() {
         int port = api.start();
+        detector.start();
         LOG.info("hyperstatus API listening on port {} (database {}, schema version {})", port,
                 database.dialect().name().toLowerCase(Locale.ROOT), database.schemaVersion());
         return port;
@@ -154,6 +173,7 @@ public final class HyperstatusServer implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        detector.close();
         database.close();
     }
 }

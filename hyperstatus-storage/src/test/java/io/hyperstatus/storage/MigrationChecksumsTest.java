@@ -21,7 +21,8 @@ class MigrationChecksumsTest {
             "3 row versions 1082223437",
             "4 compute node service -1502498889",
             "5 database outages 86121384",
-            "6 service events -144666691");
+            "6 service events -144666691",
+            "7 zone disruptions 726834749");
 
     @TempDir
     Path folder;

@@ -31,10 +31,15 @@ public record ServiceZones(AggregateStore aggregates, String computeZone, String
         }
 
         public String zoneOf(Service service) {
-            if (!service.isCompute()) {
+            return zoneOf(service.host(), service.binary());
+        }
+
+        /** The zone of the service with this host and binary. */
+        public String zoneOf(String host, String binary) {
+            if (!Service.COMPUTE_BINARY.equals(binary)) {
                 return internalZone;
             }
-            SortedSet<String> zones = byHost.get(service.host());
+            SortedSet<String> zones = byHost.get(host);
             return zones == null || zones.isEmpty() ? computeZone : String.join(",", zones);
         }
     }

@@ -86,7 +86,12 @@ public final class TestServer implements AutoCloseable {
 
     /** A second API server on the same database, as in a deployment with several API servers. */
     public TestServer sibling() {
-        return new TestServer(databaseUrl, 0, "", System::nanoTime);
+        return sibling("");
+    }
+
+    /** A second API server on the same database, with extra configuration lines (as {@link #start(String)}). */
+    public TestServer sibling(String extraConfig) {
+        return new TestServer(databaseUrl, 0, extraConfig, System::nanoTime);
     }
 
     public String databaseUrl() {
