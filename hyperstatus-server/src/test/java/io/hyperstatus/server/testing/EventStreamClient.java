@@ -28,6 +28,7 @@ public final class EventStreamClient implements AutoCloseable {
     private final List<Message> messages = new ArrayList<>();
     private final List<String> comments = new ArrayList<>();
     private final CompletableFuture<HttpResponse<Void>> response;
+    private final CompletableFuture<HttpResponse.ResponseInfo> head = new CompletableFuture<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile Flow.Subscription subscription;
     private String pendingId;
@@ -36,7 +37,12 @@ public final class EventStreamClient implements AutoCloseable {
     private EventStreamClient(String url, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
         headers.forEach(request::header);
-        response = HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.fromLineSubscriber(new Lines()));
+        // The response's future completes with its body, that is when the stream ends; the head comes first.
+        response = HTTP.sendAsync(request.build(), info -> {
+            head.complete(info);
+            return HttpResponse.BodySubscribers.fromLineSubscriber(new Lines());
+        });
+        var unused = response.whenComplete((r, failure) -> ended.complete(null));
     }
 
     /** Opens {@code path} (below the server's base URL) as the admin, with extra headers. */
@@ -51,9 +57,9 @@ public final class EventStreamClient implements AutoCloseable {
     }
 
     /** The status and headers, once they came. */
-    public HttpResponse<Void> response() {
+    public HttpResponse.ResponseInfo response() {
         try {
-            return response.get(10, TimeUnit.SECONDS);
+            return head.get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("the stream did not answer", e);
         }
@@ -136,6 +142,7 @@ public final class EventStreamClient implements AutoCloseable {
             s.cancel();
         }
         response.cancel(true);
+        head.cancel(true);
     }
 
     private final class Lines implements Flow.Subscriber<String> {
