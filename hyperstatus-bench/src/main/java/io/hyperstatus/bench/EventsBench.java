@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * event to 1,000 stream subscribers, and the time of an admin change that records its event. The events are
  * seeded with one SQL statement per database (psql, sqlite3), not through the API.
  *   java -cp hyperstatus-bench.jar io.hyperstatus.bench.EventsBench --jar hyperstatus.jar
- *        [--databases embedded,postgresql] [--events 10000000] [--subscribers 1000]
+ *        [--databases embedded,postgresql] [--events 10000000] [--subscribers 1000] [--changes-only true]
  */
 public final class EventsBench {
   static final int HOSTS = 10_000;
@@ -35,6 +35,8 @@ public final class EventsBench {
   final long events;
   final int subscribers;
   final List<String> lines = new ArrayList<>();
+  /** Only the admin changes, on an empty log: to compare a jar with one built without the event log. */
+  boolean changesOnly;
 
   EventsBench(Path jar, long events, int subscribers) {
     this.harness = new Bench();
@@ -48,8 +50,10 @@ public final class EventsBench {
     long events = 10_000_000;
     int subscribers = 1000;
     List<String> databases = List.of("embedded", "postgresql");
+    boolean changesOnly = false;
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
+        case "--changes-only" -> changesOnly = Boolean.parseBoolean(args[i + 1]);
         case "--jar" -> jar = Path.of(args[i + 1]);
         case "--events" -> events = Long.parseLong(args[i + 1]);
         case "--subscribers" -> subscribers = Integer.parseInt(args[i + 1]);
@@ -58,6 +62,7 @@ public final class EventsBench {
       }
     }
     EventsBench bench = new EventsBench(jar, events, subscribers);
+    bench.changesOnly = changesOnly;
     Path work = Files.createTempDirectory("hyperstatus-events-bench");
     for (String db : databases) {
       bench.run(work, db);
@@ -94,6 +99,14 @@ public final class EventsBench {
       Process server = harness.startServer(jar, dir, conf, List.of());
       Bench.awaitUp(server, base, dir);
       String uuid = register(base);
+      if (changesOnly) {
+        try {
+          changes(db, base, uuid);
+        } finally {
+          stop(server);
+        }
+        return;
+      }
       stop(server);
       long t0 = System.nanoTime();
       seed(db, sqlite, pgDb);
