@@ -4,6 +4,9 @@ import io.hyperstatus.config.AgentIdentityOptions;
 import io.hyperstatus.config.HyperstatusConfig;
 import io.hyperstatus.core.agents.AgentReports;
 import io.hyperstatus.core.aggregates.AggregateAdministration;
+import io.hyperstatus.core.events.CommitSignalingTransactions;
+import io.hyperstatus.core.events.EventFollower;
+import io.hyperstatus.core.events.EventHistory;
 import io.hyperstatus.core.events.EventLog;
 import io.hyperstatus.core.hypervisors.HypervisorQueries;
 import io.hyperstatus.core.liveness.DetectorOptions;
@@ -20,6 +23,8 @@ import io.hyperstatus.server.api.auth.AgentSecrets;
 import io.hyperstatus.server.api.auth.Authenticator;
 import io.hyperstatus.server.api.auth.KeystoneAuthenticator;
 import io.hyperstatus.server.api.auth.NoAuth2Authenticator;
+import io.hyperstatus.server.api.events.EventStreams;
+import io.hyperstatus.server.api.events.EventsController;
 import io.hyperstatus.server.api.extensions.ExtensionsController;
 import io.hyperstatus.server.api.health.HealthCheck;
 import io.hyperstatus.server.api.hypervisors.HypervisorsController;
@@ -29,6 +34,7 @@ import io.hyperstatus.server.api.services.ServicesController;
 import io.hyperstatus.server.api.aggregates.AggregatesController;
 import io.hyperstatus.server.api.availabilityzones.AvailabilityZonesController;
 import io.hyperstatus.server.api.hosts.HostsController;
+import io.hyperstatus.server.jetty.ServletConnections;
 import io.hyperstatus.storage.Database;
 import io.hyperstatus.storage.DatabaseUrl;
 import io.hyperstatus.storage.Dialect;
@@ -54,14 +60,22 @@ public final class HyperstatusServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HyperstatusServer.class);
     /** How often the database is probed: outages are noticed, and the pool renewed after one, within this. */
     private static final Duration MONITOR_INTERVAL = Duration.ofMillis(250);
+    /** How often the event log is read for events committed by other servers (local commits wake it at once). */
+    private static final Duration FOLLOW_INTERVAL = Duration.ofMillis(200);
+    /** Events the follower reads per query. */
+    private static final int FOLLOW_BATCH = 1000;
+    /** How far one stream subscriber's connection may fall behind before it is dropped (it then resumes). */
+    private static final int SUBSCRIBER_QUEUE_BYTES = 256 * 1024;
 
     private final Database database;
     private final ApiServer api;
+    private final EventFollower follower;
     private final LivenessDetector detector;
 
-    private HyperstatusServer(Database database, ApiServer api, LivenessDetector detector) {
+    private HyperstatusServer(Database database, ApiServer api, EventFollower follower, LivenessDetector detector) {
         this.database = database;
         this.api = api;
+        this.follower = follower;
         this.detector = detector;
     }
 
@@ -75,6 +89,11 @@ public final class HyperstatusServer implements AutoCloseable {
 
     /** As {@link #create(HyperstatusConfig)}, with the monotonic clock the policy file's reload checks go by. */
     public static HyperstatusServer create(HyperstatusConfig config, LongSupplier nanoTime) {
+        return create(config, nanoTime, Duration.ofSeconds(15));
+    }
+
+    /** As above, with the interval of the event streams' keep-alive comments (15 s but in tests). */
+    public static HyperstatusServer create(HyperstatusConfig config, LongSupplier nanoTime, Duration keepAlive) {
         // The policy and agent identity files first: a broken one stops start-up before the database is touched.
         Policy policy = new Policy(PolicyFile.open(config.policy(), nanoTime));
         Authenticator authenticator = authenticator(config);
@@ -97,8 +116,16 @@ public final class HyperstatusServer implements AutoCloseable {
             ServiceQueries services = new ServiceQueries(serviceStore, liveness, outages);
             ServiceZones zones = new ServiceZones(aggregateStore, config.defaultAvailabilityZone(),
                     config.internalServiceAvailabilityZone());
-            ServiceAdministration administration = new ServiceAdministration(serviceStore, agentStore,
-                    new JdbiTransactions(database), new EventLog(eventStore, zones), services);
+            EventHistory history = new EventHistory(eventStore, services, database::now);
+            EventStreams streams = new EventStreams(history, config.maxEventSubscribers(), SUBSCRIBER_QUEUE_BYTES,
+                    keepAlive, System::nanoTime, new ServletConnections()::abort);
+            EventFollower follower = new EventFollower(history, FOLLOW_INTERVAL, FOLLOW_BATCH, streams);
+            streams.wakeWith(follower::wake);
+            // A commit that may have written events wakes the follower: they reach the streams without waiting.
+            CommitSignalingTransactions committing = new CommitSignalingTransactions(new JdbiTransactions(database),
+                    follower::wake);
+            ServiceAdministration administration = new ServiceAdministration(serviceStore, agentStore, committing,
+                    new EventLog(eventStore, zones), services);
             HypervisorQueries hypervisors = new HypervisorQueries(new JdbiHypervisorStore(database,
                     config.hypervisorCacheSize(), config.readBatchSize()), liveness, outages);
             ApiServer api = new ApiServer(config,
@@ -113,14 +140,16 @@ public final class HyperstatusServer implements AutoCloseable {
                     new HostsController(services, hypervisors, zones),
                     new ExtensionsController(unloaded),
                     new AgentController(new AgentReports(agentStore, administration)),
+                    new EventsController(history, streams, config.maxLimit()),
+                    streams,
                     new HealthCheck(database.health()));
             // Every API server runs a detector; the database's lease lets one of them record at a time.
             LivenessDetector detector = new LivenessDetector(new JdbiLivenessStore(database), eventStore,
-                    new JdbiTransactions(database), zones, liveness, outages,
+                    committing, zones, liveness, outages,
                     new DetectorOptions(config.liveness().massDownThreshold(),
                             Duration.ofDays(config.liveness().retentionDays())),
                     leaseHolder(config.host()));
-            return new HyperstatusServer(database, api, detector);
+            return new HyperstatusServer(database, api, follower, detector);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -160,6 +189,7 @@ public final class HyperstatusServer implements AutoCloseable {
 
     public int start() {
         int port = api.start();
+        follower.start();
         detector.start();
         LOG.info("hyperstatus API listening on port {} (database {}, schema version {})", port,
                 database.dialect().name().toLowerCase(Locale.ROOT), database.schemaVersion());
@@ -172,6 +202,7 @@ public final class HyperstatusServer implements AutoCloseable {
 
     @Override
     public void close() {
+        follower.close();
         api.close();
         detector.close();
         database.close();

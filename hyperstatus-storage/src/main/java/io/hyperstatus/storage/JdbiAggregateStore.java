@@ -74,6 +74,18 @@ public final class JdbiAggregateStore implements AggregateStore {
 
     @Override
     public Aggregate create(String name, String availabilityZone) {
+        try {
+            return insert(name, availabilityZone);
+        } catch (RuntimeException e) {
+            // Two creates of one name at once both pass the check; the unique index refuses the second.
+            if (ConstraintViolations.isConstraintViolation(e)) {
+                throw new AggregateNameExistsException(name);
+            }
+            throw e;
+        }
+    }
+
+    private Aggregate insert(String name, String availabilityZone) {
         return database.jdbi().inTransaction(handle -> {
             requireFreeName(handle, name, -1);
             String uuid = UUID.randomUUID().toString();

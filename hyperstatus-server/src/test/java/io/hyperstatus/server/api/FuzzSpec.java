@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperstatus.server.agent.AgentController;
+import io.hyperstatus.server.api.events.EventsController;
 import io.hyperstatus.server.api.aggregates.AggregatesController;
 import io.hyperstatus.server.api.availabilityzones.AvailabilityZonesController;
 import io.hyperstatus.server.api.extensions.ExtensionsController;
@@ -73,6 +74,12 @@ class FuzzSpec {
         return routes;
     }
 
+    static List<String> hyperstatusRoutes() {
+        List<String> routes = new ArrayList<>();
+        new EventsController(null, null, 1000).routes().forEach(e -> routes.add(e.method() + " " + e.path()));
+        return routes;
+    }
+
     static List<String> agentRoutes() {
         List<String> routes = new ArrayList<>();
         new AgentController(null).routes().forEach(e -> routes.add(e.method() + " " + e.path()));
@@ -84,7 +91,7 @@ class FuzzSpec {
         String aggregate = createAggregate();
         Reply empty = server.send("POST", "/v2.1/os-aggregates", "{\"aggregate\": {\"name\": \"fuzz-empty\"}}", json());
         assertThat(empty.status()).as(empty.body()).isEqualTo(200);
-        Corpus corpus = new Corpus(SEED, computeRoutes(), agentRoutes(), new Corpus.Fixture(PROJECT, hosts.service1,
+        Corpus corpus = new Corpus(SEED, computeRoutes(), agentRoutes(), hyperstatusRoutes(), new Corpus.Fixture(PROJECT, hosts.service1,
                 aggregate, empty.json().get("aggregate").get("id").asText(), ThreeHosts.NODE1));
         Map<String, List<FuzzRequest>> phases = corpus.phases();
         int total = phases.values().stream().mapToInt(List::size).sum();

@@ -67,12 +67,39 @@ public final class Corpus {
     /**
      * @param routes every compute route as {@code METHOD /path} below a mount, taken from the controllers
      * @param agentRoutes every agent route, as above
+     * @param hyperstatusRoutes every route of hyperstatus's own API ({@code /hyperstatus/v1}), as above
      */
-    public Corpus(long seed, List<String> routes, List<String> agentRoutes, Fixture fixture) {
+    public Corpus(long seed, List<String> routes, List<String> agentRoutes, List<String> hyperstatusRoutes,
+                  Fixture fixture) {
         this.random = new Random(seed);
         this.project = fixture.project();
         this.emptyAggregate = fixture.emptyAggregate();
-        this.targets = targets(routes, agentRoutes, fixture);
+        List<Target> all = new ArrayList<>(targets(routes, agentRoutes, fixture));
+        all.addAll(hyperstatusTargets(hyperstatusRoutes, fixture));
+        this.targets = List.copyOf(all);
+    }
+
+    /** The routes of {@code /hyperstatus/v1}: reads, without microversions, each with one valid request. */
+    private static List<Target> hyperstatusTargets(List<String> routes, Fixture f) {
+        List<Target> all = new ArrayList<>();
+        for (String route : routes) {
+            String method = route.substring(0, route.indexOf(' '));
+            String template = route.substring(route.indexOf(' ') + 1);
+            Map<String, String> params = switch (route) {
+                case "GET /events", "GET /events/stream" -> Map.of();
+                case "GET /services/{uuid}/events", "GET /services/{uuid}/availability" -> Map.of("uuid", f.service());
+                case "GET /services/{host}/{binary}/events" -> Map.of("host", "compute-0001", "binary", "nova-compute");
+                default -> throw new IllegalStateException("the fuzz corpus knows no valid request of " + route
+                        + "; add one to Corpus.hyperstatusTargets");
+            };
+            all.add(new Target(method, "/hyperstatus/v1", template, null, params, "admin:admin", null));
+        }
+        return all;
+    }
+
+    /** Whether a target's valid answer is an event stream, which lasts until the client leaves. */
+    static boolean isStream(Target t) {
+        return t.template().endsWith("/stream");
     }
 
     /** What the fixture holds that valid requests name. */
@@ -196,7 +223,9 @@ public final class Corpus {
         phases.put("tokens and headers", shuffled(headers()));
         phases.put("methods and paths", shuffled(methodsAndPaths()));
         phases.put("bodies", shuffled(bodies()));
-        phases.put("protocol (raw bytes)", shuffled(RawCorpus.requests(random, targets)));
+        // Raw requests are read to their end: an event stream, which has none, is left to the HTTP phases.
+        phases.put("protocol (raw bytes)", shuffled(RawCorpus.requests(random,
+                targets.stream().filter(t -> !isStream(t)).toList())));
         phases.put("method override headers", shuffled(overrides()));
         phases.put(MAY_STORE, shuffled(mayStore()));
         return phases;

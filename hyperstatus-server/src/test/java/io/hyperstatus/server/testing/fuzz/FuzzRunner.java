@@ -80,7 +80,7 @@ public final class FuzzRunner implements AutoCloseable {
         }
         long start = System.nanoTime();
         java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> future =
-                http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+                http.sendAsync(builder.build(), FuzzRunner::bodyUnlessStream);
         try {
             // The request's own timeout ends at the answer's head; this one bounds the body too.
             HttpResponse<byte[]> response = future.get(limit.toMillis() + 1000, TimeUnit.MILLISECONDS);
@@ -102,6 +102,44 @@ public final class FuzzRunner implements AutoCloseable {
             Thread.currentThread().interrupt();
             return Answer.failed("interrupted", millis(start));
         }
+    }
+
+    /**
+     * The body, but for an event stream (a valid request of the stream route), which never ends: its head is the
+     * answer, and the connection is closed at once.
+     */
+    private static HttpResponse.BodySubscriber<byte[]> bodyUnlessStream(HttpResponse.ResponseInfo info) {
+        boolean stream = info.statusCode() == 200 && info.headers().firstValue("Content-Type")
+                .filter(type -> type.startsWith("text/event-stream")).isPresent();
+        if (!stream) {
+            return HttpResponse.BodySubscribers.ofByteArray();
+        }
+        return new HttpResponse.BodySubscriber<>() {
+            @Override
+            public java.util.concurrent.CompletionStage<byte[]> getBody() {
+                return java.util.concurrent.CompletableFuture.completedFuture(new byte[0]);
+            }
+
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                subscription.cancel();
+            }
+
+            @Override
+            public void onNext(List<java.nio.ByteBuffer> item) {
+                // Nothing: the subscription is cancelled.
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                // Nothing: the answer was its head.
+            }
+
+            @Override
+            public void onComplete() {
+                // Nothing: the answer was its head.
+            }
+        };
     }
 
     private static long millis(long start) {

@@ -30,7 +30,9 @@ final class RawCorpus {
         }
         for (int i = 0; i < 40; i++) {
             byte[] junk = new byte[1 + random.nextInt(600)];
-            random.nextBytes(junk);
+            do {
+                random.nextBytes(junk);
+            } while (isTokenPrefix(junk));
             out.add(FuzzRequest.raw("raw: random bytes", "(any)", junk));
         }
         // (Empty lines alone are not here: a server rightly waits for the request line after them.)
@@ -46,6 +48,19 @@ final class RawCorpus {
         out.add(FuzzRequest.raw("raw: TLS on the plain port", "(any)", new byte[] {0x16, 0x03, 0x01, 0x00, (byte) 0xa5,
                 0x01, 0x00, 0x00, (byte) 0xa1, 0x03, 0x03, 0x00, 0x01, 0x02, 0x03}));
         return out;
+    }
+
+    /**
+     * Whether the bytes are all visible ASCII: the start of a method a server rightly waits to see the rest of,
+     * not junk it can refuse.
+     */
+    private static boolean isTokenPrefix(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0x21 || b > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<FuzzRequest> forTarget(Random random, Target t) {
