@@ -11,7 +11,7 @@ final class HttpDeclarations {
     private static final Duration HOUR = Duration.ofHours(1);
 
     static final Option<Integer> MAX_CONNECTIONS = Option.of("http", "max_connections", integer(1, 1_000_000),
-            "1000", "open client connections; beyond it new connections wait unaccepted");
+            "2000", "open client connections (event streams included); beyond it new connections wait unaccepted");
     static final Option<Integer> MAX_THREADS = Option.of("http", "max_threads", integer(16, 10_000), "200",
             "threads serving requests and I/O; must exceed `max_concurrent_requests` by 8");
     static final Option<Integer> MAX_CONCURRENT_REQUESTS = Option.of("http", "max_concurrent_requests",

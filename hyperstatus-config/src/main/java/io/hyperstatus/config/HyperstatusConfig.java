@@ -23,6 +23,7 @@ public record HyperstatusConfig(
         String internalServiceAvailabilityZone,
         AuthStrategy authStrategy,
         int maxLimit,
+        int maxEventSubscribers,
         int hypervisorCacheSize,
         int readBatchSize,
         Optional<String> computeLinkPrefix,
@@ -68,6 +69,12 @@ public record HyperstatusConfig(
                     + ServerDeclarations.REPORT_INTERVAL + " (" + seconds(reportInterval)
                     + "), or every service would flap between up and down");
         }
+        if ((long) maxEventSubscribers + http.maxConcurrentRequests() > http.maxConnections()) {
+            throw ServerDeclarations.MAX_EVENT_SUBSCRIBERS.invalidBecause(maxEventSubscribers + " and "
+                    + HttpDeclarations.MAX_CONCURRENT_REQUESTS + " (" + http.maxConcurrentRequests()
+                    + ") must fit in " + HttpDeclarations.MAX_CONNECTIONS + " (" + http.maxConnections()
+                    + "), or event streams could take the connections that other requests need");
+        }
         if (!OPTIONAL_LEGACY_V2_EXTENSIONS.containsAll(legacyV2Extensions)) {
             throw new IllegalArgumentException("unknown legacy v2 extensions in " + legacyV2Extensions);
         }
@@ -101,6 +108,7 @@ public record HyperstatusConfig(
                 ini.value(ServerDeclarations.INTERNAL_SERVICE_AVAILABILITY_ZONE),
                 authStrategy,
                 ini.value(ServerDeclarations.MAX_LIMIT),
+                ini.value(ServerDeclarations.MAX_EVENT_SUBSCRIBERS),
                 ini.value(ServerDeclarations.HYPERVISOR_CACHE_SIZE),
                 ini.value(DatabaseDeclarations.READ_BATCH_SIZE),
                 ini.find(ServerDeclarations.COMPUTE_LINK_PREFIX),
@@ -124,7 +132,8 @@ public record HyperstatusConfig(
      */
     public HyperstatusConfig withAgentSecrets(Path serverSecretsFile, Path agentSecretFile) {
         return new HyperstatusConfig(host, serviceDownTime, reportInterval, statePath, listenAddress, listenPort,
-                defaultAvailabilityZone, internalServiceAvailabilityZone, authStrategy, maxLimit, hypervisorCacheSize,
+                defaultAvailabilityZone, internalServiceAvailabilityZone, authStrategy, maxLimit, maxEventSubscribers,
+                hypervisorCacheSize,
                 readBatchSize, computeLinkPrefix, legacyV2Extensions, databaseConnection, databaseMaxPoolSize,
                 databasePoolTimeout, maxRequestBodySize, http, ssl, agent.withSecretFile(agentSecretFile),
                 policy, new AgentIdentityOptions(Optional.of(serverSecretsFile), agentIdentity.hostsFile()), keystone);

@@ -32,6 +32,10 @@ final class ServerDeclarations {
             "how requests are authenticated: `noauth2` or `keystone` (see [Running against Keystone](#running-against-keystone))");
     static final Option<Integer> MAX_LIMIT = Option.of("api", "max_limit", integer(1, 1_000_000), "1000",
             "the largest (and default) page of hypervisors");
+    static final Option<Integer> MAX_EVENT_SUBSCRIBERS = Option.of("api", "max_event_subscribers",
+            integer(1, 100_000), "1000",
+            "event stream subscribers one API server holds; beyond it a subscriber gets 503. With"
+                    + " `[http] max_concurrent_requests` at most `[http] max_connections`");
     static final Option<Integer> HYPERVISOR_CACHE_SIZE = Option.of("api", "hypervisor_cache_size",
             integer(0, 10_000_000), "200000",
             "hypervisors whose rarely changing columns an API server keeps in memory between listings"
@@ -50,7 +54,7 @@ final class ServerDeclarations {
 
     static final OptionGroup GROUP = new OptionGroup("server", List.of(HOST, SERVICE_DOWN_TIME, REPORT_INTERVAL,
             STATE_PATH, LISTEN, LISTEN_PORT, DEFAULT_AVAILABILITY_ZONE, INTERNAL_SERVICE_AVAILABILITY_ZONE,
-            AUTH_STRATEGY, MAX_LIMIT, HYPERVISOR_CACHE_SIZE, COMPUTE_LINK_PREFIX, LEGACY_V2_EXTENSIONS,
+            AUTH_STRATEGY, MAX_LIMIT, MAX_EVENT_SUBSCRIBERS, HYPERVISOR_CACHE_SIZE, COMPUTE_LINK_PREFIX, LEGACY_V2_EXTENSIONS,
             MAX_REQUEST_BODY_SIZE));
 
     private ServerDeclarations() {

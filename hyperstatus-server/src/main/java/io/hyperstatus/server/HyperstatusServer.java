@@ -4,6 +4,9 @@ import io.hyperstatus.config.AgentIdentityOptions;
 import io.hyperstatus.config.HyperstatusConfig;
 import io.hyperstatus.core.agents.AgentReports;
 import io.hyperstatus.core.aggregates.AggregateAdministration;
+import io.hyperstatus.core.events.CommitSignalingTransactions;
+import io.hyperstatus.core.events.EventFollower;
+import io.hyperstatus.core.events.EventHistory;
 import io.hyperstatus.core.events.EventLog;
 import io.hyperstatus.core.hypervisors.HypervisorQueries;
 import io.hyperstatus.core.services.ServiceAdministration;
@@ -18,6 +21,8 @@ import io.hyperstatus.server.api.auth.AgentSecrets;
 import io.hyperstatus.server.api.auth.Authenticator;
 import io.hyperstatus.server.api.auth.KeystoneAuthenticator;
 import io.hyperstatus.server.api.auth.NoAuth2Authenticator;
+import io.hyperstatus.server.api.events.EventStreams;
+import io.hyperstatus.server.api.events.EventsController;
 import io.hyperstatus.server.api.extensions.ExtensionsController;
 import io.hyperstatus.server.api.health.HealthCheck;
 import io.hyperstatus.server.api.hypervisors.HypervisorsController;
@@ -27,6 +32,7 @@ import io.hyperstatus.server.api.services.ServicesController;
 import io.hyperstatus.server.api.aggregates.AggregatesController;
 import io.hyperstatus.server.api.availabilityzones.AvailabilityZonesController;
 import io.hyperstatus.server.api.hosts.HostsController;
+import io.hyperstatus.server.jetty.ServletConnections;
 import io.hyperstatus.storage.Database;
 import io.hyperstatus.storage.DatabaseUrl;
 import io.hyperstatus.storage.Dialect;
@@ -50,13 +56,21 @@ public final class HyperstatusServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HyperstatusServer.class);
     /** How often the database is probed: outages are noticed, and the pool renewed after one, within this. */
     private static final Duration MONITOR_INTERVAL = Duration.ofMillis(250);
+    /** How often the event log is read for events committed by other servers (local commits wake it at once). */
+    private static final Duration FOLLOW_INTERVAL = Duration.ofMillis(200);
+    /** Events the follower reads per query. */
+    private static final int FOLLOW_BATCH = 1000;
+    /** How far one stream subscriber's connection may fall behind before it is dropped (it then resumes). */
+    private static final int SUBSCRIBER_QUEUE_BYTES = 256 * 1024;
 
     private final Database database;
     private final ApiServer api;
+    private final EventFollower follower;
 
-    private HyperstatusServer(Database database, ApiServer api) {
+    private HyperstatusServer(Database database, ApiServer api, EventFollower follower) {
         this.database = database;
         this.api = api;
+        this.follower = follower;
     }
 
     /**
@@ -69,6 +83,11 @@ public final class HyperstatusServer implements AutoCloseable {
 
     /** As {@link #create(HyperstatusConfig)}, with the monotonic clock the policy file's reload checks go by. */
     public static HyperstatusServer create(HyperstatusConfig config, LongSupplier nanoTime) {
+        return create(config, nanoTime, Duration.ofSeconds(15));
+    }
+
+    /** As above, with the interval of the event streams' keep-alive comments (15 s but in tests). */
+    public static HyperstatusServer create(HyperstatusConfig config, LongSupplier nanoTime, Duration keepAlive) {
         // The policy and agent identity files first: a broken one stops start-up before the database is touched.
         Policy policy = new Policy(PolicyFile.open(config.policy(), nanoTime));
         Authenticator authenticator = authenticator(config);
@@ -91,8 +110,15 @@ public final class HyperstatusServer implements AutoCloseable {
             ServiceQueries services = new ServiceQueries(serviceStore, liveness, outages);
             ServiceZones zones = new ServiceZones(aggregateStore, config.defaultAvailabilityZone(),
                     config.internalServiceAvailabilityZone());
+            EventHistory history = new EventHistory(eventStore, services, database::now);
+            EventStreams streams = new EventStreams(history, config.maxEventSubscribers(), SUBSCRIBER_QUEUE_BYTES,
+                    keepAlive, System::nanoTime, new ServletConnections()::abort);
+            EventFollower follower = new EventFollower(history, FOLLOW_INTERVAL, FOLLOW_BATCH, streams);
+            streams.wakeWith(follower::wake);
+            // A change's commit wakes the follower: its events reach the streams without waiting for a look.
             ServiceAdministration administration = new ServiceAdministration(serviceStore, agentStore,
-                    new JdbiTransactions(database), new EventLog(eventStore, zones), services);
+                    new CommitSignalingTransactions(new JdbiTransactions(database), follower::wake),
+                    new EventLog(eventStore, zones), services);
             HypervisorQueries hypervisors = new HypervisorQueries(new JdbiHypervisorStore(database,
                     config.hypervisorCacheSize(), config.readBatchSize()), liveness, outages);
             ApiServer api = new ApiServer(config,
@@ -107,8 +133,10 @@ public final class HyperstatusServer implements AutoCloseable {
                     new HostsController(services, hypervisors, zones),
                     new ExtensionsController(unloaded),
                     new AgentController(new AgentReports(agentStore, administration)),
+                    new EventsController(history, streams, config.maxLimit()),
+                    streams,
                     new HealthCheck(database.health()));
-            return new HyperstatusServer(database, api);
+            return new HyperstatusServer(database, api, follower);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -142,6 +170,7 @@ public final class HyperstatusServer implements AutoCloseable {
 
     public int start() {
         int port = api.start();
+        follower.start();
         LOG.info("hyperstatus API listening on port {} (database {}, schema version {})", port,
                 database.dialect().name().toLowerCase(Locale.ROOT), database.schemaVersion());
         return port;
@@ -153,6 +182,7 @@ public final class HyperstatusServer implements AutoCloseable {
 
     @Override
     public void close() {
+        follower.close();
         api.close();
         database.close();
     }

@@ -119,6 +119,39 @@ public record EventQuery(Optional<Long> after, Optional<Long> before, Optional<S
         return new EventQuery(after, before, serviceUuid, host, binary, kinds, actor, since, until, limit);
     }
 
+    /**
+     * Whether an event passes this query's filters (not its cursors or limit), as the store would select it: what a
+     * follower of the log applies to each new event for one subscriber.
+     */
+    public boolean matches(LoggedEvent event) {
+        EventRecord record = event.record();
+        EventSubject subject = record.subject();
+        if (!kinds.isEmpty() && !kinds.contains(record.kind())) {
+            return false;
+        }
+        if ((serviceUuid.isPresent() || host.isPresent() || binary.isPresent()) && subject == null) {
+            return false;
+        }
+        if (differs(serviceUuid, subject.serviceUuid()) || differs(host, subject.host())
+                || differs(binary, subject.binary())) {
+            return false;
+        }
+        if (actor.isPresent()) {
+            ActorFilter wanted = actor.get();
+            boolean same = wanted instanceof ActorFilter.OfKind ofKind ? ofKind.kind() == record.actor().kind()
+                    : wanted.value().equals(record.actor().userId());
+            if (!same) {
+                return false;
+            }
+        }
+        return changesSince.map(since -> !event.time().isBefore(since)).orElse(true)
+                && changesBefore.map(until -> !event.time().isAfter(until)).orElse(true);
+    }
+
+    private static boolean differs(Optional<String> wanted, String value) {
+        return wanted.isPresent() && !wanted.get().equals(value);
+    }
+
     public EventQuery limit(int newLimit) {
         return new EventQuery(after, before, serviceUuid, host, binary, kinds, actor, changesSince, changesBefore,
                 newLimit);

@@ -73,6 +73,11 @@ public final class ApiRequest {
         return Answers.requestId(ctx);
     }
 
+    /** A request header, or null when the request has none of that name. */
+    public String header(String name) {
+        return ctx.header(name);
+    }
+
     public String pathParam(String name) {
         return ctx.pathParam(name);
     }

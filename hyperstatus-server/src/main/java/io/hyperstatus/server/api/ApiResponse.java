@@ -1,5 +1,8 @@
 package io.hyperstatus.server.api;
 
+import io.javalin.http.Context;
+import java.io.IOException;
+
 /**
  * What an action answers: a status and a JSON body (none for 204), either as bytes or, for a response whose size
  * grows with the cloud, as a writer that produces it while it is sent.
@@ -11,14 +14,39 @@ public final class ApiResponse {
     private final int status;
     private final byte[] body;
     private final Json.Writer streamedBody;
+    private final Takeover takeover;
+
+    /**
+     * An answer that is not one document but takes the request over (an event stream): it writes status, headers
+     * and body itself, for as long as it lasts. It may still refuse with an exception before it has written anything.
+     */
+    @FunctionalInterface
+    public interface Takeover {
+        void run(Context ctx) throws IOException;
+    }
 
     public ApiResponse(int status, byte[] body, Json.Writer streamedBody) {
-        if ((body == null) == (streamedBody == null)) {
-            throw new IllegalArgumentException("a response has either a body or a streamed body");
+        this(status, body, streamedBody, null);
+    }
+
+    private ApiResponse(int status, byte[] body, Json.Writer streamedBody, Takeover takeover) {
+        if ((body != null ? 1 : 0) + (streamedBody != null ? 1 : 0) + (takeover != null ? 1 : 0) != 1) {
+            throw new IllegalArgumentException("a response has a body, a streamed body or a takeover");
         }
         this.status = status;
         this.body = body;
         this.streamedBody = streamedBody;
+        this.takeover = takeover;
+    }
+
+    /** A request taken over by {@code takeover}, which answers it itself. */
+    public static ApiResponse takeover(Takeover takeover) {
+        return new ApiResponse(200, null, null, takeover);
+    }
+
+    /** The takeover of such a response; null otherwise. */
+    public Takeover takeover() {
+        return takeover;
     }
 
     public ApiResponse(int status, byte[] body) {
@@ -62,6 +90,7 @@ public final class ApiResponse {
 
     @Override
     public String toString() {
-        return "ApiResponse[status=" + status + (isStreamed() ? ", streamed" : ", " + body.length + " bytes") + "]";
+        return "ApiResponse[status=" + status + (takeover != null ? ", taken over"
+                : isStreamed() ? ", streamed" : ", " + body.length + " bytes") + "]";
     }
 }

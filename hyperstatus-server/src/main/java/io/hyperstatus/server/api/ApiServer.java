@@ -4,6 +4,8 @@ import io.hyperstatus.config.HyperstatusConfig;
 import io.hyperstatus.server.agent.AgentController;
 import io.hyperstatus.server.api.aggregates.AggregatesController;
 import io.hyperstatus.server.api.auth.Authenticator;
+import io.hyperstatus.server.api.events.EventStreams;
+import io.hyperstatus.server.api.events.EventsController;
 import io.hyperstatus.server.api.availabilityzones.AvailabilityZonesController;
 import io.hyperstatus.server.api.extensions.ExtensionsController;
 import io.hyperstatus.server.api.health.HealthCheck;
@@ -33,6 +35,8 @@ public final class ApiServer implements AutoCloseable {
     private final RequestLog requestLog;
     private final List<Endpoint> computeEndpoints;
     private final List<Endpoint> agentEndpoints;
+    private final List<Endpoint> hyperstatusEndpoints;
+    private final EventStreams eventStreams;
     private final JettySetup jetty;
     private final HealthCheck health;
     private final Optional<TlsConnector> tls;
@@ -42,7 +46,7 @@ public final class ApiServer implements AutoCloseable {
                      HypervisorsController hypervisors, ServicesController services,
                      AggregatesController aggregates, AvailabilityZonesController availabilityZones,
                      HostsController hosts, ExtensionsController extensions, AgentController agent,
-                     HealthCheck health) {
+                     EventsController events, EventStreams eventStreams, HealthCheck health) {
         this.config = config;
         this.health = health;
         MicroversionHeaders microversions = new MicroversionHeaders(new MicroversionNegotiator());
@@ -52,7 +56,9 @@ public final class ApiServer implements AutoCloseable {
         Authentication authentication = new Authentication(authenticator);
         this.pipeline = new RequestPipeline(config.maxRequestBodySize(), config.computeLinkPrefix(),
                 authentication, microversions, policy, notFound, responder);
-        this.jetty = new JettySetup(config.http(), config.maxRequestBodySize(), authentication::admitsBody);
+        // An event stream lasts as long as its client keeps it: it takes no turn among the concurrent requests.
+        this.jetty = new JettySetup(config.http(), config.maxRequestBodySize(), authentication::admitsBody,
+                List.of(Mount.HYPERSTATUS.prefix() + EventsController.STREAM_PATH));
         this.faults = new FaultMapper(notFound);
         this.requestLog = new RequestLog(responder);
         List<Endpoint> compute = new ArrayList<>();
@@ -64,6 +70,8 @@ public final class ApiServer implements AutoCloseable {
         compute.add(versions.byId());
         this.computeEndpoints = List.copyOf(compute);
         this.agentEndpoints = agent.routes();
+        this.hyperstatusEndpoints = events.routes();
+        this.eventStreams = eventStreams;
         // Read the certificate and key now: a wrong file stops start-up, naming its option.
         this.tls = config.ssl().map(TlsConnector::new);
     }
@@ -108,6 +116,9 @@ public final class ApiServer implements AutoCloseable {
         for (Endpoint endpoint : agentEndpoints) {
             install(routes, Mount.AGENT.prefix() + endpoint.path(), endpoint, Mount.AGENT, false);
         }
+        for (Endpoint endpoint : hyperstatusEndpoints) {
+            install(routes, Mount.HYPERSTATUS.prefix() + endpoint.path(), endpoint, Mount.HYPERSTATUS, false);
+        }
     }
 
     private void install(RoutesConfig routes, String path, Endpoint endpoint, Mount mount, boolean withProject) {
@@ -127,6 +138,8 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        // Streams first, each ended cleanly, while the server still writes: then Jetty stops.
+        eventStreams.close();
         if (javalin != null) {
             javalin.stop();
         }

@@ -28,7 +28,8 @@ final class NotFoundPages {
         Answers.markErrorWritten(ctx);
         String path = ctx.path();
         boolean underMount = path.equals("/v2") || path.startsWith("/v2/") || path.startsWith("/v2.1")
-                || path.startsWith(Mount.AGENT.prefix());
+                || path.startsWith(Mount.AGENT.prefix())
+                || path.startsWith(Mount.HYPERSTATUS.prefix());
         if (!underMount && HandlerType.GET.equals(ctx.method())) {
             versions.choices(ctx);
             return;

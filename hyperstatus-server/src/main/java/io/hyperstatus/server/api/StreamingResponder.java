@@ -21,6 +21,10 @@ final class StreamingResponder {
     }
 
     void respond(Context ctx, ApiResponse response) throws IOException {
+        if (response.takeover() != null) {
+            response.takeover().run(ctx);
+            return;
+        }
         ctx.status(response.status()).contentType("application/json");
         if (response.isStreamed()) {
             stream(ctx, response.streamedBody());

@@ -2,6 +2,7 @@ package io.hyperstatus.server.jetty;
 
 import io.hyperstatus.config.HttpOptions;
 import io.javalin.config.JavalinConfig;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.UriCompliance;
@@ -23,10 +24,16 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class JettySetup {
     private final HttpOptions limits;
     private final BodyReceiver receiver;
+    private final List<String> longLivedPaths;
 
-    /** {@code maxBodySize}: {@code [oslo_middleware] max_request_body_size}; {@code gate}: who may send a body. */
-    public JettySetup(HttpOptions limits, long maxBodySize, BodyGate gate) {
+    /**
+     * {@code maxBodySize}: {@code [oslo_middleware] max_request_body_size}; {@code gate}: who may send a body;
+     * {@code longLivedPaths}: paths whose responses last as long as their clients want (event streams), which do
+     * not queue for, nor hold, one of the {@code max_concurrent_requests} turns.
+     */
+    public JettySetup(HttpOptions limits, long maxBodySize, BodyGate gate, List<String> longLivedPaths) {
         this.limits = limits;
+        this.longLivedPaths = List.copyOf(longLivedPaths);
         this.receiver = new BodyReceiver(limits.bodyTimeout(), maxBodySize, gate);
     }
 
@@ -57,6 +64,7 @@ public final class JettySetup {
             queue.setMaxRequestCount(limits.maxConcurrentRequests());
             queue.setMaxSuspendedRequestCount(limits.maxQueuedRequests());
             queue.setMaxSuspend(limits.queueTimeout());
+            longLivedPaths.forEach(queue::excludePath);
             // Inserted last, so it runs first: bodies are received before a request queues for its turn.
             server.insertHandler(queue);
             server.insertHandler(receiver);

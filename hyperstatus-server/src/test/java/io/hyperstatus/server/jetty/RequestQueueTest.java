@@ -35,7 +35,7 @@ class RequestQueueTest {
 
     @BeforeEach
     void start() {
-        JettySetup jetty = new JettySetup(ONE_AT_A_TIME_ONE_WAITING, 1024, (path, header) -> true);
+        JettySetup jetty = new JettySetup(ONE_AT_A_TIME_ONE_WAITING, 1024, (path, header) -> true, List.of());
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             jetty.configure(cfg, "127.0.0.1", 0, Optional.empty());

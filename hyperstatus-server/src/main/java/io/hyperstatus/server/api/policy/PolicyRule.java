@@ -36,7 +36,11 @@ public enum PolicyRule {
      * Not a Nova rule: the internal interface compute agents report through, for the agents' role only. The hosts a
      * caller may speak for are not the policy's: its agent identity binds them (see docs/agent-identity.md).
      */
-    AGENT_REPORT("hyperstatus:agent:report", "role:compute_agent");
+    AGENT_REPORT("hyperstatus:agent:report", "role:compute_agent"),
+    /** Not Nova rules: hyperstatus's own API, reading the event log (see docs/events.md). */
+    EVENTS_LIST("hyperstatus:events:list", BaseRules.ADMIN),
+    EVENTS_STREAM("hyperstatus:events:stream", BaseRules.ADMIN),
+    EVENTS_AVAILABILITY("hyperstatus:events:availability", BaseRules.ADMIN);
 
     private final String ruleName;
     private final String defaultCheck;
