@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +16,8 @@ import java.util.List;
 
 /** How events read on the command line: the history and list tables, the watch line, the availability summary. */
 final class EventRows {
+    private static final DateTimeFormatter MICROSECONDS = DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     static final List<String> HISTORY_COLUMNS = List.of("Time", "Kind", "From -> To", "Reason", "Actor");
     static final List<String> LIST_COLUMNS = List.of("ID", "Time", "Kind", "Host", "Binary", "Zone", "From -> To",
             "Reason", "Actor");
@@ -95,9 +99,9 @@ final class EventRows {
         return text.toString();
     }
 
-    /** Seconds in the text formats, the full time in json and yaml. */
+    /** Seconds in the text formats; in json and yaml the full time, written as the API writes it. */
     static Formatted time(Instant time) {
-        return Formatted.text(seconds(time), time.toString());
+        return Formatted.text(seconds(time), MICROSECONDS.format(time));
     }
 
     private static String seconds(Instant time) {

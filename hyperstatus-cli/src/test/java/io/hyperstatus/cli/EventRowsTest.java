@@ -64,6 +64,16 @@ class EventRowsTest {
     }
 
     @Test
+    void inJsonATimeHasItsSixDigitsEvenWhenTheyEndInZeros() throws Exception {
+        Event event = event("{\"id\": 1, \"kind\": \"enabled\", \"time\": \"2026-12-01T15:53:04.120000Z\","
+                + " \"actor\": " + ADMIN + "}");
+
+        String json = new OutputWriter(OutputFormat.json, false).render(EventRows.history(List.of(event)));
+
+        assertThat(MAPPER.readTree(json).get(0).get("Time").asText()).isEqualTo("2026-12-01T15:53:04.120000Z");
+    }
+
+    @Test
     void aWatchLineReadsAsASentence() throws Exception {
         assertThat(EventRows.line(disabled())).isEqualTo(
                 "2026-12-01T15:53:04Z #42 disabled compute-17/nova-compute up/enabled -> up/disabled (rack 12 power) by admin");
