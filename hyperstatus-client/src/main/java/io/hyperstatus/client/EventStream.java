@@ -126,11 +126,12 @@ public final class EventStream implements AutoCloseable {
                 continue;
             }
             lastReadNanos = System.nanoTime();
+            // The server answers (a keep-alive counts): the next drop starts the back-off over.
+            failures = 0;
             SseParser.Message message = parser.line(line);
             if (message == null) {
                 continue;
             }
-            failures = 0;
             long id = id(message);
             Long last = lastId;
             if (last != null && id <= last) {
