@@ -10,7 +10,7 @@ import java.util.List;
 final class HttpDeclarations {
     private static final Duration HOUR = Duration.ofHours(1);
 
-    static final Option<Integer> MAX_CONNECTIONS = Option.of("http", "max_connections", integer(1, 1_000_000),
+    static final Option<Integer> MAX_CONNECTIONS = Option.of("http", "max_connections", integer(2, 1_000_000),
             "2000", "open client connections (event streams included); beyond it new connections wait unaccepted");
     static final Option<Integer> MAX_THREADS = Option.of("http", "max_threads", integer(16, 10_000), "200",
             "threads serving requests and I/O; must exceed `max_concurrent_requests` by 8");

@@ -70,7 +70,7 @@ class HyperstatusConfigTest {
 
     @Test
     void theHttpLimitsHaveDefaultsThatFitTogether() {
-        assertThat(HyperstatusConfig.parse("").http()).isEqualTo(new HttpOptions(1000, 200, 100, 1000,
+        assertThat(HyperstatusConfig.parse("").http()).isEqualTo(new HttpOptions(2000, 200, 100, 1000,
                 Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(30), 8192));
     }
 
@@ -83,6 +83,18 @@ class HyperstatusConfigTest {
                         + " read connections");
         assertThat(HyperstatusConfig.parse("[http]\nmax_threads = 103\nmax_concurrent_requests = 95\n").http()
                 .maxThreads()).isEqualTo(103);
+    }
+
+    @Test
+    void eventStreamSubscribersAndRequestsMustFitInTheConnections() {
+        assertThat(HyperstatusConfig.parse("").maxEventSubscribers()).isEqualTo(1000);
+        assertThatThrownBy(() -> HyperstatusConfig.parse("[api]\nmax_event_subscribers = 1901\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value for option [api] max_event_subscribers: 1901 and [http]"
+                        + " max_concurrent_requests (100) must fit in [http] max_connections (2000), or event"
+                        + " streams could take the connections that other requests need");
+        assertThat(HyperstatusConfig.parse("[api]\nmax_event_subscribers = 1900\n").maxEventSubscribers())
+                .isEqualTo(1900);
     }
 
     @Test

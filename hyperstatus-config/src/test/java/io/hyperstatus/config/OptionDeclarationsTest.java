@@ -23,6 +23,9 @@ class OptionDeclarationsTest {
     private static final Map<Option<?>, String> BASE = Map.ofEntries(
             Map.entry(HttpDeclarations.MAX_THREADS, "10000"),
             Map.entry(HttpDeclarations.MAX_CONCURRENT_REQUESTS, "1"),
+            // Room for every value of the others: streams and requests together fit in the connections.
+            Map.entry(HttpDeclarations.MAX_CONNECTIONS, "1000000"),
+            Map.entry(ServerDeclarations.MAX_EVENT_SUBSCRIBERS, "1"),
             Map.entry(ServerDeclarations.AUTH_STRATEGY, "keystone"),
             Map.entry(ServerDeclarations.REPORT_INTERVAL, "0.5"),
             Map.entry(ServerDeclarations.SERVICE_DOWN_TIME, "30"),

@@ -48,6 +48,11 @@ public final class TestServer implements AutoCloseable {
     private final Map<String, Long> serviceIds = new HashMap<>();
 
     private TestServer(String databaseUrl, int port, String extraConfig, LongSupplier nanoClock) {
+        this(databaseUrl, port, extraConfig, nanoClock, Duration.ofSeconds(15));
+    }
+
+    private TestServer(String databaseUrl, int port, String extraConfig, LongSupplier nanoClock,
+                       Duration keepAlive) {
         this.databaseUrl = databaseUrl;
         try (Database database = Database.open(DatabaseUrl.parse(databaseUrl), 2)) {
             database.migrate();
@@ -57,7 +62,7 @@ public final class TestServer implements AutoCloseable {
                 + (extraConfig.contains("[agent_identity]") ? ""
                         : "[agent_identity]\nsecrets_file = " + AgentSecretsFile.path() + "\n")
                 + extraConfig);
-        this.server = HyperstatusServer.create(config, nanoClock);
+        this.server = HyperstatusServer.create(config, nanoClock, keepAlive);
         // With [ssl] the server speaks HTTPS only; this fixture's calls trust its certificate (not client ones).
         this.http = config.ssl().map(ssl -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .sslContext(TlsContexts.client(Optional.of(ssl.certFile()), Optional.empty(), Optional.empty()))
@@ -82,6 +87,11 @@ public final class TestServer implements AutoCloseable {
     /** Starts on a given database and port, e.g. to restart a stopped server where it was. */
     public static TestServer start(String databaseUrl, int port, String extraConfig) {
         return new TestServer(databaseUrl, port, extraConfig, System::nanoTime);
+    }
+
+    /** Starts with the event streams' keep-alive comments every {@code keepAlive} instead of 15 s. */
+    public static TestServer startWithKeepAlive(Duration keepAlive) {
+        return new TestServer(TestDatabase.newDatabase(), 0, "", System::nanoTime, keepAlive);
     }
 
     /** A second API server on the same database, as in a deployment with several API servers. */

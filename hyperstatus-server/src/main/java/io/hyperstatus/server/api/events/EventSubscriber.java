@@ -24,7 +24,8 @@ final class EventSubscriber implements WriteListener, AsyncListener {
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
     private ServletOutputStream out;
     private long queuedBytes;
-    private boolean unflushed;
+    /** True at first: the status and headers go out at once, so the client knows its stream is open. */
+    private boolean unflushed = true;
     private boolean ending;
     private boolean ended;
     /** The id of the last event this subscriber has been given or passed over; touched by the follower only. */
