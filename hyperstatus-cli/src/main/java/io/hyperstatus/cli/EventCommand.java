@@ -1,5 +1,6 @@
 package io.hyperstatus.cli;
 
+import io.hyperstatus.client.ApiCallException;
 import io.hyperstatus.client.EventStream;
 import io.hyperstatus.client.EventsApiClient;
 import io.hyperstatus.client.events.EventFilter;
@@ -119,9 +120,10 @@ public final class EventCommand extends CommandGroup {
             filters.check(spec);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            EventStream stream = connection.events().stream(
-                    new EventFilter(filters.host, filters.binary, filters.kinds, null, null, null), filters.sinceId,
-                    new Notices(err));
+            EventsApiClient events = connection.events();
+            EventStream stream = events.stream(
+                    new EventFilter(filters.host, filters.binary, filters.kinds, null, null, null),
+                    filters.sinceId != null ? filters.sinceId : startingPoint(events), new Notices(err));
             Object printing = new Object();
             CountDownLatch finished = new CountDownLatch(1);
             AtomicBoolean stopping = new AtomicBoolean();
@@ -163,6 +165,22 @@ public final class EventCommand extends CommandGroup {
                     // The hook is running: it ends the process.
                 }
             }
+        }
+    }
+
+    /**
+     * Where a watch without {@code --since-id} starts: after the newest event, so that a connection dropped before
+     * the first event is printed resumes from there too. Without the right to list, from whatever the stream
+     * sends first (a drop before the first event may then miss what was committed while it lasted).
+     */
+    private static Long startingPoint(EventsApiClient events) {
+        try {
+            return events.newestEventId();
+        } catch (ApiCallException e) {
+            if (e.status() == 403) {
+                return null;
+            }
+            throw e;
         }
     }
 

@@ -62,6 +62,15 @@ public final class EventsApiClient {
         return collect(PREFIX + "/services/" + encode(host) + "/" + encode(binary) + "/events", filter, since, limit);
     }
 
+    /**
+     * The id of the newest event in the log, 0 when it is empty: the cursor from which a stream that begins now can
+     * also be resumed before it has delivered anything.
+     */
+    public long newestEventId() {
+        List<Event> newest = events(EventFilter.ALL, null, 1);
+        return newest.isEmpty() ? 0 : newest.get(0).id();
+    }
+
     /** One page, from its path (the first one's, or a {@code next} link's). */
     public EventPage page(String path) {
         JsonNode answer = transport.call("GET", path, null, Map.of());

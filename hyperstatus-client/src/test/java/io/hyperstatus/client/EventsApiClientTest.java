@@ -101,6 +101,15 @@ class EventsApiClientTest {
     }
 
     @Test
+    void theNewestIdIsTheFirstOfTheNewestFirstListOrZero() {
+        answers.put("/hyperstatus/v1/events?limit=1", "{\"events\": [" + event(7) + "]}");
+        assertThat(client.newestEventId()).isEqualTo(7);
+
+        answers.put("/hyperstatus/v1/events?limit=1", "{\"events\": []}");
+        assertThat(client.newestEventId()).isZero();
+    }
+
+    @Test
     void aFaultIsTheServersMessage() {
         assertThatThrownBy(() -> client.events(EventFilter.ALL, null, 5)).isInstanceOf(ApiCallException.class)
                 .hasMessage("no /hyperstatus/v1/events?limit=5");
