@@ -27,11 +27,14 @@ import org.slf4j.LoggerFactory;
  * services and reports every node; then, every {@code report_interval}, it heartbeats, reports the nodes whose
  * resources or instances changed, and every {@code update_resources_interval} reports all of them. When no
  * server answers it keeps running and retries with exponential backoff and jitter, logging once when contact
- * is lost and once when it is back.
+ * is lost and once when it is back. A {@link HeartbeatWatch}, on a thread of its own, says loudly when no heartbeat
+ * has been accepted for {@code service_down_time}, whether the servers refuse them or the loop itself is stuck.
  */
 public final class ComputeAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ComputeAgent.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+    /** How often the watch looks; a second late at most, and a look costs nothing. */
+    private static final Duration WATCH_PERIOD = Duration.ofSeconds(1);
 
     private final ComputeDriver driver;
     private final ApiServers client;
@@ -39,10 +42,14 @@ public final class ComputeAgent implements AutoCloseable {
     private final Duration reportInterval;
     private final Duration updateResourcesInterval;
     private final ScheduledExecutorService scheduler;
+    /** Apart from the loop's thread, so that a loop stuck in a call cannot stop its own watch. */
+    private final ScheduledExecutorService watchScheduler;
+    private final HeartbeatWatch watch;
     /** Monotonic nanoseconds: the system's when it runs, a clock the test moves in tests. */
     private final LongSupplier nanoTime;
     // Kept so the periodic task is not a fire-and-forget: close() cancels it.
     private volatile ScheduledFuture<?> ticking;
+    private volatile ScheduledFuture<?> watching;
 
     // Touched only by the scheduler thread.
     private boolean connected;
@@ -54,20 +61,27 @@ public final class ComputeAgent implements AutoCloseable {
     private final TickStatistics statistics = new TickStatistics();
 
     public ComputeAgent(ComputeDriver driver, AgentApiClient client, NodeIdentities identities,
-                        Duration reportInterval, Duration updateResourcesInterval) {
-        this(driver, ApiServers.over(client), identities, reportInterval, updateResourcesInterval, System::nanoTime);
+                        Duration reportInterval, Duration updateResourcesInterval, Duration serviceDownTime) {
+        this(driver, ApiServers.over(client), identities, reportInterval, updateResourcesInterval, serviceDownTime,
+                System::nanoTime);
     }
 
-    ComputeAgent(ComputeDriver driver, ApiServers client, NodeIdentities identities,
-                 Duration reportInterval, Duration updateResourcesInterval, LongSupplier nanoTime) {
+    ComputeAgent(ComputeDriver driver, ApiServers client, NodeIdentities identities, Duration reportInterval,
+                 Duration updateResourcesInterval, Duration serviceDownTime, LongSupplier nanoTime) {
         this.driver = Objects.requireNonNull(driver, "driver");
         this.client = Objects.requireNonNull(client, "client");
         this.identities = Objects.requireNonNull(identities, "identities");
         this.reportInterval = Objects.requireNonNull(reportInterval, "reportInterval");
         this.updateResourcesInterval = Objects.requireNonNull(updateResourcesInterval, "updateResourcesInterval");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.watch = new HeartbeatWatch(serviceDownTime, nanoTime);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hyperstatus-agent");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.watchScheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hyperstatus-agent-heartbeat-watch");
             thread.setDaemon(true);
             return thread;
         });
@@ -78,6 +92,18 @@ public final class ComputeAgent implements AutoCloseable {
         currentHosts();
         identities.flush();
         ticking = scheduler.scheduleAtFixedRate(this::tick, 0, reportInterval.toMillis(), TimeUnit.MILLISECONDS);
+        watching = watchScheduler.scheduleWithFixedDelay(this::checkHeartbeats, WATCH_PERIOD.toMillis(),
+                WATCH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** What the watch thread runs: a look at how long ago the last heartbeat was accepted. */
+    void checkHeartbeats() {
+        try {
+            watch.check();
+        } catch (RuntimeException e) {
+            // A failed look (the log backend, say) must not end the watch: the next one tries again.
+            LOG.warn("The heartbeat watch failed: {}", e.toString());
+        }
     }
 
     void tick() {
@@ -85,9 +111,11 @@ public final class ComputeAgent implements AutoCloseable {
         if (!connected && now < nextAttemptNanos) {
             return;
         }
+        watch.tickStarted();
         try {
             runTick();
         } finally {
+            watch.tickEnded();
             statistics.record(nanoTime.getAsLong() - now, reportInterval);
         }
     }
@@ -106,12 +134,17 @@ public final class ComputeAgent implements AutoCloseable {
                 reportChanged(hosts);
             }
         } catch (ServerUnreachableException e) {
+            watch.failed(e.getMessage());
             contactLost(e);
         } catch (ApiCallException e) {
-            logOnce("API servers refused a report: " + e.getMessage() + " (HTTP " + e.status() + ")");
+            String refusal = "API servers refused a report: " + e.getMessage() + " (HTTP " + e.status() + ")";
+            watch.failed(refusal);
+            logOnce(refusal);
         } catch (RuntimeException e) {
             // A driver hiccup (libvirt restarting, say) must not end the loop; the next tick tries again.
-            logOnce("cannot read the host's state: " + e);
+            String failure = "cannot read the host's state: " + e;
+            watch.failed(failure);
+            logOnce(failure);
         }
     }
 
@@ -139,6 +172,7 @@ public final class ComputeAgent implements AutoCloseable {
         hosts.stream().filter(ReportedHost::heartbeats).forEach(h -> beating.add(h.service()));
         beating.addAll(driver.otherServices());
         List<ServiceKey> unknown = client.heartbeat(beating);
+        watch.accepted();
         if (!unknown.isEmpty()) {
             // An operator deleted these services (or the database was reset): register them and their nodes again.
             LOG.info("Registering {} service(s) the API servers no longer know, e.g. {}", unknown.size(), unknown.get(0));
@@ -213,6 +247,11 @@ public final class ComputeAgent implements AutoCloseable {
         if (periodic != null) {
             periodic.cancel(false); // no interrupt: a tick in progress still finishes
         }
+        ScheduledFuture<?> watchLooks = watching;
+        if (watchLooks != null) {
+            watchLooks.cancel(false);
+        }
+        watchScheduler.shutdown();
         scheduler.shutdown();
         try {
             scheduler.awaitTermination(10, TimeUnit.SECONDS);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ComputeAgentTest {
     private static final Duration REPORT_INTERVAL = Duration.ofSeconds(10);
     private static final Duration UPDATE_RESOURCES_INTERVAL = Duration.ofSeconds(60);
+    private static final Duration SERVICE_DOWN_TIME = Duration.ofSeconds(60);
     private static final String ALL_SERVICES = "compute-1/nova-compute, compute-2/nova-compute, controller/nova-scheduler";
     private static final String REGISTER_ALL = "register " + ALL_SERVICES;
     private static final String REPORT_ALL = "report node-compute-1, node-compute-2";
@@ -31,7 +32,7 @@ class ComputeAgentTest {
     @BeforeEach
     void create() {
         agent = new ComputeAgent(driver, servers, NodeIdentities.load(state), REPORT_INTERVAL, UPDATE_RESOURCES_INTERVAL,
-                ticker);
+                SERVICE_DOWN_TIME, ticker);
     }
 
     @AfterEach

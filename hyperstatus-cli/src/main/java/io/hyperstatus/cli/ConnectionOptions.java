@@ -1,6 +1,7 @@
 package io.hyperstatus.cli;
 
 import io.hyperstatus.client.ComputeApiClient;
+import io.hyperstatus.client.EventsApiClient;
 import io.hyperstatus.client.tls.ClientTls;
 import io.hyperstatus.config.ClientTlsOptions;
 import io.hyperstatus.config.ConfigException;
@@ -63,6 +64,13 @@ public final class ConnectionOptions {
     /** A client at the version asked for, or else at the newest one the server offers. */
     ComputeApiClient client() {
         return connect(System.getenv());
+    }
+
+    /** A client of hyperstatus's own events API at the same endpoint, with the same token and TLS. */
+    EventsApiClient events() {
+        Map<String, String> environment = System.getenv();
+        return EventsApiClient.create(endpoint(environment), firstOf(given(o -> o.token), environment.get("OS_TOKEN")),
+                TIMEOUT, tls(environment));
     }
 
     /**

@@ -35,6 +35,11 @@ final class Formatted {
         return new Formatted(String.join(", ", pairs), Collections.unmodifiableMap(new LinkedHashMap<>(entries)));
     }
 
+    /** A value that reads shorter than it is (a time to the second), the whole of it in data. */
+    static Formatted text(String text, Object value) {
+        return new Formatted(text, value);
+    }
+
     @JsonValue
     Object value() {
         return value;

@@ -17,9 +17,9 @@ import picocli.CommandLine.Parameters;
  * {@code PUT /os-services/{uuid}} from 2.53 and the action routes before, as the client library decides.
  */
 @Command(name = "service", mixinStandardHelpOptions = true,
-        description = "List compute services; enable, disable, force down or delete them.",
+        description = "List compute services; enable, disable, force down or delete them; show their history.",
         subcommands = {ServiceCommand.ListServices.class, ServiceCommand.Enable.class, ServiceCommand.Disable.class,
-                ServiceCommand.ForceDown.class, ServiceCommand.Delete.class})
+                ServiceCommand.ForceDown.class, ServiceCommand.Delete.class, ServiceHistoryCommand.class})
 public final class ServiceCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List services.")

@@ -13,7 +13,6 @@ import io.hyperstatus.client.compute.Service;
 import io.hyperstatus.client.compute.ServiceChange;
 import io.hyperstatus.client.compute.VersionDocument;
 import io.hyperstatus.client.tls.ClientTls;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -178,24 +177,7 @@ public final class ComputeApiClient {
     }
 
     private String nextPage(JsonNode links) {
-        for (JsonNode link : links) {
-            if ("next".equals(link.path("rel").asText())) {
-                return relative(link.path("href").asText());
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The part of a link to send to our endpoint: links are absolute, and may name another base URL (Nova's
-     * {@code compute_link_prefix}, a proxy), but they always point at this API.
-     */
-    private String relative(String href) {
-        if (href.startsWith(endpoint + "/")) {
-            return href.substring(endpoint.length());
-        }
-        URI uri = URI.create(href);
-        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return Links.next(endpoint, links);
     }
 
     private static Hypervisor summary(JsonNode h) {

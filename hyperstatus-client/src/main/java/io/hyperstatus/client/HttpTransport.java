@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hyperstatus.client.keystone.KeystoneUnavailableException;
 import io.hyperstatus.client.tls.ClientTls;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -73,6 +75,50 @@ public final class HttpTransport {
         return send(method, path, body == null ? null : body.toString(), callHeaders);
     }
 
+    /**
+     * Opens a response that goes on (a Server-Sent Events stream) and returns its body as it arrives, for the
+     * caller to close. The timeout bounds the wait for the answer's status and headers, not the stream itself;
+     * an error status becomes {@link ApiCallException}, as for {@link #call}.
+     */
+    public InputStream open(String path, String accept, Map<String, String> callHeaders) {
+        int start = current.get();
+        ServerUnreachableException last = null;
+        for (int attempt = 0; attempt < serverUrls.size(); attempt++) {
+            int index = (start + attempt) % serverUrls.size();
+            String url = serverUrls.get(index) + path;
+            try {
+                String token = token();
+                HttpResponse<InputStream> response = http.send(request("GET", url, null, token, accept, callHeaders),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                if (response.statusCode() == 401 && token != null) {
+                    response.body().close();
+                    tokens.rejected(token);
+                    String fresh = token();
+                    if (fresh != null && !fresh.equals(token)) {
+                        response = http.send(request("GET", url, null, fresh, accept, callHeaders),
+                                HttpResponse.BodyHandlers.ofInputStream());
+                    }
+                }
+                current.set(index);
+                if (response.statusCode() >= 400) {
+                    String text;
+                    // An error body is a short fault; read at most a little of it, then let the connection go.
+                    try (InputStream body = response.body()) {
+                        text = new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+                    }
+                    throw new ApiCallException(response.statusCode(), faultMessage(response.statusCode(), text));
+                }
+                return response.body();
+            } catch (IOException e) {
+                last = new ServerUnreachableException("cannot reach " + serverUrls.get(index) + ": " + describe(e), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ServerUnreachableException("interrupted while calling " + url, e);
+            }
+        }
+        throw last;
+    }
+
     private JsonNode send(String method, String path, String body, Map<String, String> callHeaders) {
         int start = current.get();
         ServerUnreachableException last = null;
@@ -113,8 +159,13 @@ public final class HttpTransport {
     }
 
     private HttpRequest request(String method, String url, String body, String token, Map<String, String> callHeaders) {
+        return request(method, url, body, token, "application/json", callHeaders);
+    }
+
+    private HttpRequest request(String method, String url, String body, String token, String accept,
+                                Map<String, String> callHeaders) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("Accept", "application/json");
+                .header("Accept", accept);
         if (token != null) {
             builder.header("X-Auth-Token", token);
         }

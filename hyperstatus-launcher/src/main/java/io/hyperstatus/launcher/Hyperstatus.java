@@ -7,6 +7,7 @@ import io.hyperstatus.cli.AvailabilityZoneCommand;
 import io.hyperstatus.cli.CliErrors;
 import io.hyperstatus.cli.CompletionCommand;
 import io.hyperstatus.cli.ConnectionOptions;
+import io.hyperstatus.cli.EventCommand;
 import io.hyperstatus.cli.HypervisorCommand;
 import io.hyperstatus.cli.ServiceCommand;
 import io.hyperstatus.config.ConfigException;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
         description = "Compute-host status service speaking OpenStack Nova's hypervisors and services API.",
         subcommands = {Hyperstatus.Server.class, Hyperstatus.Agent.class, Hyperstatus.AllInOne.class, Hyperstatus.Db.class,
                 HypervisorCommand.class, ServiceCommand.class, AggregateCommand.class, AvailabilityZoneCommand.class,
-                CompletionCommand.class, Hyperstatus.Policy.class, ConfigCommand.class})
+                EventCommand.class, CompletionCommand.class, Hyperstatus.Policy.class, ConfigCommand.class})
 public final class Hyperstatus implements Runnable {
     /** The operator commands' connection options, also accepted before the command name. */
     @CommandLine.Mixin

@@ -53,13 +53,90 @@ final class CliProcess {
         return MAPPER.readTree(succeeded(result).stdout());
     }
 
-    static Result run(Map<String, String> environment, List<String> args) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    /** A command that runs until it is stopped ({@code event watch}), its output read while it runs. */
+    static final class Running implements AutoCloseable {
+        private final Process process;
+        private final Path out;
+        private final Path err;
+
+        private Running(Process process, Path out, Path err) {
+            this.process = process;
+            this.out = out;
+            this.err = err;
+        }
+
+        String stdout() throws IOException {
+            return Files.readString(out);
+        }
+
+        String stderr() throws IOException {
+            return Files.readString(err);
+        }
+
+        /** Waits until stdout has {@code lines} lines, failing with what was printed if not within a minute. */
+        void awaitLines(int lines) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (stdout().lines().count() < lines) {
+                if (System.nanoTime() > deadline || !process.isAlive()) {
+                    throw new AssertionError("expected " + lines + " line(s); alive " + process.isAlive()
+                            + "\n--- stdout ---\n" + stdout() + "--- stderr ---\n" + stderr());
+                }
+                Thread.sleep(50);
+            }
+        }
+
+        void awaitStderr(String text) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!stderr().contains(text)) {
+                if (System.nanoTime() > deadline || !process.isAlive()) {
+                    throw new AssertionError("expected '" + text + "' on stderr; alive " + process.isAlive()
+                            + "\n--- stdout ---\n" + stdout() + "--- stderr ---\n" + stderr());
+                }
+                Thread.sleep(50);
+            }
+        }
+
+        /** Sends SIGINT, as Ctrl-C at a terminal does, and waits for the end; the exit status. */
+        int interrupt() throws IOException, InterruptedException {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+            assertThat(kill.waitFor()).isZero();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("did not end within 30 s of SIGINT\n--- stdout ---\n" + stdout()
+                        + "--- stderr ---\n" + stderr());
+            }
+            return process.exitValue();
+        }
+
+        @Override
+        public void close() throws IOException {
+            process.destroyForcibly();
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** Starts a command against the server at {@code baseUrl} as {@link #against} does, without waiting for it. */
+    static Running start(String baseUrl, String token, String... args) throws IOException {
+        List<String> line = new ArrayList<>(command());
+        line.addAll(List.of(args));
+        line.addAll(List.of("--os-endpoint", baseUrl, "--os-token", token));
+        Path out = Files.createTempFile("cli", ".out");
+        Path err = Files.createTempFile("cli", ".err");
+        ProcessBuilder builder = new ProcessBuilder(line).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("OS_") || name.equals("NO_COLOR"));
+        return new Running(builder.start(), out, err);
+    }
+
+    private static List<String> command() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // A short-lived command gains nothing from optimising compilation; skipping it saves about a tenth.
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"),
-                Hyperstatus.class.getName()));
+                Hyperstatus.class.getName());
+    }
+
+    static Result run(Map<String, String> environment, List<String> args) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(command());
         line.addAll(args);
         File out = Files.createTempFile("cli", ".out").toFile();
         File err = Files.createTempFile("cli", ".err").toFile();
