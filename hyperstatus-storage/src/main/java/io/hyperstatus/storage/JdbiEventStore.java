@@ -35,23 +35,27 @@ public final class JdbiEventStore implements EventStore {
 
     @Override
     public long append(EventRecord event) {
-        String now = database.dialect().nowMicros();
         return database.jdbi().inTransaction(handle -> {
             // The sequence row stays locked until the transaction ends: the next writer takes the next id after it.
             handle.createUpdate("UPDATE event_sequence SET last_id = last_id + 1 WHERE id = 1").execute();
-            long id = handle.createQuery("SELECT last_id FROM event_sequence WHERE id = 1").mapTo(Long.class).one();
+            // The clock is read once: a change that happens as it is recorded has one time, to the microsecond.
+            long[] idAndNow = handle.createQuery("SELECT last_id, " + database.dialect().nowMicros()
+                            + " FROM event_sequence WHERE id = 1")
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+            long id = idAndNow[0];
+            long now = idAndNow[1];
             EventSubject subject = event.subject();
             EventSnapshot before = event.before();
             EventSnapshot after = event.after();
             Actor actor = event.actor();
             handle.createUpdate("INSERT INTO service_events (" + COLUMNS
-                            + ") VALUES (:id, :kind, " + (event.time() == null ? now : ":time") + ", " + now
-                            + ", :serviceId, :uuid, :host, :binary, :zone, :stateBefore, :statusBefore, :reasonBefore,"
+                            + ") VALUES (:id, :kind, :time, :now, :serviceId, :uuid, :host, :binary, :zone, :stateBefore, :statusBefore, :reasonBefore,"
                             + " :forcedBefore, :stateAfter, :statusAfter, :reasonAfter, :forcedAfter, :actorKind,"
                             + " :userId, :projectId, :requestId, :lastHeartbeat, :zoneServices, :zoneDown)")
                     .bind("id", id)
                     .bind("kind", event.kind().wireName())
-                    .bind("time", micros(event.time()))
+                    .bind("time", event.time() == null ? now : Times.micros(event.time()))
+                    .bind("now", now)
                     .bind("serviceId", subject == null ? null : subject.serviceId())
                     .bind("uuid", subject == null ? null : subject.serviceUuid())
                     .bind("host", subject == null ? null : subject.host())
