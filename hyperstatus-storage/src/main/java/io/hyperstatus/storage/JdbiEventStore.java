@@ -18,7 +18,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.Update;
 
 /** The event log in {@code service_events}, its ids from {@code event_sequence} (see the V6 migration). */
 public final class JdbiEventStore implements EventStore {
@@ -26,6 +29,18 @@ public final class JdbiEventStore implements EventStore {
             + " binary_name, zone, state_before, status_before, reason_before, forced_down_before, state_after,"
             + " status_after, reason_after, forced_down_after, actor_kind, actor_user_id, actor_project_id,"
             + " request_id, last_heartbeat_at, zone_services, zone_down";
+
+    /** The values of a row, in the order of {@link #COLUMNS}. */
+    private static final String VALUES = "(:id, :kind, :time, :now, :serviceId, :uuid, :host, :binary, :zone,"
+            + " :stateBefore, :statusBefore, :reasonBefore, :forcedBefore, :stateAfter, :statusAfter, :reasonAfter,"
+            + " :forcedAfter, :actorKind, :userId, :projectId, :requestId, :lastHeartbeat, :zoneServices, :zoneDown)";
+    private static final String[][] PARAMETER_TYPES = {{"kind", "VARCHAR"}, {"serviceId", "BIGINT"},
+        {"uuid", "VARCHAR"}, {"host", "VARCHAR"}, {"binary", "VARCHAR"}, {"zone", "VARCHAR"},
+        {"stateBefore", "VARCHAR"}, {"statusBefore", "VARCHAR"}, {"reasonBefore", "VARCHAR"},
+        {"forcedBefore", "BOOLEAN"}, {"stateAfter", "VARCHAR"}, {"statusAfter", "VARCHAR"},
+        {"reasonAfter", "VARCHAR"}, {"forcedAfter", "BOOLEAN"}, {"actorKind", "VARCHAR"}, {"userId", "VARCHAR"},
+        {"projectId", "VARCHAR"}, {"requestId", "VARCHAR"}, {"lastHeartbeat", "BIGINT"},
+        {"zoneServices", "INTEGER"}, {"zoneDown", "INTEGER"}};
 
     private final Database database;
 
@@ -35,50 +50,71 @@ public final class JdbiEventStore implements EventStore {
 
     @Override
     public long append(EventRecord event) {
-        return database.jdbi().inTransaction(handle -> {
-            // The sequence row stays locked until the transaction ends: the next writer takes the next id after it.
-            handle.createUpdate("UPDATE event_sequence SET last_id = last_id + 1 WHERE id = 1").execute();
-            // The clock is read once: a change that happens as it is recorded has one time, to the microsecond.
-            long[] idAndNow = handle.createQuery("SELECT last_id, " + database.dialect().nowMicros()
-                            + " FROM event_sequence WHERE id = 1")
-                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
-            long id = idAndNow[0];
-            long now = idAndNow[1];
-            EventSubject subject = event.subject();
-            EventSnapshot before = event.before();
-            EventSnapshot after = event.after();
-            Actor actor = event.actor();
-            handle.createUpdate("INSERT INTO service_events (" + COLUMNS
-                            + ") VALUES (:id, :kind, :time, :now, :serviceId, :uuid, :host, :binary, :zone, :stateBefore, :statusBefore, :reasonBefore,"
-                            + " :forcedBefore, :stateAfter, :statusAfter, :reasonAfter, :forcedAfter, :actorKind,"
-                            + " :userId, :projectId, :requestId, :lastHeartbeat, :zoneServices, :zoneDown)")
-                    .bind("id", id)
-                    .bind("kind", event.kind().wireName())
-                    .bind("time", event.time() == null ? now : Times.micros(event.time()))
-                    .bind("now", now)
-                    .bind("serviceId", subject == null ? null : subject.serviceId())
-                    .bind("uuid", subject == null ? null : subject.serviceUuid())
-                    .bind("host", subject == null ? null : subject.host())
-                    .bind("binary", subject == null ? null : subject.binary())
-                    .bind("zone", event.zone())
-                    .bind("stateBefore", before == null ? null : before.stateName())
-                    .bind("statusBefore", before == null ? null : before.statusName())
-                    .bind("reasonBefore", before == null ? null : before.disabledReason())
-                    .bind("forcedBefore", before == null ? null : before.forcedDown())
-                    .bind("stateAfter", after == null ? null : after.stateName())
-                    .bind("statusAfter", after == null ? null : after.statusName())
-                    .bind("reasonAfter", after == null ? null : after.disabledReason())
-                    .bind("forcedAfter", after == null ? null : after.forcedDown())
-                    .bind("actorKind", actor.kind().wireName())
-                    .bind("userId", actor.userId())
-                    .bind("projectId", actor.projectId())
-                    .bind("requestId", actor.requestId())
-                    .bind("lastHeartbeat", micros(event.lastHeartbeat()))
-                    .bind("zoneServices", event.disruption() == null ? null : event.disruption().services())
-                    .bind("zoneDown", event.disruption() == null ? null : event.disruption().down())
-                    .execute();
-            return id;
-        });
+        return database.jdbi().inTransaction(handle -> database.dialect() == Dialect.POSTGRESQL
+                ? appendInOneStatement(handle, event) : appendInThree(handle, event));
+    }
+
+    /**
+     * The sequence's update, the clock and the insert in one round trip. The update keeps the sequence row locked
+     * until the transaction ends, so the next writer takes the next id after this one commits. The parameters are
+     * cast because PostgreSQL types the select list of an INSERT ... SELECT before it sees the target columns.
+     */
+    private static long appendInOneStatement(Handle handle, EventRecord event) {
+        String values = VALUES.replace(":id", "last_id").replace(":time", "COALESCE(CAST(:time AS BIGINT), now_micros)")
+                .replace(":now", "now_micros");
+        for (String[] typed : PARAMETER_TYPES) {
+            values = values.replace(":" + typed[0] + ",", "CAST(:" + typed[0] + " AS " + typed[1] + "),")
+                    .replace(":" + typed[0] + ")", "CAST(:" + typed[0] + " AS " + typed[1] + "))");
+        }
+        Query insert = handle.createQuery("WITH seq AS (UPDATE event_sequence SET last_id = last_id + 1 WHERE id = 1"
+                + " RETURNING last_id, " + Dialect.POSTGRESQL.nowMicros() + " AS now_micros)"
+                + " INSERT INTO service_events (" + COLUMNS + ") SELECT " + values.substring(1, values.length() - 1)
+                + " FROM seq RETURNING id");
+        bindValues(insert, event, event.time() == null ? null : Times.micros(event.time()));
+        return insert.mapTo(Long.class).one();
+    }
+
+    private long appendInThree(Handle handle, EventRecord event) {
+        // The sequence row stays locked until the transaction ends: the next writer takes the next id after it.
+        handle.createUpdate("UPDATE event_sequence SET last_id = last_id + 1 WHERE id = 1").execute();
+        // The clock is read once: a change that happens as it is recorded has one time, to the microsecond.
+        long[] idAndNow = handle.createQuery("SELECT last_id, " + database.dialect().nowMicros()
+                        + " FROM event_sequence WHERE id = 1")
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+        Update insert = handle.createUpdate("INSERT INTO service_events (" + COLUMNS + ") VALUES " + VALUES)
+                .bind("id", idAndNow[0]).bind("now", idAndNow[1]);
+        bindValues(insert, event, event.time() == null ? idAndNow[1] : Times.micros(event.time()));
+        insert.execute();
+        return idAndNow[0];
+    }
+
+    private static void bindValues(SqlStatement<?> statement, EventRecord event, Long time) {
+        EventSubject subject = event.subject();
+        EventSnapshot before = event.before();
+        EventSnapshot after = event.after();
+        Actor actor = event.actor();
+        statement.bind("kind", event.kind().wireName())
+                .bind("time", time)
+                .bind("serviceId", subject == null ? null : subject.serviceId())
+                .bind("uuid", subject == null ? null : subject.serviceUuid())
+                .bind("host", subject == null ? null : subject.host())
+                .bind("binary", subject == null ? null : subject.binary())
+                .bind("zone", event.zone())
+                .bind("stateBefore", before == null ? null : before.stateName())
+                .bind("statusBefore", before == null ? null : before.statusName())
+                .bind("reasonBefore", before == null ? null : before.disabledReason())
+                .bind("forcedBefore", before == null ? null : before.forcedDown())
+                .bind("stateAfter", after == null ? null : after.stateName())
+                .bind("statusAfter", after == null ? null : after.statusName())
+                .bind("reasonAfter", after == null ? null : after.disabledReason())
+                .bind("forcedAfter", after == null ? null : after.forcedDown())
+                .bind("actorKind", actor.kind().wireName())
+                .bind("userId", actor.userId())
+                .bind("projectId", actor.projectId())
+                .bind("requestId", actor.requestId())
+                .bind("lastHeartbeat", micros(event.lastHeartbeat()))
+                .bind("zoneServices", event.disruption() == null ? null : event.disruption().services())
+                .bind("zoneDown", event.disruption() == null ? null : event.disruption().down());
     }
 
     @Override

@@ -92,9 +92,9 @@ public final class ServiceAdministration {
                 return queries.withState(current);
             }
             RowAt<Service> saved = services.save(current.row().id(), change).orElseThrow(ref::notFound);
-            ServiceWithState after = queries.withState(saved);
-            ServiceEvents.between(queries.withState(current), after, actor).forEach(events::publish);
-            return after;
+            List<ServiceWithState> sides = queries.withStates(List.of(current, saved));
+            ServiceEvents.between(sides.get(0), sides.get(1), actor).forEach(events::publish);
+            return sides.get(1);
         });
     }
 

@@ -65,6 +65,12 @@ public final class ServiceQueries {
         return withState(read.row(), read.databaseNow(), outages.lastOutage());
     }
 
+    /** The rows (a service before and after a change, say) with their states, by one read of the last outage. */
+    List<ServiceWithState> withStates(List<RowAt<Service>> reads) {
+        Optional<DatabaseOutage> outage = outages.lastOutage();
+        return reads.stream().map(read -> withState(read.row(), read.databaseNow(), outage)).toList();
+    }
+
     private ServiceWithState withState(Service service, Instant databaseNow, Optional<DatabaseOutage> outage) {
         return new ServiceWithState(service, liveness.stateOf(service, databaseNow, outage));
     }
