@@ -71,7 +71,7 @@ final class EventSubscriber implements WriteListener, AsyncListener {
         }
         if (queuedBytes + message.length > maxQueuedBytes) {
             ended = true;
-            queue.clear();
+            discardQueue();
             onEnd.accept(this);
             // Its connection cannot take what it has already: end it at once rather than wait on it.
             abort.accept(new IOException("event stream subscriber too slow"));
@@ -97,7 +97,7 @@ final class EventSubscriber implements WriteListener, AsyncListener {
     synchronized void abortNow() {
         if (!ended) {
             ended = true;
-            queue.clear();
+            discardQueue();
             onEnd.accept(this);
             abort.accept(new IOException("server stopping"));
             finished.complete(null);
@@ -143,10 +143,15 @@ final class EventSubscriber implements WriteListener, AsyncListener {
     private void finish() {
         if (!ended) {
             ended = true;
-            queue.clear();
+            discardQueue();
             onEnd.accept(this);
             finished.complete(null);
         }
+    }
+
+    private void discardQueue() {
+        queue.clear();
+        queuedBytes = 0;
     }
 
     @Override
