@@ -51,7 +51,7 @@ public final class JdbiEventStore implements EventStore {
     @Override
     public long append(EventRecord event) {
         return database.jdbi().inTransaction(handle -> database.dialect() == Dialect.POSTGRESQL
-                ? appendInOneStatement(handle, event) : appendInThree(handle, event));
+                ? appendInOneStatement(handle, event) : appendInTwoOrThree(handle, event));
     }
 
     /**
@@ -74,13 +74,20 @@ public final class JdbiEventStore implements EventStore {
         return insert.mapTo(Long.class).one();
     }
 
-    private long appendInThree(Handle handle, EventRecord event) {
-        // The sequence row stays locked until the transaction ends: the next writer takes the next id after it.
-        handle.createUpdate("UPDATE event_sequence SET last_id = last_id + 1 WHERE id = 1").execute();
-        // The clock is read once: a change that happens as it is recorded has one time, to the microsecond.
-        long[] idAndNow = handle.createQuery("SELECT last_id, " + database.dialect().nowMicros()
-                        + " FROM event_sequence WHERE id = 1")
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+    private long appendInTwoOrThree(Handle handle, EventRecord event) {
+        // The sequence row stays locked until the transaction ends: the next writer takes the next id after it. The
+        // clock is read once: a change that happens as it is recorded has one time, to the microsecond.
+        String idAndClock = "last_id, " + database.dialect().nowMicros();
+        long[] idAndNow;
+        if (database.dialect() == Dialect.SQLITE) {
+            idAndNow = handle.createQuery("UPDATE event_sequence SET last_id = last_id + 1 WHERE id = 1 RETURNING "
+                    + idAndClock).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+        } else {
+            // MariaDB has no UPDATE ... RETURNING.
+            handle.createUpdate("UPDATE event_sequence SET last_id = last_id + 1 WHERE id = 1").execute();
+            idAndNow = handle.createQuery("SELECT " + idAndClock + " FROM event_sequence WHERE id = 1")
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+        }
         Update insert = handle.createUpdate("INSERT INTO service_events (" + COLUMNS + ") VALUES " + VALUES)
                 .bind("id", idAndNow[0]).bind("now", idAndNow[1]);
         bindValues(insert, event, event.time() == null ? idAndNow[1] : Times.micros(event.time()));
