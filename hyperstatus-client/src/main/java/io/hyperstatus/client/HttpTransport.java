@@ -81,34 +81,52 @@ public final class HttpTransport {
      * an error status becomes {@link ApiCallException}, as for {@link #call}.
      */
     public InputStream open(String path, String accept, Map<String, String> callHeaders) {
+        return withFailover(path, url -> {
+            HttpResponse<InputStream> response = exchange("GET", url, null, accept, callHeaders,
+                    HttpResponse.BodyHandlers.ofInputStream(), rejected -> rejected.body().close());
+            if (response.statusCode() >= 400) {
+                String text;
+                // An error body is a short fault; read at most a little of it, then let the connection go.
+                try (InputStream body = response.body()) {
+                    text = new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+                }
+                throw new ApiCallException(response.statusCode(), faultMessage(response.statusCode(), text));
+            }
+            return response.body();
+        });
+    }
+
+    private JsonNode send(String method, String path, String body, Map<String, String> callHeaders) {
+        return withFailover(path, url -> answer(exchange(method, url, body, "application/json", callHeaders,
+                HttpResponse.BodyHandlers.ofString(), rejected -> { })));
+    }
+
+    /** One call to a server, given its full URL. */
+    @FunctionalInterface
+    private interface Call<T> {
+        T to(String url) throws IOException, InterruptedException;
+    }
+
+    /** A response the call will not use: its body is let go before the call is sent again. */
+    @FunctionalInterface
+    private interface Discard<T> {
+        void of(HttpResponse<T> response) throws IOException;
+    }
+
+    /**
+     * Makes the call to the server that answered last, and to the next ones while one cannot be reached; the one
+     * that answers is asked first next time.
+     */
+    private <T> T withFailover(String path, Call<T> call) {
         int start = current.get();
         ServerUnreachableException last = null;
         for (int attempt = 0; attempt < serverUrls.size(); attempt++) {
             int index = (start + attempt) % serverUrls.size();
             String url = serverUrls.get(index) + path;
             try {
-                String token = token();
-                HttpResponse<InputStream> response = http.send(request("GET", url, null, token, accept, callHeaders),
-                        HttpResponse.BodyHandlers.ofInputStream());
-                if (response.statusCode() == 401 && token != null) {
-                    response.body().close();
-                    tokens.rejected(token);
-                    String fresh = token();
-                    if (fresh != null && !fresh.equals(token)) {
-                        response = http.send(request("GET", url, null, fresh, accept, callHeaders),
-                                HttpResponse.BodyHandlers.ofInputStream());
-                    }
-                }
+                T answer = call.to(url);
                 current.set(index);
-                if (response.statusCode() >= 400) {
-                    String text;
-                    // An error body is a short fault; read at most a little of it, then let the connection go.
-                    try (InputStream body = response.body()) {
-                        text = new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-                    }
-                    throw new ApiCallException(response.statusCode(), faultMessage(response.statusCode(), text));
-                }
-                return response.body();
+                return answer;
             } catch (IOException e) {
                 last = new ServerUnreachableException("cannot reach " + serverUrls.get(index) + ": " + describe(e), e);
             } catch (InterruptedException e) {
@@ -119,34 +137,21 @@ public final class HttpTransport {
         throw last;
     }
 
-    private JsonNode send(String method, String path, String body, Map<String, String> callHeaders) {
-        int start = current.get();
-        ServerUnreachableException last = null;
-        for (int attempt = 0; attempt < serverUrls.size(); attempt++) {
-            int index = (start + attempt) % serverUrls.size();
-            String url = serverUrls.get(index) + path;
-            try {
-                String token = token();
-                HttpResponse<String> response = http.send(request(method, url, body, token, callHeaders),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 401 && token != null) {
-                    tokens.rejected(token);
-                    String fresh = token();
-                    if (fresh != null && !fresh.equals(token)) {
-                        response = http.send(request(method, url, body, fresh, callHeaders),
-                                HttpResponse.BodyHandlers.ofString());
-                    }
-                }
-                current.set(index);
-                return answer(response);
-            } catch (IOException e) {
-                last = new ServerUnreachableException("cannot reach " + serverUrls.get(index) + ": " + describe(e), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ServerUnreachableException("interrupted while calling " + url, e);
+    /** Sends the request with the current token, and once more with a new one when the server refuses it (401). */
+    private <T> HttpResponse<T> exchange(String method, String url, String body, String accept,
+                                         Map<String, String> callHeaders, HttpResponse.BodyHandler<T> handler,
+                                         Discard<T> discard) throws IOException, InterruptedException {
+        String token = token();
+        HttpResponse<T> response = http.send(request(method, url, body, token, accept, callHeaders), handler);
+        if (response.statusCode() == 401 && token != null) {
+            tokens.rejected(token);
+            String fresh = token();
+            if (fresh != null && !fresh.equals(token)) {
+                discard.of(response);
+                response = http.send(request(method, url, body, fresh, accept, callHeaders), handler);
             }
         }
-        throw last;
+        return response;
     }
 
     /** The token for the next request; Keystone being out of reach counts as the servers being out of reach. */
@@ -156,10 +161,6 @@ public final class HttpTransport {
         } catch (KeystoneUnavailableException e) {
             throw new ServerUnreachableException("cannot get a token: " + e.getMessage(), e);
         }
-    }
-
-    private HttpRequest request(String method, String url, String body, String token, Map<String, String> callHeaders) {
-        return request(method, url, body, token, "application/json", callHeaders);
     }
 
     private HttpRequest request(String method, String url, String body, String token, String accept,
