@@ -4,6 +4,7 @@ import io.hyperstatus.core.AggregateHostExistsException;
 import io.hyperstatus.core.AggregateNameExistsException;
 import io.hyperstatus.core.port.AggregateStore;
 import io.hyperstatus.domain.Aggregate;
+import io.hyperstatus.domain.StorableText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /** Host aggregates on Jdbi: their rows, hosts and metadata, and the availability zones they give hosts. */
@@ -216,6 +218,24 @@ public final class JdbiAggregateStore implements AggregateStore {
                     .forEach(e -> zones.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(e.getValue()));
             return zones;
         });
+    }
+
+    /** As {@link #zonesByHost()} for one host: a range of the host's index, not every aggregate's hosts. */
+    @Override
+    public SortedSet<String> zonesOf(String host) {
+        if (!StorableText.isStorable(host)) {
+            return new TreeSet<>();
+        }
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT h.host, m.meta_value"
+                        + " FROM aggregate_hosts h"
+                        + " JOIN aggregates a ON a.id = h.aggregate_id AND a.deleted = 0"
+                        + " JOIN aggregate_metadata m ON m.aggregate_id = a.id AND m.deleted = 0"
+                        + " WHERE h.host = :host AND h.deleted = 0 AND m.meta_key = :key")
+                .bind("host", host).bind("key", Aggregate.AVAILABILITY_ZONE)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).stream()
+                // MariaDB compares strings case-insensitively; a host is an exact name.
+                .filter(e -> e.getKey().equals(host)).map(Map.Entry::getValue)
+                .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Host aggregates: their rows, hosts and metadata, and the availability zones they give hosts. A write on an
@@ -57,6 +58,11 @@ public interface AggregateStore {
 
     /** The availability zones the aggregates give each of their hosts (hosts without one are absent), sorted. */
     Map<String, SortedSet<String>> zonesByHost();
+
+    /** The availability zones one host's aggregates give it (empty when none), sorted. */
+    default SortedSet<String> zonesOf(String host) {
+        return zonesByHost().getOrDefault(host, new TreeSet<>());
+    }
 
     /** How many instances the hosts have between them. */
     long instanceCount(Collection<String> hosts);

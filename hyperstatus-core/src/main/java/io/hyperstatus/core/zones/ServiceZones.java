@@ -12,9 +12,14 @@ import java.util.SortedSet;
  * for other binaries {@code internal_service_availability_zone}.
  */
 public record ServiceZones(AggregateStore aggregates, String computeZone, String internalZone) {
-    /** One service's zone as it is now: a nova-compute service's needs a read of the aggregates. */
+    /** One service's zone as it is now: a nova-compute service's needs a read of its host's aggregates. */
     public String zoneOf(Service service) {
-        return service.isCompute() ? snapshot().zoneOf(service) : internalZone;
+        return service.isCompute() ? computeZone(aggregates.zonesOf(service.host())) : internalZone;
+    }
+
+    /** A compute host's zone, given the zones of its aggregates (none: the default zone). */
+    private String computeZone(SortedSet<String> zones) {
+        return zones == null || zones.isEmpty() ? computeZone : String.join(",", zones);
     }
 
     /** The zones as they are now: one read of the aggregates, then a lookup per service. */
@@ -39,8 +44,7 @@ public record ServiceZones(AggregateStore aggregates, String computeZone, String
             if (!Service.COMPUTE_BINARY.equals(binary)) {
                 return internalZone;
             }
-            SortedSet<String> zones = byHost.get(host);
-            return zones == null || zones.isEmpty() ? computeZone : String.join(",", zones);
+            return computeZone(byHost.get(host));
         }
     }
 }

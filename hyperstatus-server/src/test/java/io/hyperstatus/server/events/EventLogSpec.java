@@ -14,6 +14,8 @@ import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
 import io.hyperstatus.storage.JdbiEventStore;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +125,23 @@ class EventLogSpec {
     }
 
     @Test
+    void anEventCarriesTheZoneTheHostsAggregatesGiveIt() {
+        server.seed(Host.named("compute-2"));
+        long rack = adminPost("/v2.1/os-aggregates",
+                "{\"aggregate\": {\"name\": \"rack-12\", \"availability_zone\": \"az-east\"}}")
+                .json().get("aggregate").get("id").asLong();
+        adminPost("/v2.1/os-aggregates/" + rack + "/action", "{\"add_host\": {\"host\": \"compute-1\"}}");
+
+        update("{\"status\": \"disabled\"}");
+        server.put("/v2.1/os-services/" + server.serviceUuid("compute-2", COMPUTE), "2.53",
+                "{\"status\": \"disabled\"}");
+
+        assertThat(log.find(EventQuery.newest(2).ofKinds(Set.of(EventKind.DISABLED))))
+                .extracting(e -> e.record().subject().host() + " " + e.record().zone())
+                .containsExactly("compute-2 nova", "compute-1 az-east");
+    }
+
+    @Test
     void theNewestComeFirstWithoutACursorAndTheOldestFirstAfterOne() {
         update("{\"status\": \"disabled\"}");
         update("{\"status\": \"enabled\"}");
@@ -131,6 +150,13 @@ class EventLogSpec {
         assertThat(log.find(EventQuery.newest(10).after(newest.get(1).id())))
                 .extracting(LoggedEvent::kind).containsExactly(EventKind.ENABLED);
         assertThat(log.lastId()).isEqualTo(newest.get(0).id());
+    }
+
+    private Reply adminPost(String path, String body) {
+        Reply reply = server.send("POST", path, body, Map.of("X-Auth-Token", TestServer.ADMIN,
+                "Content-Type", "application/json"));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply;
     }
 
     private Reply update(String body) {
