@@ -35,7 +35,7 @@ public final class EventCommand extends CommandGroup {
         String binary;
         @Option(names = "--kind", paramLabel = "KIND", split = ",",
                 description = "Only events of this kind (repeat, or separate with commas): created, deleted, enabled,"
-                        + " disabled, reason_changed, forced_down, forced_up, went_down, came_up, zone_disrupted.")
+                        + " disabled, reason_changed, forced_down, forced_up, unchanged, went_down, came_up, zone_disrupted.")
         List<String> kinds = new ArrayList<>();
         @Option(names = "--since-id", paramLabel = "ID", description = "Only events after this id (a cursor).")
         Long sinceId;

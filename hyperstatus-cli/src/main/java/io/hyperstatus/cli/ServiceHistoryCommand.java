@@ -43,7 +43,7 @@ final class ServiceHistoryCommand extends PrintingCommand {
     String since;
     @Option(names = "--kind", paramLabel = "KIND", split = ",",
             description = "Only changes of this kind (repeat, or separate with commas): created, deleted, enabled,"
-                    + " disabled, reason_changed, forced_down, forced_up, went_down, came_up.")
+                    + " disabled, reason_changed, forced_down, forced_up, unchanged, went_down, came_up.")
     List<String> kinds = new ArrayList<>();
 
     @Override

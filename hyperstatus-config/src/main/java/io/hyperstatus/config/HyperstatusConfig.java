@@ -38,7 +38,8 @@ public record HyperstatusConfig(
         PolicyOptions policy,
         AgentIdentityOptions agentIdentity,
         Optional<KeystoneOptions> keystone,
-        LivenessOptions liveness) {
+        LivenessOptions liveness,
+        NotificationOptions notifications) {
 
     /** The optional legacy v2 extensions an operator may load or unload. */
     public static final List<String> OPTIONAL_LEGACY_V2_EXTENSIONS = List.of("os-hypervisor-status");
@@ -63,6 +64,7 @@ public record HyperstatusConfig(
         Objects.requireNonNull(agentIdentity, "agentIdentity");
         Objects.requireNonNull(keystone, "keystone");
         Objects.requireNonNull(liveness, "liveness");
+        Objects.requireNonNull(notifications, "notifications");
         if (authStrategy == AuthStrategy.KEYSTONE && keystone.isEmpty()) {
             throw new ConfigException("[api] auth_strategy = keystone needs a [keystone_authtoken] section");
         }
@@ -126,7 +128,8 @@ public record HyperstatusConfig(
                 PolicyOptions.from(ini, configDir, statePath),
                 AgentIdentityOptions.from(ini),
                 keystone ? Optional.of(KeystoneOptions.from(ini)) : Optional.empty(),
-                LivenessOptions.from(ini));
+                LivenessOptions.from(ini),
+                NotificationOptions.from(ini));
     }
 
     /**
@@ -140,7 +143,7 @@ public record HyperstatusConfig(
                 readBatchSize, computeLinkPrefix, legacyV2Extensions, databaseConnection, databaseMaxPoolSize,
                 databasePoolTimeout, maxRequestBodySize, http, ssl, agent.withSecretFile(agentSecretFile),
                 policy, new AgentIdentityOptions(Optional.of(serverSecretsFile), agentIdentity.hostsFile()), keystone,
-                liveness);
+                liveness, notifications);
     }
 
     public boolean legacyExtensionLoaded(String alias) {

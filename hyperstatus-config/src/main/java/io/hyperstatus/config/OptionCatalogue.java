@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public final class OptionCatalogue {
     private static final List<OptionGroup> GROUPS = List.of(ServerDeclarations.GROUP, HttpDeclarations.GROUP,
-            SslDeclarations.GROUP, DatabaseDeclarations.GROUP, LivenessDeclarations.GROUP, PolicyDeclarations.GROUP,
+            SslDeclarations.GROUP, DatabaseDeclarations.GROUP, LivenessDeclarations.GROUP, NotificationDeclarations.GROUP,
+            PolicyDeclarations.GROUP,
             AgentIdentityDeclarations.GROUP, AgentDeclarations.GROUP, KeystoneDeclarations.GROUP);
 
     private OptionCatalogue() {

@@ -69,6 +69,63 @@ final class ValueTypes {
         return new ListOf<>(new Choice(allowed, refusal), Optional.empty());
     }
 
+    /** true or false, also written yes/no, on/off or 1/0, in any case, as oslo.config reads them. */
+    static ValueType<Boolean> bool() {
+        return new Bool();
+    }
+
+    /** A comma-separated list, possibly empty, of AMQP topic names (letters, digits, {@code . _ -}). */
+    static ValueType<List<String>> topics() {
+        return new ListOf<>(new Topic(), Optional.empty());
+    }
+
+    record Topic() implements ValueType<String> {
+        @Override
+        public String parse(String text) {
+            if (text.length() > 200 || !text.matches("[A-Za-z0-9._-]+")) {
+                throw new InvalidValue(text, "is not a topic name (letters, digits, '.', '_' and '-', at most 200)");
+            }
+            return text;
+        }
+
+        @Override
+        public String name() {
+            return "topic";
+        }
+    }
+
+    static ValueType<TransportUrl> transportUrl() {
+        return new TransportUrlType();
+    }
+
+    record Bool() implements ValueType<Boolean> {
+        @Override
+        public Boolean parse(String text) {
+            return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "yes", "on", "1" -> true;
+                case "false", "no", "off", "0" -> false;
+                default -> throw new InvalidValue(text, "is not a boolean (true or false)");
+            };
+        }
+
+        @Override
+        public String name() {
+            return "boolean";
+        }
+    }
+
+    record TransportUrlType() implements ValueType<TransportUrl> {
+        @Override
+        public TransportUrl parse(String text) {
+            return TransportUrl.parse(text);
+        }
+
+        @Override
+        public String name() {
+            return "rabbit:// URL";
+        }
+    }
+
     record Text() implements ValueType<String> {
         @Override
         public String parse(String text) {

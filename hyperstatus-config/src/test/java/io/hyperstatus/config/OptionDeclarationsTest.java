@@ -113,6 +113,12 @@ class OptionDeclarationsTest {
             return List.of("1.5", "2");
         } else if (type instanceof ValueTypes.Fraction) {
             return List.of("0.01", "1");
+        } else if (type instanceof ValueTypes.Bool) {
+            return List.of("true", "False", "yes", "off", "1");
+        } else if (type instanceof ValueTypes.Topic) {
+            return List.of("changed_by-test.topic");
+        } else if (type instanceof ValueTypes.TransportUrlType) {
+            return List.of("rabbit://user:p%40ss@rabbit-1:5673,rabbit-2/changed", "rabbit://[::1]:5672/");
         } else if (type instanceof ValueTypes.Choice choice) {
             return choice.allowed();
         } else if (type instanceof ValueTypes.ListOf<?> list) {
@@ -127,6 +133,13 @@ class OptionDeclarationsTest {
             return List.of("many", "-1");
         } else if (type instanceof ValueTypes.Choice) {
             return List.of("bogus");
+        } else if (type instanceof ValueTypes.Bool) {
+            return List.of("maybe", "");
+        } else if (type instanceof ValueTypes.Topic) {
+            return List.of("two words", "slash/topic");
+        } else if (type instanceof ValueTypes.TransportUrlType) {
+            return List.of("amqp://rabbit:5672/", "rabbit://rabbit:99999/", "rabbit://rabbit:5672/vhost?ssl=1",
+                    "rabbit://:5672/", "rabbit://[::1/");
         } else if (type instanceof ValueTypes.Fraction) {
             return List.of("half", "0", "-0.5", "1.01", "NaN");
         } else if (type instanceof ValueTypes.HttpUrl) {

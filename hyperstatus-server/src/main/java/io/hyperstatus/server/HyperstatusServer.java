@@ -2,6 +2,7 @@ package io.hyperstatus.server;
 
 import io.hyperstatus.config.AgentIdentityOptions;
 import io.hyperstatus.config.HyperstatusConfig;
+import io.hyperstatus.config.NotificationOptions;
 import io.hyperstatus.core.agents.AgentReports;
 import io.hyperstatus.core.aggregates.AggregateAdministration;
 import io.hyperstatus.core.events.CommitSignalingTransactions;
@@ -11,44 +12,51 @@ import io.hyperstatus.core.events.EventLog;
 import io.hyperstatus.core.hypervisors.HypervisorQueries;
 import io.hyperstatus.core.liveness.DetectorOptions;
 import io.hyperstatus.core.liveness.LivenessDetector;
+import io.hyperstatus.core.notifications.NotificationOutbox;
+import io.hyperstatus.core.notifications.NotificationPlan;
+import io.hyperstatus.core.notifications.OutboxOptions;
+import io.hyperstatus.core.notifications.OutboxStatus;
 import io.hyperstatus.core.services.ServiceAdministration;
 import io.hyperstatus.core.services.ServiceQueries;
 import io.hyperstatus.core.zones.ServiceZones;
 import io.hyperstatus.domain.Liveness;
+import io.hyperstatus.notifications.NotificationChannels;
 import io.hyperstatus.server.agent.AgentController;
 import io.hyperstatus.server.api.ApiServer;
+import io.hyperstatus.server.api.aggregates.AggregatesController;
 import io.hyperstatus.server.api.auth.AgentHostBindings;
 import io.hyperstatus.server.api.auth.AgentSecretAuthenticator;
 import io.hyperstatus.server.api.auth.AgentSecrets;
 import io.hyperstatus.server.api.auth.Authenticator;
 import io.hyperstatus.server.api.auth.KeystoneAuthenticator;
 import io.hyperstatus.server.api.auth.NoAuth2Authenticator;
+import io.hyperstatus.server.api.availabilityzones.AvailabilityZonesController;
 import io.hyperstatus.server.api.events.EventStreams;
 import io.hyperstatus.server.api.events.EventsController;
 import io.hyperstatus.server.api.extensions.ExtensionsController;
 import io.hyperstatus.server.api.health.HealthCheck;
+import io.hyperstatus.server.api.hosts.HostsController;
 import io.hyperstatus.server.api.hypervisors.HypervisorsController;
 import io.hyperstatus.server.api.policy.Policy;
 import io.hyperstatus.server.api.policy.PolicyFile;
 import io.hyperstatus.server.api.services.ServicesController;
-import io.hyperstatus.server.api.aggregates.AggregatesController;
-import io.hyperstatus.server.api.availabilityzones.AvailabilityZonesController;
-import io.hyperstatus.server.api.hosts.HostsController;
 import io.hyperstatus.server.jetty.ServletConnections;
 import io.hyperstatus.storage.Database;
 import io.hyperstatus.storage.DatabaseUrl;
 import io.hyperstatus.storage.Dialect;
 import io.hyperstatus.storage.JdbiAgentStore;
-import io.hyperstatus.storage.JdbiEventStore;
 import io.hyperstatus.storage.JdbiAggregateStore;
+import io.hyperstatus.storage.JdbiEventStore;
 import io.hyperstatus.storage.JdbiHypervisorStore;
 import io.hyperstatus.storage.JdbiLivenessStore;
 import io.hyperstatus.storage.JdbiOutageStore;
+import io.hyperstatus.storage.JdbiOutboxStore;
 import io.hyperstatus.storage.JdbiServiceStore;
 import io.hyperstatus.storage.JdbiTransactions;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -72,11 +80,15 @@ public final class HyperstatusServer implements AutoCloseable {
     private final EventFollower follower;
     private final LivenessDetector detector;
 
-    private HyperstatusServer(Database database, ApiServer api, EventFollower follower, LivenessDetector detector) {
+    private final Optional<NotificationOutbox> notifications;
+
+    private HyperstatusServer(Database database, ApiServer api, EventFollower follower, LivenessDetector detector,
+                              Optional<NotificationOutbox> notifications) {
         this.database = database;
         this.api = api;
         this.follower = follower;
         this.detector = detector;
+        this.notifications = notifications;
     }
 
     /**
@@ -121,9 +133,22 @@ public final class HyperstatusServer implements AutoCloseable {
                     keepAlive, System::nanoTime, new ServletConnections()::abort);
             EventFollower follower = new EventFollower(history, FOLLOW_INTERVAL, FOLLOW_BATCH, streams);
             streams.wakeWith(follower::wake);
-            // A commit that may have written events wakes the follower: they reach the streams without waiting.
+            // Notifications are published from the event log, by one API server at a time (the outbox's lease);
+            // when they are off, nothing is made and nothing connects anywhere.
+            NotificationOptions notifying = config.notifications();
+            Optional<NotificationOutbox> notifications = NotificationChannels.of(notifying, config.host())
+                    .map(channel -> new NotificationOutbox(new JdbiOutboxStore(database), eventStore,
+                            new NotificationPlan(notifying.livenessEvents()), channel,
+                            OutboxOptions.withRetries(notifying.retryInterval(), notifying.retryBackoff(),
+                                    notifying.retryIntervalMax()),
+                            leaseHolder(config.host()), System::nanoTime));
+            // A commit that may have written events wakes the follower, so they reach the streams without waiting,
+            // and the publisher.
             CommitSignalingTransactions committing = new CommitSignalingTransactions(new JdbiTransactions(database),
-                    follower::wake);
+                    () -> {
+                        follower.wake();
+                        notifications.ifPresent(NotificationOutbox::wake);
+                    });
             ServiceAdministration administration = new ServiceAdministration(serviceStore, agentStore, committing,
                     new EventLog(eventStore, zones), services);
             HypervisorQueries hypervisors = new HypervisorQueries(new JdbiHypervisorStore(database,
@@ -149,7 +174,7 @@ public final class HyperstatusServer implements AutoCloseable {
                     new DetectorOptions(config.liveness().massDownThreshold(),
                             Duration.ofDays(config.liveness().retentionDays())),
                     leaseHolder(config.host()));
-            return new HyperstatusServer(database, api, follower, detector);
+            return new HyperstatusServer(database, api, follower, detector, notifications);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -191,9 +216,15 @@ public final class HyperstatusServer implements AutoCloseable {
         int port = api.start();
         follower.start();
         detector.start();
+        notifications.ifPresent(NotificationOutbox::start);
         LOG.info("hyperstatus API listening on port {} (database {}, schema version {})", port,
                 database.dialect().name().toLowerCase(Locale.ROOT), database.schemaVersion());
         return port;
+    }
+
+    /** The notification publisher's state, when notifications are on. */
+    public Optional<OutboxStatus> notificationStatus() {
+        return notifications.map(NotificationOutbox::status);
     }
 
     public Database database() {
@@ -205,6 +236,7 @@ public final class HyperstatusServer implements AutoCloseable {
         follower.close();
         api.close();
         detector.close();
+        notifications.ifPresent(NotificationOutbox::close);
         database.close();
     }
 }

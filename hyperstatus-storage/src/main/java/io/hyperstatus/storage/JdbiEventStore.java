@@ -6,6 +6,7 @@ import io.hyperstatus.core.events.EventQuery;
 import io.hyperstatus.core.events.EventRecord;
 import io.hyperstatus.core.events.EventSnapshot;
 import io.hyperstatus.core.events.EventSubject;
+import io.hyperstatus.core.events.Heartbeats;
 import io.hyperstatus.core.events.LoggedEvent;
 import io.hyperstatus.core.events.ZoneDisruption;
 import io.hyperstatus.core.port.EventStore;
@@ -15,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -28,19 +30,24 @@ public final class JdbiEventStore implements EventStore {
     private static final String COLUMNS = "id, kind, occurred_at, recorded_at, service_id, service_uuid, host,"
             + " binary_name, zone, state_before, status_before, reason_before, forced_down_before, state_after,"
             + " status_after, reason_after, forced_down_after, actor_kind, actor_user_id, actor_project_id,"
-            + " request_id, last_heartbeat_at, zone_services, zone_down";
+            + " request_id, last_heartbeat_at, zone_services, zone_down, report_count, last_seen_up, actor_roles";
 
     /** The values of a row, in the order of {@link #COLUMNS}. */
     private static final String VALUES = "(:id, :kind, :time, :now, :serviceId, :uuid, :host, :binary, :zone,"
             + " :stateBefore, :statusBefore, :reasonBefore, :forcedBefore, :stateAfter, :statusAfter, :reasonAfter,"
-            + " :forcedAfter, :actorKind, :userId, :projectId, :requestId, :lastHeartbeat, :zoneServices, :zoneDown)";
+            + " :forcedAfter, :actorKind, :userId, :projectId, :requestId, :lastHeartbeat, :zoneServices, :zoneDown,"
+            // The service's heartbeats as the event is written, for its notification (see the V8 migration).
+            + " (SELECT report_count FROM services WHERE id = :serviceId),"
+            + " (SELECT last_seen_up FROM services WHERE id = :serviceId), :roles)";
     private static final String[][] PARAMETER_TYPES = {{"kind", "VARCHAR"}, {"serviceId", "BIGINT"},
         {"uuid", "VARCHAR"}, {"host", "VARCHAR"}, {"binary", "VARCHAR"}, {"zone", "VARCHAR"},
         {"stateBefore", "VARCHAR"}, {"statusBefore", "VARCHAR"}, {"reasonBefore", "VARCHAR"},
         {"forcedBefore", "BOOLEAN"}, {"stateAfter", "VARCHAR"}, {"statusAfter", "VARCHAR"},
         {"reasonAfter", "VARCHAR"}, {"forcedAfter", "BOOLEAN"}, {"actorKind", "VARCHAR"}, {"userId", "VARCHAR"},
         {"projectId", "VARCHAR"}, {"requestId", "VARCHAR"}, {"lastHeartbeat", "BIGINT"},
-        {"zoneServices", "INTEGER"}, {"zoneDown", "INTEGER"}};
+        {"zoneServices", "INTEGER"}, {"zoneDown", "INTEGER"}, {"roles", "VARCHAR"}};
+    /** Roles beyond this many characters, joined, are not kept (the column's size). */
+    private static final int ROLES_LENGTH = 1024;
 
     private final Database database;
 
@@ -121,7 +128,8 @@ public final class JdbiEventStore implements EventStore {
                 .bind("requestId", actor.requestId())
                 .bind("lastHeartbeat", micros(event.lastHeartbeat()))
                 .bind("zoneServices", event.disruption() == null ? null : event.disruption().services())
-                .bind("zoneDown", event.disruption() == null ? null : event.disruption().down());
+                .bind("zoneDown", event.disruption() == null ? null : event.disruption().down())
+                .bind("roles", roles(actor.roles()));
     }
 
     @Override
@@ -217,15 +225,20 @@ public final class JdbiEventStore implements EventStore {
         EventSubject subject = uuid == null ? null : new EventSubject(rs.getLong("service_id"), uuid,
                 rs.getString("host"), rs.getString("binary_name"));
         Actor.Kind actorKind = Actor.Kind.valueOf(rs.getString("actor_kind").toUpperCase(Locale.ROOT));
+        String roles = rs.getString("actor_roles");
         Actor actor = new Actor(actorKind, rs.getString("actor_user_id"), rs.getString("actor_project_id"),
-                rs.getString("request_id"));
+                rs.getString("request_id"), roles == null || roles.isEmpty() ? List.of() : List.of(roles.split(",")));
         Integer zoneServices = Rows.nullableInt(rs, "zone_services");
         ZoneDisruption disruption = zoneServices == null ? null
                 : new ZoneDisruption(rs.getInt("zone_down"), zoneServices);
         EventRecord record = new EventRecord(kind, Times.fromMicros(rs.getLong("occurred_at")), subject,
                 rs.getString("zone"), snapshot(rs, "before"), snapshot(rs, "after"), actor,
                 Times.fromMicros(Rows.nullableLong(rs, "last_heartbeat_at")), disruption);
-        return new LoggedEvent(rs.getLong("id"), record.time(), Times.fromMicros(rs.getLong("recorded_at")), record);
+        Heartbeats heartbeats = subject == null ? null
+                : new Heartbeats(Objects.requireNonNullElse(Rows.nullableLong(rs, "report_count"), 0L),
+                        Times.fromMicros(Rows.nullableLong(rs, "last_seen_up")));
+        return new LoggedEvent(rs.getLong("id"), record.time(), Times.fromMicros(rs.getLong("recorded_at")), record,
+                heartbeats);
     }
 
     private static EventSnapshot snapshot(ResultSet rs, String side) throws SQLException {
@@ -235,6 +248,19 @@ public final class JdbiEventStore implements EventStore {
         }
         return EventSnapshot.ofNames(state, rs.getString("status_" + side), rs.getString("reason_" + side),
                 rs.getBoolean("forced_down_" + side));
+    }
+
+    /** The roles joined by commas, as many whole ones as fit the column; null for none. */
+    private static String roles(List<String> roles) {
+        StringBuilder joined = new StringBuilder();
+        for (String role : roles) {
+            int length = joined.length() + (joined.length() == 0 ? 0 : 1) + role.length();
+            if (role.isEmpty() || role.contains(",") || length > ROLES_LENGTH) {
+                continue;
+            }
+            joined.append(joined.length() == 0 ? "" : ",").append(role);
+        }
+        return joined.length() == 0 ? null : joined.toString();
     }
 
     private static Long micros(Instant instant) {

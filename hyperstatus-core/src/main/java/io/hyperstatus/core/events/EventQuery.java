@@ -127,8 +127,8 @@ public record EventQuery(Optional<Long> after, Optional<Long> before, Optional<S
         if ((serviceUuid.isPresent() || host.isPresent() || binary.isPresent()) && subject == null) {
             return false;
         }
-        if (differs(serviceUuid, subject.serviceUuid()) || differs(host, subject.host())
-                || differs(binary, subject.binary())) {
+        if (subject != null && (differs(serviceUuid, subject.serviceUuid()) || differs(host, subject.host())
+                || differs(binary, subject.binary()))) {
             return false;
         }
         if (actor.isPresent()) {

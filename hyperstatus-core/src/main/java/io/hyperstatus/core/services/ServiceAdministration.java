@@ -23,7 +23,8 @@ import java.util.Optional;
  * Every change of a service passes here: registration by an agent, enable, disable, a new disabled reason, force
  * down or up, and delete. Each change runs in one transaction (see {@link Transactions}) that reads the service as
  * it is, writes, and publishes one event per thing that actually changed, with the actor who asked. A change that
- * would alter nothing writes nothing and publishes nothing; a refused change publishes nothing.
+ * would alter nothing writes nothing to the service and publishes one {@link EventKind#UNCHANGED} event; a refused
+ * change publishes nothing.
  */
 public final class ServiceAdministration {
     private final ServiceStore services;
@@ -89,7 +90,9 @@ public final class ServiceAdministration {
                 throw new InvalidRequestException(change.refusal().get());
             }
             if (!change.changes(current.row())) {
-                return queries.withState(current);
+                ServiceWithState as = queries.withState(current);
+                events.publish(new ServiceEvent(EventKind.UNCHANGED, as, as, actor));
+                return as;
             }
             RowAt<Service> saved = services.save(current.row().id(), change).orElseThrow(ref::notFound);
             List<ServiceWithState> sides = queries.withStates(List.of(current, saved));

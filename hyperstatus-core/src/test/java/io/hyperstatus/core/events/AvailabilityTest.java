@@ -110,7 +110,7 @@ class AvailabilityTest {
         Instant time = time(clock);
         EventRecord record = EventRecord.ofService(kind, time, SERVICE, "nova", before, after, Actor.liveness(),
                 null);
-        events.add(new LoggedEvent(events.size() + 1, time, time, record));
+        events.add(new LoggedEvent(events.size() + 1, time, time, record, Heartbeats.NONE));
     }
 
     private static Instant time(String clock) {

@@ -114,7 +114,7 @@ class ServiceAdministrationTest {
     }
 
     @Test
-    void aChangeThatChangesNothingIsNotSavedAndGivesNoEvent() {
+    void aChangeThatChangesNothingIsNotSavedButIsAnUnchangedEventOfTheCaller() {
         Service service = store.add("alpha", Service.COMPUTE_BINARY);
 
         ServiceWithState answer = administration.change(ServiceRef.byUuid(service.uuid()), ServiceChange.enable(),
@@ -123,7 +123,12 @@ class ServiceAdministrationTest {
 
         assertThat(answer.service()).isEqualTo(service);
         assertThat(store.saves()).isZero();
-        assertThat(events.events()).isEmpty();
+        assertThat(events.events()).hasSize(2).allSatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.UNCHANGED);
+            assertThat(e.before()).isEqualTo(e.after());
+            assertThat(e.after().service()).isEqualTo(service);
+            assertThat(e.actor()).isEqualTo(OPERATOR);
+        });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.hyperstatus.core.testing;
 
+import io.hyperstatus.core.events.Heartbeats;
 import io.hyperstatus.core.events.EventQuery;
 import io.hyperstatus.core.events.EventRecord;
 import io.hyperstatus.core.events.LoggedEvent;
@@ -24,7 +25,8 @@ public final class TestingEventStore implements EventStore {
     public long append(EventRecord event) {
         Instant now = clock.get();
         long id = events.isEmpty() ? 1 : events.get(events.size() - 1).id() + 1;
-        events.add(new LoggedEvent(id, event.time() == null ? now : event.time(), now, event));
+        events.add(new LoggedEvent(id, event.time() == null ? now : event.time(), now, event,
+                event.subject() == null ? null : Heartbeats.NONE));
         return id;
     }
 
@@ -34,7 +36,14 @@ public final class TestingEventStore implements EventStore {
 
     @Override
     public List<LoggedEvent> find(EventQuery query) {
-        throw new UnsupportedOperationException("not needed by the detector");
+        List<LoggedEvent> matching = events.stream().filter(query::matches)
+                .filter(e -> query.after().map(after -> e.id() > after).orElse(true))
+                .filter(e -> query.before().map(before -> e.id() < before).orElse(true)).toList();
+        if (!query.oldestFirst()) {
+            matching = new ArrayList<>(matching);
+            java.util.Collections.reverse(matching);
+        }
+        return matching.stream().limit(query.limit()).toList();
     }
 
     @Override

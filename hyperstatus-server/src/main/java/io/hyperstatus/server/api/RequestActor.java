@@ -11,12 +11,12 @@ public final class RequestActor {
     /** An operator's call of the compute API. */
     public static Actor user(ApiRequest request) {
         Credentials caller = request.credentials();
-        return Actor.user(caller.userId(), caller.projectId(), request.requestId());
+        return Actor.user(caller.userId(), caller.projectId(), request.requestId(), caller.roles());
     }
 
     /** A compute agent's report, under the credential it reports with. */
     public static Actor agent(ApiRequest request) {
         Credentials caller = request.credentials();
-        return Actor.agent(caller.userId(), caller.projectId(), request.requestId());
+        return Actor.agent(caller.userId(), caller.projectId(), request.requestId(), caller.roles());
     }
 }

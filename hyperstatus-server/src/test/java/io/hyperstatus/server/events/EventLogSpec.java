@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every change of a service made through the public API (or by an agent's registration) is logged as exactly one
  * event per thing it changed, in the transaction of the change, with its actor and the service before and after;
- * a refused change, or one that changes nothing, logs nothing.
+ * a refused change logs nothing, and one that changes nothing is logged as unchanged.
  */
 class EventLogSpec {
     private static final String COMPUTE = "nova-compute";
@@ -64,8 +64,8 @@ class EventLogSpec {
         Reply reply = update("{\"status\": \"disabled\", \"disabled_reason\": \"rack 12 power\"}");
         LoggedEvent disabled = only(history().subList(1, history().size()));
         assertThat(disabled.kind()).isEqualTo(EventKind.DISABLED);
-        assertThat(disabled.record().actor())
-                .isEqualTo(Actor.user("admin", "admin", reply.header("x-openstack-request-id")));
+        assertThat(disabled.record().actor()).isEqualTo(Actor.user("admin", "admin",
+                reply.header("x-openstack-request-id"), List.of("admin", "member", "reader")));
         assertThat(disabled.record().before()).isEqualTo(UP_ENABLED);
         assertThat(disabled.record().after())
                 .isEqualTo(new EventSnapshot(ServiceState.UP, ServiceStatus.DISABLED, "rack 12 power", false));
@@ -103,11 +103,26 @@ class EventLogSpec {
     }
 
     @Test
-    void aRefusedChangeAndAChangeOfNothingLogNothing() {
+    void aRefusedChangeLogsNothingAndAChangeOfNothingIsLoggedUnchanged() {
         assertThat(update("{\"status\": \"sideways\"}").status()).isEqualTo(400);
         assertThat(update("{\"disabled_reason\": \"only a reason\"}").status()).isEqualTo(400);
         assertThat(update("{\"status\": \"enabled\"}").status()).isEqualTo(200);
-        assertThat(history()).extracting(LoggedEvent::kind).containsExactly(EventKind.CREATED);
+        List<LoggedEvent> events = history();
+        assertThat(events).extracting(LoggedEvent::kind).containsExactly(EventKind.CREATED, EventKind.UNCHANGED);
+        assertThat(events.get(1).record().before()).isEqualTo(UP_ENABLED).isEqualTo(events.get(1).record().after());
+    }
+
+    @Test
+    void anEventKeepsTheServicesHeartbeatCountAndLastHeartbeatAsTheyWereWhenItWasWritten() {
+        server.heartbeat("compute-1", COMPUTE);
+        update("{\"status\": \"disabled\"}");
+        server.heartbeat("compute-1", COMPUTE);
+
+        List<LoggedEvent> events = history();
+        assertThat(events.get(0).heartbeats().count()).isZero();
+        assertThat(events.get(0).heartbeats().last()).isNull();
+        assertThat(events.get(1).heartbeats().count()).isEqualTo(2);
+        assertThat(events.get(1).heartbeats().last()).isNotNull();
     }
 
     @Test

@@ -116,6 +116,10 @@ public final class TestServer implements AutoCloseable {
         return baseUrl;
     }
 
+    public java.util.Optional<io.hyperstatus.core.notifications.OutboxStatus> notificationStatus() {
+        return server.notificationStatus();
+    }
+
     public Database database() {
         return server.database();
     }

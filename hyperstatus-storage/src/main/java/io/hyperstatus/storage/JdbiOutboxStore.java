@@ -1,0 +1,69 @@
+package io.hyperstatus.storage;
+
+import io.hyperstatus.core.port.OutboxStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalLong;
+
+/** The notification publisher's lease and place, the one row of {@code notification_outbox} (see the V8 migration). */
+public final class JdbiOutboxStore implements OutboxStore {
+    private final Database database;
+
+    public JdbiOutboxStore(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public Claim acquire(String holder, Duration length) {
+        return database.jdbi().inTransaction(handle -> {
+            Instant now = database.now(handle);
+            long nowMicros = Times.micros(now);
+            int updated = handle.createUpdate("UPDATE notification_outbox SET holder = :holder, expires_at = :expires"
+                            + " WHERE id = 1 AND (holder = :holder OR expires_at < :now)")
+                    .bind("holder", holder)
+                    .bind("expires", nowMicros + length.toNanos() / 1000)
+                    .bind("now", nowMicros)
+                    .execute();
+            Long place = handle.createQuery("SELECT published_through FROM notification_outbox WHERE id = 1")
+                    .mapTo(Long.class).one();
+            return new Claim(updated == 1, place == null ? OptionalLong.empty() : OptionalLong.of(place), now);
+        });
+    }
+
+    @Override
+    public void release(String holder) {
+        database.jdbi().useHandle(handle -> handle
+                .createUpdate("UPDATE notification_outbox SET holder = '', expires_at = 0"
+                        + " WHERE id = 1 AND holder = :holder")
+                .bind("holder", holder).execute());
+    }
+
+    @Override
+    public OptionalLong begin(String holder, long at) {
+        database.jdbi().useHandle(handle -> handle
+                .createUpdate("UPDATE notification_outbox SET published_through = :at"
+                        + " WHERE id = 1 AND holder = :holder AND published_through IS NULL")
+                .bind("at", at).bind("holder", holder).execute());
+        return publishedThrough();
+    }
+
+    @Override
+    public boolean advance(String holder, long through) {
+        return database.jdbi().inTransaction(handle -> {
+            long now = Times.micros(database.now(handle));
+            return handle.createUpdate("UPDATE notification_outbox SET published_through = :through"
+                            + " WHERE id = 1 AND holder = :holder AND expires_at >= :now"
+                            + " AND (published_through IS NULL OR published_through < :through)")
+                    .bind("through", through).bind("holder", holder).bind("now", now).execute() == 1;
+        });
+    }
+
+    @Override
+    public OptionalLong publishedThrough() {
+        return database.jdbi().withHandle(handle -> {
+            Long place = handle.createQuery("SELECT published_through FROM notification_outbox WHERE id = 1")
+                    .mapTo(Long.class).one();
+            return place == null ? OptionalLong.empty() : OptionalLong.of(place);
+        });
+    }
+}
