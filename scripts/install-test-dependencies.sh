@@ -5,6 +5,8 @@
 #   postgresql, mariadb-server      the database servers of the API specifications, unless
 #                                   HYPERSTATUS_TEST_POSTGRESQL_URL / HYPERSTATUS_TEST_MARIADB_URL name running ones
 #   python3-keystone, uwsgi, ...    the Keystone of scripts/keystone.sh, the OpenStack clients, pytest, Tempest, curl
+#   rabbitmq-server                 the RabbitMQ of the notification tests (scripts/rabbitmq.sh starts it)
+#   python3-oslo.messaging          the consumer of conformance/notifications, written as an operator would
 # Does nothing when everything is there, so CI can call it on every run. Installing needs root (apt-get); an
 # unprivileged user is told what to install, except for the database servers, which the suite can replace by
 # embedded ones.
@@ -14,7 +16,8 @@ log() { echo "install-test-dependencies: $*" >&2; }
 
 needed=(libvirt0 libvirt-clients
   python3-keystone uwsgi uwsgi-plugin-python3 curl jq
-  python3-openstackclient python3-openstacksdk python3-novaclient python3-pytest tempest)
+  python3-openstackclient python3-openstacksdk python3-novaclient python3-pytest tempest
+  rabbitmq-server python3-oslo.messaging)
 databases=()
 [ -n "${HYPERSTATUS_TEST_POSTGRESQL_URL:-}" ] || databases+=(postgresql)
 [ -n "${HYPERSTATUS_TEST_MARIADB_URL:-}" ] || databases+=(mariadb-server)
