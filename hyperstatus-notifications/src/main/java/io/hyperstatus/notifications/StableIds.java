@@ -27,9 +27,9 @@ final class StableIds {
 
     /** The same as 32 hex digits, the form of oslo's {@code _unique_id}. */
     static String hex(String purpose, long eventId, long recordedAtMicros, String variant) {
-        return HexFormat.of().formatHex(ByteBuffer.allocate(16)
-                .putLong(uuid(purpose, eventId, recordedAtMicros, variant).getMostSignificantBits())
-                .putLong(uuid(purpose, eventId, recordedAtMicros, variant).getLeastSignificantBits()).array());
+        UUID uuid = uuid(purpose, eventId, recordedAtMicros, variant);
+        return HexFormat.of().formatHex(ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits()).array());
     }
 
     private static byte[] sha256(String text) {

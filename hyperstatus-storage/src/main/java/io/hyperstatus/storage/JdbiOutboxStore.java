@@ -48,13 +48,15 @@ public final class JdbiOutboxStore implements OutboxStore {
     }
 
     @Override
-    public boolean advance(String holder, long through) {
+    public boolean advance(String holder, long through, Duration length) {
         return database.jdbi().inTransaction(handle -> {
             long now = Times.micros(database.now(handle));
-            return handle.createUpdate("UPDATE notification_outbox SET published_through = :through"
+            return handle.createUpdate("UPDATE notification_outbox SET published_through = :through,"
+                            + " expires_at = :expires"
                             + " WHERE id = 1 AND holder = :holder AND expires_at >= :now"
                             + " AND (published_through IS NULL OR published_through < :through)")
-                    .bind("through", through).bind("holder", holder).bind("now", now).execute() == 1;
+                    .bind("through", through).bind("holder", holder).bind("now", now)
+                    .bind("expires", now + length.toNanos() / 1000).execute() == 1;
         });
     }
 

@@ -22,7 +22,8 @@ class MigrationChecksumsTest {
             "4 compute node service -1502498889",
             "5 database outages 86121384",
             "6 service events -144666691",
-            "7 zone disruptions 726834749");
+            "7 zone disruptions 726834749",
+            "8 notifications -1760312665");
 
     @TempDir
     Path folder;

@@ -35,7 +35,7 @@ class SchemaUpgradeTest {
                 }
             });
 
-            assertThat(database.migrate()).isEqualTo(4);
+            assertThat(database.migrate()).isEqualTo(5);
 
             JdbiHypervisorStore store = new JdbiHypervisorStore(database, 10, 10);
             List<String> listed = new ArrayList<>();

@@ -45,6 +45,7 @@ public final class NotificationOutbox implements AutoCloseable {
 
     // Touched by the pass thread only; status() reads the volatile snapshot.
     private boolean holding;
+    private boolean claimedOnce;
     private long renewedAt;
     private long retryAt;
     private long failuresInARow;
@@ -101,15 +102,16 @@ public final class NotificationOutbox implements AutoCloseable {
         return status;
     }
 
-    /** One pass: lease, then as many batches as there are events, until caught up or a send fails. */
+    /**
+     * One pass: the lease (taken or renewed when due, also while sends wait to be retried, so that a broker
+     * outage does not pass the lease around), then as many batches as there are events, until caught up or a send
+     * fails.
+     */
     public void runPass() {
         long now = nanoTime.getAsLong();
-        if (now - retryAt < 0) {
-            return;
-        }
         try {
             OptionalLong place = claim(now);
-            if (place.isPresent()) {
+            if (place.isPresent() && now - retryAt >= 0) {
                 publishFrom(place.getAsLong());
                 if (failingSince >= 0) {
                     LOG.info("Notifications sent again after {} s: the backlog is published",
@@ -129,9 +131,11 @@ public final class NotificationOutbox implements AutoCloseable {
 
     /** Takes or renews the lease when due; answers the place to publish from, empty when another server has it. */
     private OptionalLong claim(long now) {
-        if (holding && now - renewedAt < options.renewInterval().toNanos()) {
-            return OptionalLong.of(published);
+        if (claimedOnce && now - renewedAt < options.renewInterval().toNanos()) {
+            // Renewed (or tried) lately: the lease holds, or another server's does, until the next renewal.
+            return holding ? OptionalLong.of(published) : OptionalLong.empty();
         }
+        claimedOnce = true;
         OutboxStore.Claim claim = store.acquire(holder, options.leaseLength());
         if (claim.held() != holding) {
             LOG.info(claim.held() ? "This server publishes the notifications now"
@@ -161,6 +165,9 @@ public final class NotificationOutbox implements AutoCloseable {
                     .after(Math.max(0, through - 1)));
             LoggedEvent previous = !page.isEmpty() && page.get(0).id() == through ? page.get(0) : null;
             List<LoggedEvent> fresh = previous == null ? page : page.subList(1, page.size());
+            if (fresh.size() > options.batchSize()) {
+                fresh = fresh.subList(0, options.batchSize());
+            }
             if (fresh.isEmpty()) {
                 newest = Math.max(newest, through);
                 return;
@@ -171,7 +178,8 @@ public final class NotificationOutbox implements AutoCloseable {
                 confirmed += notices.size();
             }
             long last = fresh.get(fresh.size() - 1).id();
-            if (!store.advance(holder, last)) {
+            // Moving the place renews the lease too: a long backlog keeps it.
+            if (!store.advance(holder, last, options.leaseLength())) {
                 // Our lease ran out meanwhile: the next holder sends from the place it finds (maybe these again).
                 holding = false;
                 LOG.info("Another server publishes the notifications now");
@@ -181,7 +189,7 @@ public final class NotificationOutbox implements AutoCloseable {
             published = last;
             newest = Math.max(newest, last);
             renewedAt = nanoTime.getAsLong();
-            if (fresh.size() < options.batchSize()) {
+            if (page.size() <= options.batchSize()) {
                 return;
             }
         }

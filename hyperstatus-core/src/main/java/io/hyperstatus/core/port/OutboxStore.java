@@ -28,10 +28,10 @@ public interface OutboxStore {
     OptionalLong begin(String holder, long at);
 
     /**
-     * Moves the place forward to {@code through} if {@code holder} still has an unexpired lease; answers whether
-     * it did.
+     * Moves the place forward to {@code through}, and renews the lease for {@code length}, if {@code holder} still
+     * has an unexpired lease; answers whether it did.
      */
-    boolean advance(String holder, long through);
+    boolean advance(String holder, long through, Duration length);
 
     /** The place, empty before a publisher first started. */
     OptionalLong publishedThrough();

@@ -120,6 +120,28 @@ class NotificationOutboxTest {
         assertThat(sibling.status().publishing()).isTrue();
     }
 
+    @Test
+    void whileSendsWaitToBeRetriedTheHolderKeepsItsLeaseAndTheOthersPublishNothing() {
+        TestingNotificationChannel other = new TestingNotificationChannel();
+        NotificationOutbox holder = outbox("server-a", broker);
+        NotificationOutbox sibling = outbox("server-b", other);
+        holder.runPass();
+        sibling.runPass();
+        broker.goDown();
+        log.created(1);
+
+        for (int second = 0; second < 10; second++) {
+            holder.runPass();
+            sibling.runPass();
+            advance(Duration.ofSeconds(1));
+        }
+
+        assertThat(holder.status().publishing()).isTrue();
+        assertThat(sibling.status().publishing()).isFalse();
+        assertThat(other.received()).isEmpty();
+        assertThat(holder.status().failedSends()).isBetween(3L, 5L);
+    }
+
     private NotificationOutbox outbox(String holder, TestingNotificationChannel channel) {
         return new NotificationOutbox(store, events, new NotificationPlan(true), channel, OPTIONS, holder, nanos::get);
     }

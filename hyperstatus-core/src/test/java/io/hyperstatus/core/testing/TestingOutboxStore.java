@@ -45,12 +45,13 @@ public final class TestingOutboxStore implements OutboxStore {
     }
 
     @Override
-    public synchronized boolean advance(String who, long through) {
+    public synchronized boolean advance(String who, long through, Duration length) {
         if (!who.equals(holder) || expiresAt.isBefore(clock.get())
                 || (place.isPresent() && place.getAsLong() >= through)) {
             return false;
         }
         place = OptionalLong.of(through);
+        expiresAt = clock.get().plus(length);
         return true;
     }
 
