@@ -47,7 +47,19 @@ class ArchitectureTest {
     void theApplicationLayerKnowsNeitherHttpNorTheDatabase() {
         noClasses().that().resideInAPackage("io.hyperstatus.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.hyperstatus.server..",
-                        "io.hyperstatus.storage..", "io.javalin..", "org.jdbi..", "org.eclipse.jetty..", "java.sql..")
+                        "io.hyperstatus.storage..", "io.javalin..", "org.jdbi..", "org.eclipse.jetty..", "java.sql..",
+                        "io.hyperstatus.notifications..", "com.rabbitmq..")
+                .check(production);
+    }
+
+    @Test
+    void onlyTheNotificationsModuleSpeaksAmqpAndItKnowsNeitherHttpNorTheDatabase() {
+        noClasses().that().resideOutsideOfPackage("io.hyperstatus.notifications..")
+                .should().dependOnClassesThat().resideInAPackage("com.rabbitmq..")
+                .check(production);
+        noClasses().that().resideInAPackage("io.hyperstatus.notifications..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.hyperstatus.server..",
+                        "io.hyperstatus.storage..", "io.javalin..", "org.jdbi..", "java.sql..")
                 .check(production);
     }
 

@@ -183,7 +183,7 @@ class EventStreamSpec {
         assertFault(server.get(STREAM + "?since=2"), 400, "badRequest", "Event 2 does not exist (the newest is 1).");
         assertFault(server.get(STREAM + "?kind=exploded"), 400, "badRequest", "Invalid input for query parameters"
                 + " kind. Value: exploded. 'exploded' is not one of ['created', 'deleted', 'enabled', 'disabled',"
-                + " 'reason_changed', 'forced_down', 'forced_up', 'went_down', 'came_up', 'zone_disrupted']");
+                + " 'reason_changed', 'forced_down', 'forced_up', 'unchanged', 'went_down', 'came_up', 'zone_disrupted']");
         assertFault(server.get(STREAM + "?limit=5"), 400, "badRequest",
                 "Additional properties are not allowed ('limit' was unexpected)");
         assertFault(server.send("GET", STREAM, null, Map.of("X-Auth-Token", TestServer.MEMBER)), 403, "forbidden",

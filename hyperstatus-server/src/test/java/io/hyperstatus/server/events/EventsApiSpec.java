@@ -127,7 +127,7 @@ class EventsApiSpec {
     void everyBadValueOfTheListingIsABadRequestInNovasFormat() {
         assertFault(server.get(EVENTS + "?kind=exploded"), 400, "badRequest", "Invalid input for query parameters"
                 + " kind. Value: exploded. 'exploded' is not one of ['created', 'deleted', 'enabled', 'disabled',"
-                + " 'reason_changed', 'forced_down', 'forced_up', 'went_down', 'came_up', 'zone_disrupted']");
+                + " 'reason_changed', 'forced_down', 'forced_up', 'unchanged', 'went_down', 'came_up', 'zone_disrupted']");
         assertFault(server.get(EVENTS + "?since=abc"), 400, "badRequest",
                 "Invalid input for query parameters since. Value: abc. 'abc' does not match '^[0-9]{1,18}$'");
         assertFault(server.get(EVENTS + "?before=-1"), 400, "badRequest",
@@ -172,7 +172,7 @@ class EventsApiSpec {
         assertFault(server.get("/hyperstatus/v1/services/compute-1/nova-compute/events?kind=sideways"), 400,
                 "badRequest", "Invalid input for query parameters kind. Value: sideways. 'sideways' is not one of"
                         + " ['created', 'deleted', 'enabled', 'disabled', 'reason_changed', 'forced_down',"
-                        + " 'forced_up', 'went_down', 'came_up', 'zone_disrupted']");
+                        + " 'forced_up', 'unchanged', 'went_down', 'came_up', 'zone_disrupted']");
     }
 
     @Test
