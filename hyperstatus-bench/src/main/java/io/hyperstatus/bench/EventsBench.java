@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +33,7 @@ public final class EventsBench {
   final Path jar;
   final long events;
   final int subscribers;
-  final List<String> lines = new ArrayList<>();
+  final Lines lines = new Lines();
   /** Only the admin changes, on an empty log: to compare a jar with one built without the event log. */
   boolean changesOnly;
 
@@ -67,35 +66,19 @@ public final class EventsBench {
     for (String db : databases) {
       bench.run(work, db);
     }
-    bench.lines.forEach(System.out::println);
+    bench.lines.print();
   }
 
   void run(Path work, String db) throws Exception {
     Bench.log("=== " + db + ", " + events + " events");
     Path dir = Files.createDirectories(work.resolve(db));
     int port = Bench.freePort();
-    String pgDb = null;
-    String connection;
-    Path sqlite = dir.resolve("hyperstatus.sqlite").toAbsolutePath();
-    if (db.equals("embedded")) {
-      connection = "sqlite:///" + sqlite;
-    } else {
-      pgDb = "hsevents_" + ProcessHandle.current().pid();
-      harness.psql("DROP DATABASE IF EXISTS " + pgDb);
-      harness.psql("CREATE DATABASE " + pgDb);
-      connection = "postgresql://postgres@127.0.0.1:5432/" + pgDb;
-    }
-    Path conf = Bench.serverConf(dir, port, connection);
+    BenchDatabase database = BenchDatabase.create(harness, db, dir, "hsevents");
+    Path conf = Bench.serverConf(dir, port, database.connection());
     String base = "http://127.0.0.1:" + port;
     try {
       // A first start creates the schema (db sync for PostgreSQL) and registers the one service the changes use.
-      if (pgDb != null) {
-        Process sync = new ProcessBuilder("java", "-jar", jar.toString(), "db", "sync", "--config-file",
-            conf.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("db-sync.log").toFile()).start();
-        if (!sync.waitFor(120, TimeUnit.SECONDS) || sync.exitValue() != 0) {
-          throw new IllegalStateException("db sync failed");
-        }
-      }
+      database.sync(jar, conf, dir);
       Process server = harness.startServer(jar, dir, conf, List.of());
       Bench.awaitUp(server, base, dir);
       String uuid = register(base);
@@ -109,7 +92,7 @@ public final class EventsBench {
       }
       stop(server);
       long t0 = System.nanoTime();
-      seed(db, sqlite, pgDb);
+      seed(db, database.sqlite(), database.pgDb());
       line(db, "seeding " + events + " events (one SQL statement)", (System.nanoTime() - t0) / 1e9, "s");
       server = harness.startServer(jar, dir, conf, List.of());
       try {
@@ -121,9 +104,7 @@ public final class EventsBench {
         stop(server);
       }
     } finally {
-      if (pgDb != null) {
-        harness.psql("DROP DATABASE IF EXISTS " + pgDb);
-      }
+      database.drop(harness);
     }
   }
 
@@ -321,14 +302,10 @@ public final class EventsBench {
   }
 
   void line(String db, String what, double value, String unit) {
-    String s = String.format(Locale.ROOT, "| %s | %s | %.2f %s |", db, what, value, unit);
-    lines.add(s);
-    Bench.log(s);
+    lines.add(db, what, value, unit);
   }
 
   void line(String db, String what, double a, double b, String unit) {
-    String s = String.format(Locale.ROOT, "| %s | %s | %.2f / %.2f %s |", db, what, a, b, unit);
-    lines.add(s);
-    Bench.log(s);
+    lines.add(db, what, a, b, unit);
   }
 }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,7 +31,7 @@ public final class NotificationsBench {
   final Path jar;
   final long backlog;
   final int changes;
-  final List<String> lines = new ArrayList<>();
+  final Lines lines = new Lines();
 
   NotificationsBench(Path jar, long backlog, int changes) {
     this.jar = jar;
@@ -59,38 +58,24 @@ public final class NotificationsBench {
     for (String db : databases) {
       bench.run(work, db);
     }
-    bench.lines.forEach(System.out::println);
+    bench.lines.print();
   }
 
   void run(Path work, String db) throws Exception {
     Bench.log("=== " + db + ", backlog of " + backlog + " events");
     Path dir = Files.createDirectories(work.resolve(db));
     int port = Bench.freePort();
-    String pgDb = null;
-    String connection;
-    Path sqlite = dir.resolve("hyperstatus.sqlite").toAbsolutePath();
-    if (db.equals("embedded")) {
-      connection = "sqlite:///" + sqlite;
-    } else {
-      pgDb = "hsnotify_" + ProcessHandle.current().pid();
-      harness.psql("DROP DATABASE IF EXISTS " + pgDb);
-      harness.psql("CREATE DATABASE " + pgDb);
-      connection = "postgresql://postgres@127.0.0.1:5432/" + pgDb;
-    }
+    BenchDatabase database = BenchDatabase.create(harness, db, dir, "hsnotify");
+    Path sqlite = database.sqlite();
+    String pgDb = database.pgDb();
     String vhost = "hyperstatus-bench-" + ProcessHandle.current().pid() + "-" + db;
     management("PUT", "/api/vhosts/" + vhost, "{}");
     management("PUT", "/api/permissions/" + vhost + "/guest", "{\"configure\": \".*\", \"write\": \".*\", \"read\": \".*\"}");
-    Path conf = Bench.serverConf(dir, port, connection);
+    Path conf = Bench.serverConf(dir, port, database.connection());
     String base = "http://127.0.0.1:" + port;
     EventsBench events = new EventsBench(jar, backlog, 0);
     try {
-      if (pgDb != null) {
-        Process sync = new ProcessBuilder("java", "-jar", jar.toString(), "db", "sync", "--config-file",
-            conf.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("db-sync.log").toFile()).start();
-        if (!sync.waitFor(120, TimeUnit.SECONDS) || sync.exitValue() != 0) {
-          throw new IllegalStateException("db sync failed");
-        }
-      }
+      database.sync(jar, conf, dir);
       Process server = harness.startServer(jar, dir, conf, List.of());
       Bench.awaitUp(server, base, dir);
       String uuid = events.register(base);
@@ -136,9 +121,7 @@ public final class NotificationsBench {
       }
     } finally {
       management("DELETE", "/api/vhosts/" + vhost, null);
-      if (pgDb != null) {
-        harness.psql("DROP DATABASE IF EXISTS " + pgDb);
-      }
+      database.drop(harness);
     }
   }
 
@@ -180,14 +163,10 @@ public final class NotificationsBench {
   }
 
   void line(String db, String what, double value, String unit) {
-    String s = String.format(Locale.ROOT, "| %s | %s | %.2f %s |", db, what, value, unit);
-    lines.add(s);
-    Bench.log(s);
+    lines.add(db, what, value, unit);
   }
 
   void line(String db, String what, double a, double b, String unit) {
-    String s = String.format(Locale.ROOT, "| %s | %s | %.2f / %.2f %s |", db, what, a, b, unit);
-    lines.add(s);
-    Bench.log(s);
+    lines.add(db, what, a, b, unit);
   }
 }

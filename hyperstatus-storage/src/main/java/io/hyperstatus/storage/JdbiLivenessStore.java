@@ -30,21 +30,13 @@ public final class JdbiLivenessStore implements LivenessStore {
         return database.jdbi().inTransaction(handle -> {
             Instant now = database.now(handle);
             long nowMicros = Times.micros(now);
-            int updated = handle.createUpdate("UPDATE liveness_lease SET holder = :holder, expires_at = :expires"
-                            + " WHERE id = 1 AND (holder = :holder OR expires_at < :now)")
-                    .bind("holder", holder)
-                    .bind("expires", nowMicros + length.toNanos() / 1000)
-                    .bind("now", nowMicros)
-                    .execute();
-            return new Lease(updated == 1, now);
+            return new Lease(LeaseRows.acquire(handle, "liveness_lease", holder, nowMicros, length), now);
         });
     }
 
     @Override
     public void release(String holder) {
-        database.jdbi().useHandle(handle -> handle
-                .createUpdate("UPDATE liveness_lease SET holder = '', expires_at = 0 WHERE id = 1 AND holder = :holder")
-                .bind("holder", holder).execute());
+        database.jdbi().useHandle(handle -> LeaseRows.release(handle, "liveness_lease", holder));
     }
 
     @Override

@@ -18,24 +18,16 @@ public final class JdbiOutboxStore implements OutboxStore {
         return database.jdbi().inTransaction(handle -> {
             Instant now = database.now(handle);
             long nowMicros = Times.micros(now);
-            int updated = handle.createUpdate("UPDATE notification_outbox SET holder = :holder, expires_at = :expires"
-                            + " WHERE id = 1 AND (holder = :holder OR expires_at < :now)")
-                    .bind("holder", holder)
-                    .bind("expires", nowMicros + length.toNanos() / 1000)
-                    .bind("now", nowMicros)
-                    .execute();
+            boolean held = LeaseRows.acquire(handle, "notification_outbox", holder, nowMicros, length);
             Long place = handle.createQuery("SELECT published_through FROM notification_outbox WHERE id = 1")
                     .mapTo(Long.class).one();
-            return new Claim(updated == 1, place == null ? OptionalLong.empty() : OptionalLong.of(place), now);
+            return new Claim(held, place == null ? OptionalLong.empty() : OptionalLong.of(place), now);
         });
     }
 
     @Override
     public void release(String holder) {
-        database.jdbi().useHandle(handle -> handle
-                .createUpdate("UPDATE notification_outbox SET holder = '', expires_at = 0"
-                        + " WHERE id = 1 AND holder = :holder")
-                .bind("holder", holder).execute());
+        database.jdbi().useHandle(handle -> LeaseRows.release(handle, "notification_outbox", holder));
     }
 
     @Override

@@ -1,13 +1,10 @@
 package io.hyperstatus.core.events;
 
+import io.hyperstatus.core.PassThread;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Follows the event log of the database, whoever commits to it (this server or a sibling): every {@code interval},
@@ -29,46 +26,29 @@ public final class EventFollower implements AutoCloseable {
     }
 
     private final EventHistory history;
-    private final Duration interval;
     private final int batchSize;
     private final Listener listener;
-    private final ScheduledExecutorService thread;
-    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final PassThread thread;
     private volatile long position = -1;
 
     public EventFollower(EventHistory history, Duration interval, int batchSize, Listener listener) {
         this.history = Objects.requireNonNull(history, "history");
-        this.interval = Objects.requireNonNull(interval, "interval");
-        if (interval.isNegative() || interval.isZero() || batchSize < 1) {
-            throw new IllegalArgumentException("a positive interval and batch size: " + interval + ", " + batchSize);
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("a positive batch size: " + batchSize);
         }
         this.batchSize = batchSize;
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread t = new Thread(runnable, "hyperstatus-event-follower");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = new PassThread("hyperstatus-event-follower", interval, this::look);
     }
 
     /** Starts after the newest event committed now: what a subscriber asks for before it is read as a replay. */
     public void start() {
-        // look() catches what it throws, so the schedule's future carries nothing worth reading.
-        var unused = thread.scheduleWithFixedDelay(this::look, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        thread.start();
     }
 
     /** Looks at the log as soon as possible (many wakes before the look make one look). */
     public void wake() {
-        if (wakePending.compareAndSet(false, true)) {
-            try {
-                thread.execute(() -> {
-                    wakePending.set(false);
-                    look();
-                });
-            } catch (java.util.concurrent.RejectedExecutionException stopped) {
-                wakePending.set(false);
-            }
-        }
+        thread.wake();
     }
 
     /** The last id handed to the listener; -1 before the first look. */
@@ -101,11 +81,6 @@ public final class EventFollower implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.hyperstatus.core.notifications;
 
+import io.hyperstatus.core.PassThread;
 import io.hyperstatus.core.events.EventQuery;
 import io.hyperstatus.core.events.LoggedEvent;
 import io.hyperstatus.core.port.EventStore;
@@ -9,11 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +36,7 @@ public final class NotificationOutbox implements AutoCloseable {
     private final OutboxOptions options;
     private final String holder;
     private final LongSupplier nanoTime;
-    private final ScheduledExecutorService thread;
-    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final PassThread thread;
 
     // Touched by the pass thread only; status() reads the volatile snapshot.
     private boolean holding;
@@ -70,32 +65,17 @@ public final class NotificationOutbox implements AutoCloseable {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.published = -1;
         this.retryAt = nanoTime.getAsLong();
-        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread t = new Thread(runnable, "hyperstatus-notifications");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = new PassThread("hyperstatus-notifications", options.passInterval(), this::runPass);
     }
 
     public void start() {
         LOG.info("Notifications go to {}", channel.describe());
-        // runPass catches what it throws, so the schedule's future carries nothing worth reading.
-        var unused = thread.scheduleWithFixedDelay(this::runPass, 0, options.passInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
+        thread.start();
     }
 
     /** Runs a pass as soon as possible: a local commit may have logged events (many wakes make one pass). */
     public void wake() {
-        if (wakePending.compareAndSet(false, true)) {
-            try {
-                thread.execute(() -> {
-                    wakePending.set(false);
-                    runPass();
-                });
-            } catch (RejectedExecutionException stopped) {
-                wakePending.set(false);
-            }
-        }
+        thread.wake();
     }
 
     public OutboxStatus status() {
@@ -231,12 +211,7 @@ public final class NotificationOutbox implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.close();
         if (holding) {
             try {
                 store.release(holder);
