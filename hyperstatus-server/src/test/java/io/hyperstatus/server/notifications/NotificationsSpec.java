@@ -2,6 +2,10 @@ package io.hyperstatus.server.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperstatus.server.testing.Host;
 import io.hyperstatus.server.testing.TcpProxy;
@@ -21,6 +25,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * With notifications on, every change of a service reaches RabbitMQ as Nova's versioned notification, and the
@@ -205,6 +210,75 @@ class NotificationsSpec {
 
         assertThat(created.body()).startsWith("{\"message_id\": \"");
         assertThat(created.message().get("event_type").asText()).isEqualTo("service.create");
+    }
+
+    @Test
+    void theExchangeAndQueueAreDeclaredAsOsloDeclaresThem() {
+        TestServer server = started(rabbit.config("messagingv2"));
+        server.seed(Host.named("compute-1"));
+        assertThat(rabbit.take(QUEUE, 1, WAIT)).hasSize(1);
+
+        JsonNode exchange = rabbit.exchange("nova");
+        JsonNode queue = rabbit.queue(QUEUE);
+        assertThat(exchange.get("type").asText()).isEqualTo("topic");
+        assertThat(exchange.get("durable").asBoolean()).isFalse();
+        assertThat(exchange.get("auto_delete").asBoolean()).isFalse();
+        assertThat(queue.get("durable").asBoolean()).isFalse();
+        assertThat(queue.get("auto_delete").asBoolean()).isFalse();
+        assertThat(queue.get("type").asText()).isEqualTo("classic");
+        assertThat(rabbit.bindingsOf("nova")).containsExactly(QUEUE + " " + QUEUE);
+    }
+
+    @Test
+    void durableAndQuorumQueuesAreDeclaredSoWhenAskedFor() {
+        TestServer durable = started(rabbit.config("messagingv2")
+                + "[oslo_messaging_rabbit]\namqp_durable_queues = true\n");
+        durable.seed(Host.named("compute-1"));
+        assertThat(rabbit.take(QUEUE, 1, WAIT)).hasSize(1);
+        assertThat(rabbit.exchange("nova").get("durable").asBoolean()).isTrue();
+        assertThat(rabbit.queue(QUEUE).get("durable").asBoolean()).isTrue();
+
+        try (TestingRabbit other = TestingRabbit.newVhost()) {
+            TestServer quorum = started(other.config("messagingv2")
+                    + "[oslo_messaging_rabbit]\nrabbit_quorum_queue = true\n");
+            quorum.seed(Host.named("compute-2"));
+            assertThat(other.take(QUEUE, 1, WAIT)).hasSize(1);
+            assertThat(other.queue(QUEUE).get("type").asText()).isEqualTo("quorum");
+            assertThat(other.queue(QUEUE).get("arguments").get("x-queue-type").asText()).isEqualTo("quorum");
+            assertThat(other.exchange("nova").get("durable").asBoolean()).isTrue();
+            quorum.close();
+            toClose.remove(quorum);
+        }
+    }
+
+    @Test
+    void theLogDriverWritesEachMessageToTheServersLogAndConnectsNowhere() throws InterruptedException {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger notifications = (Logger) LoggerFactory.getLogger("hyperstatus.notifications");
+        Level level = notifications.getLevel();
+        notifications.setLevel(Level.INFO);
+        log.start();
+        notifications.addAppender(log);
+        try {
+            TestServer server = started("""
+                    [oslo_messaging_notifications]
+                    driver = log
+                    [notifications]
+                    notification_format = versioned
+                    """);
+            server.seed(Host.named("compute-1"));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (log.list.isEmpty() && System.nanoTime() - deadline < 0) {
+                Thread.sleep(20);
+            }
+
+            assertThat(log.list).singleElement().satisfies(line -> assertThat(line.getFormattedMessage())
+                    .startsWith("versioned_notifications.info {\"message_id\": \"")
+                    .contains("\"event_type\": \"service.create\""));
+        } finally {
+            notifications.detachAppender(log);
+            notifications.setLevel(level);
+        }
     }
 
     @Test

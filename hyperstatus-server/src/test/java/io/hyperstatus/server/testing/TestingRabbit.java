@@ -123,6 +123,24 @@ public final class TestingRabbit implements AutoCloseable {
         return names;
     }
 
+    /** The queue as the management API describes it ({@code durable}, {@code type}, {@code arguments}...). */
+    public JsonNode queue(String name) {
+        return management("GET", "/api/queues/" + vhost + "/" + name, null);
+    }
+
+    /** The exchange as the management API describes it ({@code type}, {@code durable}, {@code auto_delete}...). */
+    public JsonNode exchange(String name) {
+        return management("GET", "/api/exchanges/" + vhost + "/" + name, null);
+    }
+
+    /** The bindings whose source is the exchange, as "queue routing-key". */
+    public List<String> bindingsOf(String exchange) {
+        List<String> bindings = new ArrayList<>();
+        management("GET", "/api/exchanges/" + vhost + "/" + exchange + "/bindings/source", null)
+                .forEach(b -> bindings.add(b.get("destination").asText() + " " + b.get("routing_key").asText()));
+        return bindings;
+    }
+
     private boolean queueExists(String queue) {
         if (!seenQueues.contains(queue) && queues().contains(queue)) {
             seenQueues.add(queue);
