@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# The fault stage: real processes from bin/hyperstatus on the loopback, under load, through six faults in turn:
+# The fault stage: real processes from bin/hyperstatus on the loopback, under load, through seven faults in turn:
 #   1. the PostgreSQL server stopped for longer than service_down_time, then started again;
 #   2. one of three API servers SIGKILLed and started again;
 #   3. one of three agents SIGKILLed and started again;
 #   4. the API server holding the liveness lease SIGKILLed while the third agent's hosts die;
 #   5. the PostgreSQL server stopped again for longer than service_down_time;
-#   6. an API server on the embedded database SIGKILLed during admin changes, and started again on its file.
+#   6. an API server on the embedded database SIGKILLed during admin changes, and started again on its file;
+#   7. notifications: a RabbitMQ of its own stopped for 30 s during a stream of admin changes and host deaths, then
+#      started again, and the API server publishing the notifications SIGKILLed while the backlog drains.
 # It asserts that no admin change answered 2xx is lost, that nothing is duplicated, that no host whose agent ran
 # throughout is ever listed down, that the liveness detector records every went_down and came_up once (and none
 # for an outage), that another server takes its lease over within 5 s, and that answers come back within the stated
-# times; it prints its figures.
-# The PostgreSQL server is a throwaway one of its own (scripts/test-databases.sh), never the machine's.
-# Every loop is bounded in count and time; the whole stage takes about two minutes.
+# times; that every event of the log is notified on RabbitMQ afterwards, in order per service, none lost (repeats
+# counted); it prints its figures.
+# The PostgreSQL server is a throwaway one of its own (scripts/test-databases.sh), never the machine's; so is the
+# RabbitMQ node (Debian's rabbitmq-server, its own node name, ports, epmd, files), never the machine's on 5672.
+# Every loop is bounded in count and time; the whole stage takes about two and a half minutes (fault 7 about one).
 #
-#   faults/run.sh            ports from $HYPERSTATUS_FAULTS_PORT (default 18874) up, the first free ones
+#   faults/run.sh            ports from $HYPERSTATUS_FAULTS_PORT (default 18874) up, the first free ones, and the
+#                            notification stage's from $HYPERSTATUS_FAULTS_NOTIFY_PORT (default 61874) up
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$home"
@@ -29,6 +34,9 @@ BOUND_503_SECONDS=5           # a call during the outage is answered 503 within 
 BOUND_DB_RECOVERY_SECONDS=3   # answered again after PostgreSQL accepts connections
 BOUND_RESTART_SECONDS=45      # a restarted process (a JVM start on a busy machine) answers or heartbeats again
 BOUND_TAKEOVER_SECONDS=5      # another API server holds the liveness lease after its holder's SIGKILL
+RABBIT_OUTAGE_SECONDS=30      # RabbitMQ stopped during the stream of admin changes (fault 7)
+BOUND_NOTIFY_TAKEOVER_SECONDS=10  # the other server publishes after the publisher's SIGKILL (lease 3 s, a margin)
+BOUND_NOTIFY_DRAIN_SECONDS=60     # every event published (confirmed) after the stream ends
 
 log() { echo "faults: $*" >&2; }
 fail() { log "FAILED: $*"; failures=$((failures + 1)); }
@@ -42,6 +50,7 @@ cleanup() {
   local status=$?
   trap - EXIT INT TERM
   for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  [ -n "${rabbit_dir:-}" ] && kill_rabbitmq || true
   [ -n "${pg_data:-}" ] && stop_postgresql || true
   if [ "$status" -ne 0 ] && [ -d "$work/logs" ]; then
     for f in "$work"/logs/*.log; do log "--- last lines of $(basename "$f")"; tail -n 20 "$f" >&2; done
@@ -411,6 +420,252 @@ for r in "$recovery_a" "$recovery_b"; do
   awk -v r="$r" -v b="$BOUND_DB_RECOVERY_SECONDS" 'BEGIN { exit !(r == "never" || r > b) }' \
     && fail "answers came back ${r} s after PostgreSQL's return (bound ${BOUND_DB_RECOVERY_SECONDS} s)"
 done
+
+# ---- fault 7: RabbitMQ stopped during admin changes and host deaths; the publishing API server SIGKILLed -------
+# Two more API servers, which publish the notifications, to a RabbitMQ node of its own: Debian's rabbitmq-server
+# under its own node name, ports, epmd, cookie and files in $work, run as the rabbitmq user as Debian's wrapper does
+# (never the machine's RabbitMQ on 5672, which other stages use). Admin changes go to four services through both,
+# agent 3's hosts die and come back while RabbitMQ is stopped; after RabbitMQ's return the server holding the
+# notification lease is SIGKILLed while the backlog drains. Then every event after the start must have its message
+# on the queue, in order per service (faults/notifications-check.py).
+notify_began=$(date +%s)
+# Above the kernel's ephemeral ports (32768 to 60999 by default): RabbitMQ's port is free for 30 s in the middle,
+# and an outgoing connection must not take it meanwhile (one did, once, at 40874).
+notify_base="${HYPERSTATUS_FAULTS_NOTIFY_PORT:-61874}"
+free_port "$notify_base"; rabbit_port=$port
+free_port "$notify_base"; rabbit_dist_port=$port
+free_port "$notify_base"; epmd_port=$port
+free_port "$notify_base"; rabbit_ctl_port=$port
+free_port "$notify_base"; port_n1=$port
+free_port "$notify_base"; port_n2=$port
+rabbit_dir="$work/rabbit"
+rabbit_node="hsfaults-$$@localhost"
+mkdir -p "$rabbit_dir/home" "$rabbit_dir/mnesia" "$rabbit_dir/log"
+echo "[]." >"$rabbit_dir/enabled_plugins"
+printf 'listeners.tcp.local = 127.0.0.1:%s\nloopback_users.guest = true\n' "$rabbit_port" >"$rabbit_dir/rabbitmq.conf"
+# Its own environment file instead of /etc/rabbitmq/rabbitmq-env.conf (the machine's node name): distribution on
+# the loopback only.
+echo 'export ERL_FLAGS="-kernel inet_dist_use_interface {127,0,0,1}"' >"$rabbit_dir/rabbitmq-env.conf"
+cookie="$(secret)"
+(umask 077; echo "${cookie:0:32}" | tr a-f A-F >"$rabbit_dir/home/.erlang.cookie")
+[ "$(id -u)" -ne 0 ] || chown -R rabbitmq:rabbitmq "$rabbit_dir"
+chmod 400 "$rabbit_dir/home/.erlang.cookie"
+rabbit_env=(HOME="$rabbit_dir/home" RABBITMQ_NODENAME="$rabbit_node" RABBITMQ_NODE_PORT="$rabbit_port"
+  RABBITMQ_DIST_PORT="$rabbit_dist_port" ERL_EPMD_PORT="$epmd_port" ERL_EPMD_ADDRESS=127.0.0.1
+  RABBITMQ_CTL_DIST_PORT_MIN="$rabbit_ctl_port" RABBITMQ_CTL_DIST_PORT_MAX="$rabbit_ctl_port"
+  RABBITMQ_MNESIA_BASE="$rabbit_dir/mnesia" RABBITMQ_LOG_BASE="$rabbit_dir/log"
+  RABBITMQ_ENABLED_PLUGINS_FILE="$rabbit_dir/enabled_plugins" RABBITMQ_CONFIG_FILE="$rabbit_dir/rabbitmq.conf"
+  RABBITMQ_ADVANCED_CONFIG_FILE="$rabbit_dir/advanced.config" RABBITMQ_CONF_ENV_FILE="$rabbit_dir/rabbitmq-env.conf")
+as_rabbitmq() { if [ "$(id -u)" -eq 0 ]; then runuser -u rabbitmq -- env "${rabbit_env[@]}" "$@"; else env "${rabbit_env[@]}" "$@"; fi; }
+rabbit_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$rabbit_port") 2>/dev/null; }
+start_rabbitmq() { # SECONDS: starts the node in the background and waits until it accepts connections
+  (cd "$rabbit_dir" && as_rabbitmq /usr/lib/rabbitmq/bin/rabbitmq-server) >>"$work/logs/rabbitmq.log" 2>&1 &
+  local deadline=$(( $(date +%s) + $1 ))
+  until rabbit_answers; do
+    [ "$(date +%s)" -lt "$deadline" ] || return 1
+    sleep 0.1
+  done
+}
+stop_rabbitmq() { # waits until the node has stopped
+  as_rabbitmq timeout 60 /usr/lib/rabbitmq/bin/rabbitmqctl -n "$rabbit_node" -q shutdown >>"$work/logs/rabbitmq.log" 2>&1
+  for _ in $(seq 1 100); do rabbit_answers || return 0; sleep 0.1; done
+  return 1
+}
+kill_rabbitmq() { # at cleanup: the node's processes (those whose command line names its files) and its epmd
+  local proc pid
+  for proc in /proc/[0-9]*; do
+    grep -qa -- "$rabbit_dir/" "$proc/cmdline" 2>/dev/null || continue
+    pid="${proc#/proc/}"
+    [ "$pid" != "$$" ] && [ "$pid" != "$BASHPID" ] && kill -9 "$pid" 2>/dev/null || true
+  done
+  for _ in $(seq 1 20); do
+    epmd -port "$epmd_port" -names >/dev/null 2>&1 || return 0
+    epmd -port "$epmd_port" -kill >/dev/null 2>&1 || true
+    sleep 0.25
+  done
+}
+outbox_place() { psql_q "SELECT published_through FROM notification_outbox WHERE id = 1"; }
+last_event() { psql_q "SELECT COALESCE(max(id), 0) FROM service_events"; }
+
+notify_config="$servers_identity
+[oslo_messaging_notifications]
+driver = messagingv2
+[notifications]
+notification_format = versioned
+[oslo_messaging_rabbit]
+amqp_durable_queues = true
+rabbit_interval_max = 2"
+transport="transport_url = rabbit://guest:guest@127.0.0.1:$rabbit_port/"
+write_config api-n1 "$port_n1" "$pg_url" "$notify_config" "host = api-n1
+$transport"
+write_config api-n2 "$port_n2" "$pg_url" "$notify_config" "host = api-n2
+$transport"
+log "fault 7: a RabbitMQ node of its own ($rabbit_node on $rabbit_port) and 2 API servers publishing to it"
+start api-n1 server; pid_n1=$started_pid
+start api-n2 server; pid_n2=$started_pid
+start_rabbitmq 60 || { log "the private RabbitMQ did not start"; exit 1; }
+wait_for_200 "$port_n1" /healthcheck 90 || { log "API server N1 did not start"; exit 1; }
+wait_for_200 "$port_n2" /healthcheck 90 || { log "API server N2 did not start"; exit 1; }
+# Notifications begin after the newest event when a publisher first runs: that place is the start.
+start_id=""
+for _ in $(seq 1 150); do
+  start_id="$(outbox_place)"
+  [ -n "$start_id" ] && break
+  sleep 0.2
+done
+[ -n "$start_id" ] || { log "no API server began publishing notifications"; exit 1; }
+
+uuid_of() {
+  curl -s -m 10 -H 'X-Auth-Token: admin:admin' -H 'OpenStack-API-Version: compute 2.53' \
+    "http://127.0.0.1:$port_n1/v2.1/os-services?host=$1&binary=nova-compute" | jq -r '.services[0].id'
+}
+notify_stop="$work/notify-stop"
+notify_changes() { # UUID MODE: one service's changes, through N1 and N2 in turn; a line per call: code seconds
+  local uuid=$1 n=0 i body bodies
+  for i in $(seq 1 1000); do
+    [ -f "$notify_stop" ] && break
+    case "$2" in
+      # disable with a reason, enable
+      plain) bodies=("{\"status\": \"disabled\", \"disabled_reason\": \"reason $i\"}" '{"status": "enabled"}') ;;
+      # each twice: the second changes nothing (an unchanged event, a service.update all the same)
+      unchanged) bodies=("{\"status\": \"disabled\", \"disabled_reason\": \"reason $i\"}"
+                         "{\"status\": \"disabled\", \"disabled_reason\": \"reason $i\"}"
+                         '{"status": "enabled"}' '{"status": "enabled"}') ;;
+      # two changes in one request: two events, one service.update
+      double) bodies=("{\"status\": \"disabled\", \"disabled_reason\": \"reason $i\", \"forced_down\": true}"
+                      '{"status": "enabled", "forced_down": false}') ;;
+    esac
+    for body in "${bodies[@]}"; do
+      n=$((n + 1))
+      local port=$port_n1
+      [ $((n % 2)) -eq 0 ] || port=$port_n2
+      curl -s -o /dev/null -m 10 -w '%{http_code} %{time_total}\n' -X PUT -H 'X-Auth-Token: admin:admin' \
+        -H 'OpenStack-API-Version: compute 2.53' -H 'Content-Type: application/json' -d "$body" \
+        "http://127.0.0.1:$port/v2.1/os-services/$uuid" || true
+      sleep 0.1
+    done
+  done
+}
+notify_loops=()
+for target in fault-2-01:plain fault-2-02:unchanged fault-2-03:double fault-3-01:plain; do
+  uuid="$(uuid_of "${target%%:*}")"
+  [ -n "$uuid" ] && [ "$uuid" != null ] || { log "no service ${target%%:*}"; exit 1; }
+  notify_changes "$uuid" "${target#*:}" >"$work/notify-changes-${target%%:*}.log" &
+  notify_loops+=($!)
+  pids+=($!)
+done
+sleep 5
+
+# RabbitMQ stopped for RABBIT_OUTAGE_SECONDS; agent 3 SIGKILLed meanwhile: its hosts go down, and come up again
+# once it is restarted, all while nothing can be published.
+went_down_before="$(transitions went_down 'fault-3-%')"
+came_up_before="$(transitions came_up 'fault-3-%')"
+log "fault 7: RabbitMQ stopped for ${RABBIT_OUTAGE_SECONDS} s during admin changes through N1 and N2; agent 3 SIGKILLed"
+stop_rabbitmq || fail "the private RabbitMQ did not stop"
+rabbit_stopped=$(now)
+place_at_stop="$(outbox_place)"  # nothing is confirmed from here on until RabbitMQ's return
+kill -9 "$pid_agent3"
+deadline=$(( $(date +%s) + RABBIT_OUTAGE_SECONDS - 8 ))
+until [ "$(transitions went_down 'fault-3-%')" -ge $((went_down_before + DYING_HOSTS)) ]; do
+  [ "$(date +%s)" -lt "$deadline" ] || { fail "agent 3's hosts not recorded went_down during the RabbitMQ outage"; break; }
+  sleep 0.25
+done
+start agent-3 agent; pid_agent3=$started_pid
+sleep "$(awk -v a="$rabbit_stopped" -v b="$(now)" -v d="$RABBIT_OUTAGE_SECONDS" \
+  'BEGIN { s = d - (b - a); printf "%.2f", (s > 0 ? s : 0) }')"
+backlog_through="$(last_event)"
+up_in_outage="$(( $(transitions came_up 'fault-3-%') - came_up_before ))"
+start_rabbitmq 60 || { log "the private RabbitMQ did not start again"; exit 1; }
+rabbit_returned=$(now)
+rabbit_outage=$(awk -v a="$rabbit_stopped" -v b="$rabbit_returned" 'BEGIN { printf "%.1f", b - a }')
+log "RabbitMQ back after ${rabbit_outage} s; $((backlog_through - place_at_stop)) events wait to be published"
+# When every event written up to RabbitMQ's return is confirmed (whichever server publishes it).
+(
+  for _ in $(seq 1 900); do
+    place="$(outbox_place 2>/dev/null || true)"
+    if [ -n "$place" ] && [ "$place" -ge "$backlog_through" ]; then since "$rabbit_returned"; exit 0; fi
+    sleep 0.1
+  done
+  echo never
+) >"$work/backlog-delivered" &
+backlog_poller=$!
+pids+=("$backlog_poller")
+
+# The backlog starts to drain: its publisher SIGKILLed as soon as its first batch is confirmed (the next one on
+# its way, most likely), while the stream of changes goes on.
+first_sent=never
+publisher=""
+for _ in $(seq 1 300); do
+  row="$(psql_q "SELECT published_through, holder FROM notification_outbox WHERE id = 1")"
+  place="${row%%|*}"; publisher="${row#*|}"
+  if [ "${place:-0}" -gt "$place_at_stop" ]; then
+    case "${publisher%%/*}" in
+      api-n1) publisher_pid=$pid_n1 ;;
+      api-n2) publisher_pid=$pid_n2 ;;
+      *) log "no notifying API server holds the notification lease (holder '$publisher')"; exit 1 ;;
+    esac
+    kill -9 "$publisher_pid"
+    publisher_killed=$(now)
+    first_sent=$(since "$rabbit_returned")
+    break
+  fi
+  sleep 0.05
+done
+[ "$first_sent" != never ] || { log "nothing published within 15 s of RabbitMQ's return"; exit 1; }
+place_at_kill=$place
+last_at_kill="$(last_event)"
+log "the publisher ${publisher%%/*} SIGKILLed ${first_sent} s after RabbitMQ's return, at its first confirmed batch: place $place_at_kill, $((backlog_through > place_at_kill ? backlog_through - place_at_kill : 0)) of the backlog and $((last_at_kill - backlog_through)) newer events to go"
+notify_takeover=never
+for _ in $(seq 1 300); do
+  holder_now="$(psql_q "SELECT holder FROM notification_outbox WHERE id = 1")"
+  [ -n "$holder_now" ] && [ "$holder_now" != "$publisher" ] && { notify_takeover=$(since "$publisher_killed"); break; }
+  sleep 0.1
+done
+log "the other server publishes ${notify_takeover} s after the SIGKILL (bound ${BOUND_NOTIFY_TAKEOVER_SECONDS} s)"
+awk -v t="$notify_takeover" -v b="$BOUND_NOTIFY_TAKEOVER_SECONDS" 'BEGIN { exit !(t == "never" || t > b) }' \
+  && fail "the notification lease was taken over ${notify_takeover} s after its holder's SIGKILL"
+sleep "$(awk -v a="$publisher_killed" -v b="$(now)" 'BEGIN { s = 3 - (b - a); printf "%.2f", (s > 0 ? s : 0) }')"
+touch "$notify_stop"
+wait "${notify_loops[@]}" || true
+stream_stopped=$(now)
+deadline=$(( $(date +%s) + BOUND_RESTART_SECONDS + SERVICE_DOWN_TIME ))
+until [ "$(transitions came_up 'fault-3-%')" -ge $((came_up_before + DYING_HOSTS)) ]; do
+  [ "$(date +%s)" -lt "$deadline" ] || { fail "agent 3's hosts not recorded came_up after its restart"; break; }
+  sleep 0.25
+done
+# Everything published: the place at the last event (bounded).
+drained=never
+deadline=$(( $(date +%s) + BOUND_NOTIFY_DRAIN_SECONDS ))
+while [ "$(date +%s)" -lt "$deadline" ]; do
+  [ "$(psql_q "SELECT count(*) FROM notification_outbox WHERE id = 1 AND published_through = (SELECT max(id) FROM service_events)")" = 1 ] \
+    && { drained=$(since "$stream_stopped"); break; }
+  sleep 0.2
+done
+[ "$drained" != never ] || fail "not every event published within ${BOUND_NOTIFY_DRAIN_SECONDS} s of the stream's end ($(outbox_place) of $(last_event))"
+wait "$backlog_poller" || true
+backlog_delivered="$(cat "$work/backlog-delivered")"
+end_id="$(last_event)"
+
+# The messages against the log.
+psql_q "SELECT COALESCE(json_agg(e ORDER BY e.id), '[]') FROM (SELECT id, kind, service_uuid, host, state_after,
+  status_after, reason_after, forced_down_after, request_id FROM service_events WHERE id > $start_id) e" \
+  >"$work/notify-events.json"
+cat "$work"/notify-changes-*.log >"$work/notify-changes.all"
+notify_changes_total="$(wc -l <"$work/notify-changes.all")"
+notify_changes_ok="$(awk '$1 ~ /^2/' "$work/notify-changes.all" | wc -l)"
+notify_changes_unanswered="$(awk '$1 == "000"' "$work/notify-changes.all" | wc -l)"
+notify_slowest="$(awk '$1 ~ /^2/ { if ($2 > m) m = $2 } END { printf "%.2f", m + 0 }' "$work/notify-changes.all")"
+log "events $((start_id + 1)) to $end_id: $((end_id - start_id)) ($((backlog_through - place_at_stop)) written while RabbitMQ was stopped); $notify_changes_total admin changes, $notify_changes_ok answered 2xx (the slowest in ${notify_slowest} s), $notify_changes_unanswered unanswered (the SIGKILLed server's); agent 3's hosts: $DYING_HOSTS went_down during the outage, $up_in_outage came_up during it"
+# RabbitMQ's outage is none of the API's business: every change answered is a 2xx.
+other="$(awk '$1 !~ /^(2|000)/' "$work/notify-changes.all" | sort | uniq -c | head -n 5)"
+[ -z "$other" ] || fail "admin changes answered other than 2xx during fault 7: $other"
+if ! /usr/bin/python3 faults/notifications-check.py --url "amqp://guest:guest@127.0.0.1:$rabbit_port/%2F" \
+    --events "$work/notify-events.json" --save "$work/notifications.jsonl" --timeout 60 >"$work/notify-check.out" 2>&1; then
+  fail "notifications lost, unexpected or out of order"
+fi
+sed 's/^notifications: /faults: notifications: /' "$work/notify-check.out" >&2
+[ "$(last_event)" = "$end_id" ] || log "note: events were written while the messages were read (after $end_id)"
+log "notification figures: RabbitMQ down ${rabbit_outage} s; first publication ${first_sent} s after its return, the backlog (events to $backlog_through) confirmed ${backlog_delivered} s after it; the publisher SIGKILLed at $place_at_kill of $last_at_kill, the other server publishing ${notify_takeover} s later; all $end_id published ${drained} s after the stream's end; section $(( $(date +%s) - notify_began )) s"
 
 if [ "$failures" -gt 0 ]; then
   log "$failures check(s) failed"
