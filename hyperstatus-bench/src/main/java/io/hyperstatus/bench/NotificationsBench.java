@@ -31,10 +31,20 @@ public final class NotificationsBench {
   final Path jar;
   final long backlog;
   final int changes;
+  /** The driver of the servers with notifications on: messagingv2, or log to tell RabbitMQ's share apart. */
+  final String driver;
   final Lines lines = new Lines();
+  /** Rounds of admin changes, each with notifications off then on. */
+  static final int ROUNDS = 4;
+  /** Changes made on a fresh server before any is timed. */
+  static final int WARM_UP = 1000;
+  /** The paced changes of a round, one every {@link #PACE_MILLIS}. */
+  static final int PACED_CHANGES = 300;
+  static final long PACE_MILLIS = 25;
 
-  NotificationsBench(Path jar, long backlog, int changes) {
+  NotificationsBench(Path jar, long backlog, int changes, String driver) {
     this.jar = jar;
+    this.driver = driver;
     this.backlog = backlog;
     this.changes = changes;
   }
@@ -43,17 +53,19 @@ public final class NotificationsBench {
     Path jar = null;
     long backlog = 50_000;
     int changes = 1000;
+    String driver = "messagingv2";
     List<String> databases = List.of("embedded", "postgresql");
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--jar" -> jar = Path.of(args[i + 1]);
         case "--backlog" -> backlog = Long.parseLong(args[i + 1]);
         case "--changes" -> changes = Integer.parseInt(args[i + 1]);
+        case "--driver" -> driver = args[i + 1];
         case "--databases" -> databases = Arrays.asList(args[i + 1].split(","));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    NotificationsBench bench = new NotificationsBench(jar, backlog, changes);
+    NotificationsBench bench = new NotificationsBench(jar, backlog, changes, driver);
     Path work = Files.createTempDirectory("hyperstatus-notifications-bench");
     for (String db : databases) {
       bench.run(work, db);
@@ -66,8 +78,6 @@ public final class NotificationsBench {
     Path dir = Files.createDirectories(work.resolve(db));
     int port = Bench.freePort();
     BenchDatabase database = BenchDatabase.create(harness, db, dir, "hsnotify");
-    Path sqlite = database.sqlite();
-    String pgDb = database.pgDb();
     String vhost = "hyperstatus-bench-" + ProcessHandle.current().pid() + "-" + db;
     management("PUT", "/api/vhosts/" + vhost, "{}");
     management("PUT", "/api/permissions/" + vhost + "/guest", "{\"configure\": \".*\", \"write\": \".*\", \"read\": \".*\"}");
@@ -80,68 +90,109 @@ public final class NotificationsBench {
       Bench.awaitUp(server, base, dir);
       String uuid = events.register(base);
       EventsBench.stop(server);
-      events.seed(db, sqlite, pgDb);
-
-      // Off: the admin change as it costs without notifications.
-      server = harness.startServer(jar, dir, conf, List.of());
-      Bench.awaitUp(server, base, dir);
-      List<Double> off = timeChanges(base, uuid);
-      EventsBench.stop(server);
+      events.seed(db, database.sqlite(), database.pgDb());
+      Path confOn = dir.resolve("server-on.conf");
+      Files.writeString(confOn, Files.readString(conf) + "[DEFAULT]\ntransport_url = rabbit://guest:guest@127.0.0.1:5672/"
+          + vhost + "\n[oslo_messaging_notifications]\ndriver = " + driver + "\n[notifications]\n"
+          + "notification_format = versioned\n");
 
       // A backlog: every event after the registration, which a server with notifications on publishes at start.
-      query(db, sqlite, pgDb, "UPDATE notification_outbox SET published_through = 1");
-      long target = Long.parseLong(query(db, sqlite, pgDb, "SELECT last_id FROM event_sequence WHERE id = 1")
-          .strip());
-      Files.writeString(conf, "[DEFAULT]\ntransport_url = rabbit://guest:guest@127.0.0.1:5672/" + vhost
-          + "\n[oslo_messaging_notifications]\ndriver = messagingv2\n[notifications]\nnotification_format = versioned\n",
-          StandardOpenOption.APPEND);
-      server = harness.startServer(jar, dir, conf, List.of());
+      query(database, "UPDATE notification_outbox SET published_through = 1");
+      long target = Long.parseLong(query(database, "SELECT last_id FROM event_sequence WHERE id = 1").strip());
+      server = harness.startServer(jar, dir, confOn, List.of());
       try {
         Bench.awaitUp(server, base, dir);
         long t0 = System.nanoTime();
         long published = 0;
         while (published < target && System.nanoTime() - t0 < TimeUnit.MINUTES.toNanos(20)) {
           Thread.sleep(100);
-          published = Long.parseLong(query(db, sqlite, pgDb,
+          published = Long.parseLong(query(database,
               "SELECT published_through FROM notification_outbox WHERE id = 1").strip());
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        line(db, "notifications published with confirms, draining a backlog of " + (target - 1), (published - 1) / seconds,
-            "per second");
-        List<Double> on = timeChanges(base, uuid);
-        line(db, "PUT /v2.1/os-services/{uuid}, notifications off: median / p99", EventsBench.percentile(off, 50),
-            EventsBench.percentile(off, 99), "ms");
-        line(db, "PUT /v2.1/os-services/{uuid}, notifications on: median / p99", EventsBench.percentile(on, 50),
-            EventsBench.percentile(on, 99), "ms");
-        line(db, "added median latency with notifications on", 100 * (EventsBench.percentile(on, 50)
-            / EventsBench.percentile(off, 50) - 1), "%");
+        line(db, "notifications published with confirms, draining a backlog of " + (target - 1),
+            (published - 1) / seconds, "per second");
         line(db, "server resident memory after the backlog", Bench.rssMb(server.pid()), "MB");
       } finally {
         EventsBench.stop(server);
       }
+      if (!driver.equals("log")) {
+        management("DELETE", "/api/queues/" + vhost + "/versioned_notifications.info/contents", null);
+      }
+
+      // The admin change off and on, in alternating rounds (the machine's speed drifts), each on a fresh server:
+      // back to back, where the server takes all the CPU the two cores have and the publisher's work competes with
+      // the changes for it, and paced at an operator's busy rate, where it is done between them.
+      List<Double> off = new ArrayList<>();
+      List<Double> on = new ArrayList<>();
+      List<Double> pacedOff = new ArrayList<>();
+      List<Double> pacedOn = new ArrayList<>();
+      for (int round = 0; round < ROUNDS; round++) {
+        for (boolean notifying : new boolean[] {false, true}) {
+          server = harness.startServer(jar, dir, notifying ? confOn : conf, List.of());
+          try {
+            Bench.awaitUp(server, base, dir);
+            List<Double> times = timeChanges(base, uuid, changes / ROUNDS, 0);
+            List<Double> paced = timeChanges(base, uuid, PACED_CHANGES, PACE_MILLIS);
+            Bench.log(db + " round " + (round + 1) + ", notifications " + (notifying ? "on" : "off")
+                + ": median " + String.format(java.util.Locale.ROOT, "%.2f", EventsBench.percentile(times, 50))
+                + " ms back to back, " + String.format(java.util.Locale.ROOT, "%.2f", EventsBench.percentile(paced, 50))
+                + " ms paced");
+            (notifying ? on : off).addAll(times);
+            (notifying ? pacedOn : pacedOff).addAll(paced);
+          } finally {
+            EventsBench.stop(server);
+          }
+        }
+      }
+      latency(db, "back to back", off, on);
+      latency(db, (1000 / PACE_MILLIS) + " a second", pacedOff, pacedOn);
     } finally {
       management("DELETE", "/api/vhosts/" + vhost, null);
       database.drop(harness);
     }
   }
 
-  /** {@code changes} admin changes one at a time (after 50 to warm up); their times in ms. */
-  List<Double> timeChanges(String base, String uuid) throws Exception {
+  void latency(String db, String how, List<Double> off, List<Double> on) {
+    line(db, "PUT /v2.1/os-services/{uuid} " + how + ", notifications off: median / p99",
+        EventsBench.percentile(off, 50), EventsBench.percentile(off, 99), "ms");
+    line(db, "PUT /v2.1/os-services/{uuid} " + how + ", notifications on: median / p99",
+        EventsBench.percentile(on, 50), EventsBench.percentile(on, 99), "ms");
+    line(db, "added median latency " + how + " with notifications on",
+        100 * (EventsBench.percentile(on, 50) / EventsBench.percentile(off, 50) - 1), "%");
+  }
+
+  /**
+   * {@code count} admin changes one at a time, each {@code paceMillis} after the last began (0: back to back),
+   * after {@link #WARM_UP} to warm the new server up (its JIT compiler otherwise competes with the first requests
+   * for the two cores); their times in ms.
+   */
+  List<Double> timeChanges(String base, String uuid, int count, long paceMillis) throws Exception {
     List<Double> ms = new ArrayList<>();
-    for (int i = 0; i < changes + 50; i++) {
+    int warmUp = paceMillis == 0 ? WARM_UP : 0;
+    long next = System.nanoTime();
+    for (int i = 0; i < count + warmUp; i++) {
+      if (paceMillis > 0) {
+        long wait = next - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        next += paceMillis * 1_000_000;
+      }
       long t = System.nanoTime();
       EventsBench.change(base, uuid, i % 2 == 0);
-      if (i >= 50) {
+      if (i >= warmUp) {
         ms.add((System.nanoTime() - t) / 1e6);
       }
     }
     return ms;
   }
 
-  String query(String db, Path sqlite, String pgDb, String sql) throws Exception {
-    ProcessBuilder builder = db.equals("embedded") ? new ProcessBuilder("sqlite3", "-cmd", ".timeout 5000",
-        sqlite.toString(), sql)
-        : new ProcessBuilder("psql", "-XAtq", "-h", "127.0.0.1", "-p", "5432", "-U", "postgres", "-d", pgDb, "-c", sql);
+  String query(BenchDatabase database, String sql) throws Exception {
+    ProcessBuilder builder = database.pgDb() == null ? new ProcessBuilder("sqlite3", "-cmd", ".timeout 5000",
+        database.sqlite().toString(), sql)
+        : new ProcessBuilder("psql", "-XAtq", "-h", "127.0.0.1", "-p", "5432", "-U", "postgres", "-d",
+            database.pgDb(), "-c", sql);
     Process p = builder.redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {

@@ -142,13 +142,11 @@ public final class HyperstatusServer implements AutoCloseable {
                             OutboxOptions.withRetries(notifying.retryInterval(), notifying.retryBackoff(),
                                     notifying.retryIntervalMax()),
                             leaseHolder(config.host()), System::nanoTime));
-            // A commit that may have written events wakes the follower, so they reach the streams without waiting,
-            // and the publisher.
+            // A commit that may have written events wakes the follower: they reach the streams without waiting. The
+            // publisher is not woken so: it reads the log every 200 ms, a batch at a time, because being woken by
+            // every commit cost each admin change about a fifth more time (docs/performance/notifications.md).
             CommitSignalingTransactions committing = new CommitSignalingTransactions(new JdbiTransactions(database),
-                    () -> {
-                        follower.wake();
-                        notifications.ifPresent(NotificationOutbox::wake);
-                    });
+                    follower::wake);
             ServiceAdministration administration = new ServiceAdministration(serviceStore, agentStore, committing,
                     new EventLog(eventStore, zones), services);
             HypervisorQueries hypervisors = new HypervisorQueries(new JdbiHypervisorStore(database,

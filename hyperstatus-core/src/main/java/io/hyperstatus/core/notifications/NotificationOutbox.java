@@ -73,11 +73,6 @@ public final class NotificationOutbox implements AutoCloseable {
         thread.start();
     }
 
-    /** Runs a pass as soon as possible: a local commit may have logged events (many wakes make one pass). */
-    public void wake() {
-        thread.wake();
-    }
-
     public OutboxStatus status() {
         return status;
     }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the publisher runs: it looks at the event log every {@code passInterval} (and at once after a local commit),
+ * How the publisher runs: it looks at the event log every {@code passInterval},
  * holds its lease for {@code leaseLength} and renews it every {@code renewInterval}, and sends at most
  * {@code batchSize} notices before it waits for their confirmations. After a failed send it waits
  * {@code retryInterval}, and {@code retryBackoff} more after each further failure, at most
