@@ -17,6 +17,7 @@ import org.sqlite.SQLiteException;
 final class StoreFailures {
     private static final int SQLITE_BUSY = 5;
     private static final int SQLITE_LOCKED = 6;
+    private static final int MARIADB_DEADLOCK = 1213;
 
     private StoreFailures() {
     }
@@ -46,6 +47,21 @@ final class StoreFailures {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null && unavailableState(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the database rolled the transaction back to break a deadlock or a serialization conflict, so that
+     * running it again may well succeed: SQLState 40001 (MariaDB's deadlock, error 1213, and a Galera certification
+     * failure; PostgreSQL's serialization failure) and PostgreSQL's 40P01 (deadlock detected).
+     */
+    static boolean isDeadlock(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState())
+                    || "40P01".equals(sql.getSQLState()) || sql.getErrorCode() == MARIADB_DEADLOCK)) {
                 return true;
             }
         }

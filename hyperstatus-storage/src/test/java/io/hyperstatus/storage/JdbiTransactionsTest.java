@@ -9,8 +9,11 @@ import io.hyperstatus.core.services.ServiceRef;
 import io.hyperstatus.domain.Service;
 import io.hyperstatus.domain.ServiceKey;
 import java.nio.file.Path;
+import java.sql.SQLTransactionRollbackException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,67 @@ class JdbiTransactionsTest {
         assertThat(agents.registered(key)).isEmpty();
         assertThat(services.find(ServiceRef.byId(kept.id())).map(RowAt::row).map(Service::disabled))
                 .contains(false);
+    }
+
+    @Test
+    void aTransactionRolledBackToBreakADeadlockRunsAgainFromTheStart() {
+        ServiceKey key = new ServiceKey("alpha", Service.COMPUTE_BINARY);
+        AtomicInteger runs = new AtomicInteger();
+
+        Service inserted = new JdbiTransactions(database).inTransaction(() -> {
+            Service service = agents.insert(key);
+            if (runs.incrementAndGet() == 1) {
+                throw deadlock();
+            }
+            return service;
+        });
+
+        assertThat(runs).hasValue(2);
+        assertThat(agents.registered(key)).hasValueSatisfying(r -> assertThat(r.id()).isEqualTo(inserted.id()));
+    }
+
+    @Test
+    void aDeadlockThatGoesOnIsReportedAfterTheLastRunAndAnyOtherFailureAtOnce() {
+        AtomicInteger deadlocked = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        JdbiTransactions transactions = new JdbiTransactions(database);
+
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+            deadlocked.incrementAndGet();
+            throw deadlock();
+        })).isInstanceOf(UnableToExecuteStatementException.class);
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+            failed.incrementAndGet();
+            throw new IllegalStateException("not a deadlock");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(deadlocked).hasValue(JdbiTransactions.ATTEMPTS);
+        assertThat(failed).hasValue(1);
+    }
+
+    @Test
+    void aNestedTransactionIsRetriedOnlyAsPartOfTheOutermostOne() {
+        AtomicInteger outer = new AtomicInteger();
+        AtomicInteger inner = new AtomicInteger();
+        JdbiTransactions transactions = new JdbiTransactions(database);
+
+        transactions.inTransaction(() -> {
+            outer.incrementAndGet();
+            return transactions.inTransaction(() -> {
+                if (inner.incrementAndGet() == 1) {
+                    throw deadlock();
+                }
+                return null;
+            });
+        });
+
+        assertThat(outer).hasValue(2);
+        assertThat(inner).hasValue(2);
+    }
+
+    private static UnableToExecuteStatementException deadlock() {
+        return new UnableToExecuteStatementException(new SQLTransactionRollbackException(
+                "Deadlock found when trying to get lock; try restarting transaction", "40001", 1213), null);
     }
 
     @Test
