@@ -4,6 +4,7 @@ import io.hyperstatus.core.port.OutboxStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
+import org.jdbi.v3.core.Handle;
 
 /** The notification publisher's lease and place, the one row of {@code notification_outbox} (see the V8 migration). */
 public final class JdbiOutboxStore implements OutboxStore {
@@ -19,9 +20,7 @@ public final class JdbiOutboxStore implements OutboxStore {
             Instant now = database.now(handle);
             long nowMicros = Times.micros(now);
             boolean held = LeaseRows.acquire(handle, "notification_outbox", holder, nowMicros, length);
-            Long place = handle.createQuery("SELECT published_through FROM notification_outbox WHERE id = 1")
-                    .mapTo(Long.class).one();
-            return new Claim(held, place == null ? OptionalLong.empty() : OptionalLong.of(place), now);
+            return new Claim(held, place(handle), now);
         });
     }
 
@@ -54,10 +53,12 @@ public final class JdbiOutboxStore implements OutboxStore {
 
     @Override
     public OptionalLong publishedThrough() {
-        return database.jdbi().withHandle(handle -> {
-            Long place = handle.createQuery("SELECT published_through FROM notification_outbox WHERE id = 1")
-                    .mapTo(Long.class).one();
-            return place == null ? OptionalLong.empty() : OptionalLong.of(place);
-        });
+        return database.jdbi().withHandle(JdbiOutboxStore::place);
+    }
+
+    private static OptionalLong place(Handle handle) {
+        Long place = handle.createQuery("SELECT published_through FROM notification_outbox WHERE id = 1")
+                .mapTo(Long.class).one();
+        return place == null ? OptionalLong.empty() : OptionalLong.of(place);
     }
 }
