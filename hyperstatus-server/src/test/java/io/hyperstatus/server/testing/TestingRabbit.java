@@ -35,7 +35,7 @@ public final class TestingRabbit implements AutoCloseable {
 
     private final String vhost;
     private final Connection connection;
-    private final Channel channel;
+    private Channel channel;
     private final java.util.Set<String> seenQueues = new java.util.HashSet<>();
 
     /** One message as a consumer gets it: its body, content type and encoding, and delivery mode. */
@@ -98,7 +98,7 @@ public final class TestingRabbit implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (taken.size() < count && System.nanoTime() - deadline < 0) {
-                GetResponse response = queueExists(queue) ? channel.basicGet(queue, true) : null;
+                GetResponse response = queueExists(queue) ? get(queue) : null;
                 if (response == null) {
                     Thread.sleep(20);
                     continue;
@@ -121,6 +121,21 @@ public final class TestingRabbit implements AutoCloseable {
         List<String> names = new ArrayList<>();
         listed.forEach(queue -> names.add(queue.get("name").asText()));
         return names;
+    }
+
+    /**
+     * One message off the queue, or null. A queue the management API lists may not take gets yet (a quorum queue
+     * still electing its leader): the broker then closes the channel, and the next try opens another.
+     */
+    private GetResponse get(String queue) throws IOException {
+        if (!channel.isOpen()) {
+            channel = connection.createChannel();
+        }
+        try {
+            return channel.basicGet(queue, true);
+        } catch (IOException | com.rabbitmq.client.AlreadyClosedException notYet) {
+            return null;
+        }
     }
 
     /** The queue as the management API describes it ({@code durable}, {@code type}, {@code arguments}...). */
