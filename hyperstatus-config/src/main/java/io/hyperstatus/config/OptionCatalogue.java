@@ -14,6 +14,7 @@ import java.util.Map;
 public final class OptionCatalogue {
     private static final List<OptionGroup> GROUPS = List.of(ServerDeclarations.GROUP, HttpDeclarations.GROUP,
             SslDeclarations.GROUP, DatabaseDeclarations.GROUP, LivenessDeclarations.GROUP, NotificationDeclarations.GROUP,
+            MetricsDeclarations.GROUP,
             PolicyDeclarations.GROUP,
             AgentIdentityDeclarations.GROUP, AgentDeclarations.GROUP, KeystoneDeclarations.GROUP);
 

@@ -2,6 +2,7 @@ package io.hyperstatus.domain;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A registered service (nova-compute, nova-scheduler, ...) on one host, as stored.
@@ -20,6 +21,8 @@ public record Service(
         Instant lastSeenUp) {
 
     public static final String COMPUTE_BINARY = "nova-compute";
+    /** API services answer requests instead of heartbeating, so Nova never lists them among the services. */
+    private static final Set<String> API_BINARIES = Set.of("nova-osapi_compute", "nova-metadata");
 
     public Service {
         Objects.requireNonNull(uuid, "uuid");
@@ -30,6 +33,11 @@ public record Service(
 
     public boolean isCompute() {
         return COMPUTE_BINARY.equals(binary);
+    }
+
+    /** Whether this is an API service (see {@link #API_BINARIES}), which the API's listings leave out. */
+    public boolean isApiService() {
+        return API_BINARIES.contains(binary);
     }
 
     public ServiceStatus status() {

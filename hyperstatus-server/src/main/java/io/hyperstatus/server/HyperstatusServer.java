@@ -9,6 +9,7 @@ import io.hyperstatus.core.events.CommitSignalingTransactions;
 import io.hyperstatus.core.events.EventFollower;
 import io.hyperstatus.core.events.EventHistory;
 import io.hyperstatus.core.events.EventLog;
+import io.hyperstatus.core.events.EventTally;
 import io.hyperstatus.core.hypervisors.HypervisorQueries;
 import io.hyperstatus.core.liveness.DetectorOptions;
 import io.hyperstatus.core.liveness.LivenessDetector;
@@ -41,6 +42,7 @@ import io.hyperstatus.server.api.policy.Policy;
 import io.hyperstatus.server.api.policy.PolicyFile;
 import io.hyperstatus.server.api.services.ServicesController;
 import io.hyperstatus.server.jetty.ServletConnections;
+import io.hyperstatus.server.metrics.ServerMetrics;
 import io.hyperstatus.storage.Database;
 import io.hyperstatus.storage.DatabaseUrl;
 import io.hyperstatus.storage.Dialect;
@@ -55,8 +57,10 @@ import io.hyperstatus.storage.JdbiServiceStore;
 import io.hyperstatus.storage.JdbiTransactions;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -79,11 +83,14 @@ public final class HyperstatusServer implements AutoCloseable {
     private final ApiServer api;
     private final EventFollower follower;
     private final LivenessDetector detector;
+    private OptionalInt metricsPort = OptionalInt.empty();
 
     private final Optional<NotificationOutbox> notifications;
+    private final ServerMetrics metrics;
 
     private HyperstatusServer(Database database, ApiServer api, EventFollower follower, LivenessDetector detector,
-                              Optional<NotificationOutbox> notifications) {
+                              Optional<NotificationOutbox> notifications, ServerMetrics metrics) {
+        this.metrics = metrics;
         this.database = database;
         this.api = api;
         this.follower = follower;
@@ -117,6 +124,7 @@ public final class HyperstatusServer implements AutoCloseable {
             }
             database.startMonitor(MONITOR_INTERVAL);
             JdbiOutageStore outages = new JdbiOutageStore(database);
+            ServerMetrics metrics = new ServerMetrics(config.metrics());
             Liveness liveness = new Liveness(config.serviceDownTime());
             Set<String> unloaded = new HashSet<>(HyperstatusConfig.OPTIONAL_LEGACY_V2_EXTENSIONS);
             unloaded.removeAll(config.legacyV2Extensions());
@@ -131,7 +139,10 @@ public final class HyperstatusServer implements AutoCloseable {
             EventHistory history = new EventHistory(eventStore, services, database::now);
             EventStreams streams = new EventStreams(history, config.maxEventSubscribers(), SUBSCRIBER_QUEUE_BYTES,
                     keepAlive, System::nanoTime, new ServletConnections()::abort);
-            EventFollower follower = new EventFollower(history, FOLLOW_INTERVAL, FOLLOW_BATCH, streams);
+            // The follower feeds the streams and the metrics' count of events, from the log, whoever wrote them.
+            EventTally tally = new EventTally();
+            EventFollower follower = new EventFollower(history, FOLLOW_INTERVAL, FOLLOW_BATCH,
+                    EventFollower.Listener.all(List.of(streams, tally)));
             streams.wakeWith(follower::wake);
             // Notifications are published from the event log, by one API server at a time (the outbox's lease);
             // when they are off, nothing is made and nothing connects anywhere.
@@ -149,6 +160,7 @@ public final class HyperstatusServer implements AutoCloseable {
                     follower::wake);
             ServiceAdministration administration = new ServiceAdministration(serviceStore, agentStore, committing,
                     new EventLog(eventStore, zones), services);
+            AgentReports reports = new AgentReports(agentStore, administration);
             HypervisorQueries hypervisors = new HypervisorQueries(new JdbiHypervisorStore(database,
                     config.hypervisorCacheSize(), config.readBatchSize()), liveness, outages);
             ApiServer api = new ApiServer(config,
@@ -162,17 +174,20 @@ public final class HyperstatusServer implements AutoCloseable {
                     new AvailabilityZonesController(services, zones),
                     new HostsController(services, hypervisors, zones),
                     new ExtensionsController(unloaded),
-                    new AgentController(new AgentReports(agentStore, administration)),
+                    new AgentController(reports),
                     new EventsController(history, streams, config.maxLimit()),
                     streams,
-                    new HealthCheck(database.health()));
+                    new HealthCheck(database.health()),
+                    metrics.requests());
             // Every API server runs a detector; the database's lease lets one of them record at a time.
             LivenessDetector detector = new LivenessDetector(new JdbiLivenessStore(database), eventStore,
                     committing, zones, liveness, outages,
                     new DetectorOptions(config.liveness().massDownThreshold(),
                             Duration.ofDays(config.liveness().retentionDays())),
-                    leaseHolder(config.host()));
-            return new HyperstatusServer(database, api, follower, detector, notifications);
+                    leaseHolder(config.host()), metrics.detectorPasses());
+            metrics.readFrom(services, zones, config.readBatchSize(), tally, reports,
+                    () -> notifications.map(NotificationOutbox::status), database, liveness, config.reportInterval());
+            return new HyperstatusServer(database, api, follower, detector, notifications, metrics);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -215,14 +230,26 @@ public final class HyperstatusServer implements AutoCloseable {
         follower.start();
         detector.start();
         notifications.ifPresent(NotificationOutbox::start);
-        LOG.info("hyperstatus API listening on port {} (database {}, schema version {})", port,
-                database.dialect().name().toLowerCase(Locale.ROOT), database.schemaVersion());
+        metricsPort = metrics.start();
+        LOG.info("hyperstatus API listening on port {} (database {}, schema version {}); metrics {}", port,
+                database.dialect().name().toLowerCase(Locale.ROOT), database.schemaVersion(),
+                metricsPort.isPresent() ? "on port " + metricsPort.getAsInt() : "off");
         return port;
     }
 
     /** The notification publisher's state, when notifications are on. */
     public Optional<OutboxStatus> notificationStatus() {
         return notifications.map(NotificationOutbox::status);
+    }
+
+    /** The metrics listener's port, once started, when metrics are enabled. */
+    public OptionalInt metricsPort() {
+        return metricsPort;
+    }
+
+    /** The metrics, for a scrape without the listener. */
+    public ServerMetrics metrics() {
+        return metrics;
     }
 
     public Database database() {
@@ -235,6 +262,7 @@ public final class HyperstatusServer implements AutoCloseable {
         api.close();
         detector.close();
         notifications.ifPresent(NotificationOutbox::close);
+        metrics.close();
         database.close();
     }
 }

@@ -133,6 +133,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The current pool's connections (all zero while a renewed pool is starting). */
+    public PoolUsage poolUsage() {
+        HikariDataSource current = pool.get();
+        var bean = current.getHikariPoolMXBean();
+        int max = current.getMaximumPoolSize();
+        if (bean == null) {
+            return new PoolUsage(0, 0, max, 0);
+        }
+        return new PoolUsage(bean.getActiveConnections(), bean.getIdleConnections(), max,
+                bean.getThreadsAwaitingConnection());
+    }
+
     /** The monitor's last verdict; reachable until a monitor is started. */
     public DatabaseHealth health() {
         return () -> {

@@ -10,6 +10,7 @@ import io.hyperstatus.domain.NodeReport;
 import io.hyperstatus.domain.ServiceKey;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -19,6 +20,7 @@ import java.util.function.Function;
  * whole, before anything is written, as Kubernetes' node authorizer refuses a kubelet writing another node.
  */
 public final class AgentReports {
+    private final LongAdder acceptedHeartbeats = new LongAdder();
     private final AgentStore store;
     private final ServiceAdministration services;
 
@@ -36,7 +38,14 @@ public final class AgentReports {
     /** Records heartbeats; answers the services that must register again. */
     public List<ServiceKey> heartbeat(AgentHosts caller, List<ServiceKey> keys) {
         requireHosts(caller, keys, ServiceKey::host);
-        return store.heartbeat(keys);
+        List<ServiceKey> unknown = store.heartbeat(keys);
+        acceptedHeartbeats.add(keys.size() - unknown.size());
+        return unknown;
+    }
+
+    /** Heartbeats recorded since this server started (one per service and beat). */
+    public long acceptedHeartbeats() {
+        return acceptedHeartbeats.sum();
     }
 
     /**

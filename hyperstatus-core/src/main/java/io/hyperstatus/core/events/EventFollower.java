@@ -23,6 +23,22 @@ public final class EventFollower implements AutoCloseable {
 
         /** A look at the log failed (the database is unreachable, say); the next look retries from where it was. */
         void failed(RuntimeException failure);
+
+        /** One listener that hands every call to each of {@code listeners}, in order. */
+        static Listener all(List<Listener> listeners) {
+            List<Listener> each = List.copyOf(listeners);
+            return new Listener() {
+                @Override
+                public void deliver(long previous, List<LoggedEvent> events, long position) {
+                    each.forEach(listener -> listener.deliver(previous, events, position));
+                }
+
+                @Override
+                public void failed(RuntimeException failure) {
+                    each.forEach(listener -> listener.failed(failure));
+                }
+            };
+        }
     }
 
     private final EventHistory history;

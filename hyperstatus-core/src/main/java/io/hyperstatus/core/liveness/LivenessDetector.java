@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +63,7 @@ public final class LivenessDetector implements AutoCloseable {
     private final Duration retention;
     private final String holder;
     private final ScheduledExecutorService executor;
+    private final LongConsumer passDurations;
 
     // Written by the pass alone (one thread at a time); holding is read by others too.
     private volatile boolean holding;
@@ -71,6 +73,14 @@ public final class LivenessDetector implements AutoCloseable {
 
     public LivenessDetector(LivenessStore store, EventStore events, Transactions transactions, ServiceZones zones,
                             Liveness liveness, OutageStore outages, DetectorOptions options, String holder) {
+        this(store, events, transactions, zones, liveness, outages, options, holder, nanos -> { });
+    }
+
+    /** As above; {@code passDurations} is told how long each pass took, in nanoseconds (for the metrics). */
+    public LivenessDetector(LivenessStore store, EventStore events, Transactions transactions, ServiceZones zones,
+                            Liveness liveness, OutageStore outages, DetectorOptions options, String holder,
+                            LongConsumer passDurations) {
+        this.passDurations = Objects.requireNonNull(passDurations, "passDurations");
         this.store = Objects.requireNonNull(store, "store");
         this.events = Objects.requireNonNull(events, "events");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -99,6 +109,15 @@ public final class LivenessDetector implements AutoCloseable {
 
     /** One pass; a failure is logged, and gives every service a fresh grace once the database answers again. */
     public void pass() {
+        long started = System.nanoTime();
+        try {
+            passOnce();
+        } finally {
+            passDurations.accept(System.nanoTime() - started);
+        }
+    }
+
+    private void passOnce() {
         try {
             LivenessStore.Lease lease = store.acquire(holder, LEASE);
             if (!lease.held()) {

@@ -46,7 +46,8 @@ public final class ApiServer implements AutoCloseable {
                      HypervisorsController hypervisors, ServicesController services,
                      AggregatesController aggregates, AvailabilityZonesController availabilityZones,
                      HostsController hosts, ExtensionsController extensions, AgentController agent,
-                     EventsController events, EventStreams eventStreams, HealthCheck health) {
+                     EventsController events, EventStreams eventStreams, HealthCheck health,
+                     RequestObserver requests) {
         this.config = config;
         this.health = health;
         MicroversionHeaders microversions = new MicroversionHeaders(new MicroversionNegotiator());
@@ -60,7 +61,7 @@ public final class ApiServer implements AutoCloseable {
         this.jetty = new JettySetup(config.http(), config.maxRequestBodySize(), authentication::admitsBody,
                 List.of(Mount.HYPERSTATUS.prefix() + EventsController.STREAM_PATH));
         this.faults = new FaultMapper(notFound);
-        this.requestLog = new RequestLog(responder);
+        this.requestLog = new RequestLog(responder, requests);
         List<Endpoint> compute = new ArrayList<>();
         // Each resource contributes its own routes, in this order.
         for (Resource resource : List.<Resource>of(hypervisors, services, aggregates, availabilityZones, hosts,

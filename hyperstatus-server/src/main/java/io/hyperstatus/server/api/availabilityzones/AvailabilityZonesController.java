@@ -26,9 +26,6 @@ import java.util.TreeSet;
  * are sorted by name, available ones first. The list hides the internal zone; the detail shows it.
  */
 public final class AvailabilityZonesController implements Resource {
-    /** API services answer requests instead of heartbeating; Nova leaves them out of the detail's hosts. */
-    private static final Set<String> API_BINARIES = Set.of("nova-osapi_compute", "nova-metadata");
-
     private final ServiceQueries services;
     private final ServiceZones zones;
 
@@ -66,7 +63,7 @@ public final class AvailabilityZonesController implements Resource {
         // zone -> host -> enabled services of the host in that zone, in service order.
         Map<String, Map<String, List<ServiceWithState>>> hosts = new LinkedHashMap<>();
         for (Zoned.Entry entry : zoned.entries()) {
-            if (entry.service().service().disabled() || API_BINARIES.contains(entry.service().service().binary())) {
+            if (entry.service().service().disabled() || entry.service().service().isApiService()) {
                 continue;
             }
             hosts.computeIfAbsent(entry.zone(), z -> new LinkedHashMap<>())

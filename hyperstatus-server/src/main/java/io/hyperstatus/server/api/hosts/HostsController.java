@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The deprecated {@code /os-hosts} (2.1 to 2.42). Nova's libvirt driver supports neither maintenance mode nor host
@@ -35,7 +34,6 @@ import java.util.Set;
  * (it echoes the requested state without changing the service; os-services is the way to disable one).
  */
 public final class HostsController implements Resource {
-    private static final Set<String> API_BINARIES = Set.of("nova-osapi_compute", "nova-metadata");
     private static final RequestSchema INDEX_QUERY = RequestSchema.load("hosts-index-query");
     private static final RequestSchema UPDATE = RequestSchema.load("hosts-update");
     private static final String NOT_SUPPORTED = "The requested functionality is not supported.";
@@ -60,7 +58,7 @@ public final class HostsController implements Resource {
         for (ServiceWithState entry : services.list(Optional.empty(), Optional.empty())) {
             Service service = entry.service();
             String serviceZone = snapshot.zoneOf(service);
-            if (service.disabled() || API_BINARIES.contains(service.binary())
+            if (service.disabled() || service.isApiService()
                     || (zone.isPresent() && !zone.get().equals(serviceZone))) {
                 continue;
             }

@@ -35,8 +35,6 @@ import java.util.Set;
 
 /** {@code /os-services}: list, the pre-2.53 action routes, {@code PUT /os-services/{id}} and delete. */
 public final class ServicesController implements Resource {
-    /** API services answer requests instead of heartbeating, so Nova never lists them. */
-    private static final Set<String> API_BINARIES = Set.of("nova-osapi_compute", "nova-metadata");
     private static final Set<String> TRUE_WORDS = Set.of("1", "t", "true", "on", "y", "yes");
 
     private final ServiceQueries queries;
@@ -69,7 +67,7 @@ public final class ServicesController implements Resource {
             json.writeArrayFieldStart("services");
             while (services.hasNext()) {
                 ServiceWithState service = services.next();
-                if (!API_BINARIES.contains(service.service().binary())) {
+                if (!service.service().isApiService()) {
                     view.write(json, service, zoneSnapshot.zoneOf(service.service()), profile);
                 }
             }

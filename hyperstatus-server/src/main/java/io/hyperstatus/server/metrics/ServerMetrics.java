@@ -1,0 +1,94 @@
+package io.hyperstatus.server.metrics;
+
+import io.hyperstatus.config.MetricsOptions;
+import io.hyperstatus.core.agents.AgentReports;
+import io.hyperstatus.core.events.EventTally;
+import io.hyperstatus.core.notifications.OutboxStatus;
+import io.hyperstatus.core.services.ServiceQueries;
+import io.hyperstatus.core.zones.ServiceZones;
+import io.hyperstatus.domain.Liveness;
+import io.hyperstatus.metrics.MetricsEndpoint;
+import io.hyperstatus.server.api.RequestObserver;
+import io.hyperstatus.storage.Database;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+
+/**
+ * The API server's metrics: a registry of this server's own (no global one, so that several servers in one JVM
+ * each have theirs), what is measured as it happens (request and detector-pass durations), and what is read at
+ * each scrape (services, events, heartbeats, notifications, the database); served by a {@link MetricsEndpoint}
+ * when {@code [metrics] enabled}. See docs/metrics.md.
+ */
+public final class ServerMetrics implements AutoCloseable {
+    private final MetricsOptions options;
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final RequestObserver requests;
+    private final Histogram detectorPasses;
+    private final LongAdder scrapeFailures = new LongAdder();
+    private MetricsEndpoint endpoint;
+
+    public ServerMetrics(MetricsOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.requests = options.enabled() ? new RequestDurations(registry) : RequestObserver.NONE;
+        this.detectorPasses = Histogram.builder()
+                .name("hyperstatus_liveness_detector_pass_duration_seconds")
+                .unit(Unit.SECONDS)
+                .help("How long the liveness detector's passes take (one a second; recording only on the server"
+                        + " that holds the lease)")
+                .classicOnly()
+                .classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5)
+                .register(registry);
+        if (options.enabled()) {
+            JvmMetrics.builder().register(registry);
+        }
+    }
+
+    /** What the API tells of each request it answered. */
+    public RequestObserver requests() {
+        return requests;
+    }
+
+    /** What the liveness detector tells of each pass, in nanoseconds. */
+    public LongConsumer detectorPasses() {
+        return nanos -> detectorPasses.observe(nanos / 1e9);
+    }
+
+    /** The series read at each scrape, from the parts of the server that hold them. */
+    public void readFrom(ServiceQueries services, ServiceZones zones, int readBatchSize, EventTally events,
+                         AgentReports reports, Supplier<Optional<OutboxStatus>> notifications, Database database,
+                         Liveness liveness, Duration reportInterval) {
+        registry.register(new ServiceSeries(services, zones, readBatchSize, options.perService(), scrapeFailures));
+        registry.register(new ProcessSeries(events, reports, notifications, database::poolUsage, database.health(),
+                liveness, reportInterval, scrapeFailures));
+    }
+
+    /** Starts the listener when metrics are enabled; answers its port. */
+    public OptionalInt start() {
+        if (!options.enabled()) {
+            return OptionalInt.empty();
+        }
+        endpoint = MetricsEndpoint.start(options.host(), options.port(), MetricsOptions.portOption(), registry);
+        return OptionalInt.of(endpoint.port());
+    }
+
+    /** The registry, for a scrape without the listener (the benchmark). */
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        if (endpoint != null) {
+            endpoint.close();
+        }
+    }
+}

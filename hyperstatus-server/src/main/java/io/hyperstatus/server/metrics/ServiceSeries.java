@@ -1,0 +1,157 @@
+package io.hyperstatus.server.metrics;
+
+import io.hyperstatus.core.StoreUnavailableException;
+import io.hyperstatus.core.port.KeysetCursor;
+import io.hyperstatus.core.services.ServiceQueries;
+import io.hyperstatus.core.zones.ServiceZones;
+import io.hyperstatus.domain.Service;
+import io.hyperstatus.domain.ServiceState;
+import io.hyperstatus.domain.ServiceWithState;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The services as the database has them at the instant of the scrape, read in batches: a deleted service's series
+ * are simply gone from the next scrape. Per service (unless {@code per_service} is off) the native series and
+ * openstack-exporter's {@code openstack_nova_agent_state}; always the counts per zone, binary, state and status.
+ * API services are left out, as the API's listing leaves them out. When the database cannot be read, the families
+ * are absent from that scrape and {@code hyperstatus_metrics_scrape_failures_total} counts it.
+ */
+final class ServiceSeries implements MultiCollector {
+    static final String UP = "hyperstatus_service_up";
+    static final String ENABLED = "hyperstatus_service_enabled";
+    static final String FORCED_DOWN = "hyperstatus_service_forced_down";
+    static final String LAST_HEARTBEAT = "hyperstatus_service_last_heartbeat_timestamp_seconds";
+    static final String COUNTS = "hyperstatus_services";
+
+    private final ServiceQueries services;
+    private final ServiceZones zones;
+    private final int batchSize;
+    private final boolean perService;
+    private final LongAdder failures;
+
+    ServiceSeries(ServiceQueries services, ServiceZones zones, int batchSize, boolean perService,
+                  LongAdder failures) {
+        this.services = Objects.requireNonNull(services, "services");
+        this.zones = Objects.requireNonNull(zones, "zones");
+        this.batchSize = batchSize;
+        this.perService = perService;
+        this.failures = Objects.requireNonNull(failures, "failures");
+    }
+
+    @Override
+    public MetricSnapshots collect() {
+        List<Row> rows;
+        try {
+            rows = read();
+        } catch (StoreUnavailableException e) {
+            failures.increment();
+            return MetricSnapshots.builder().build();
+        }
+        MetricSnapshots.Builder families = MetricSnapshots.builder();
+        if (perService) {
+            families.metricSnapshot(OpenstackExporterSeries.agentState(rows));
+            rows.sort(Comparator.comparing(Row::host).thenComparing(Row::binary));
+            families.metricSnapshot(perService(UP, "1 while the service is up (heartbeating and not forced down),"
+                    + " 0 while it is down", rows, row -> row.up() ? 1 : 0));
+            families.metricSnapshot(perService(ENABLED, "1 while the service is enabled, 0 while an operator has it"
+                    + " disabled", rows, row -> row.enabled() ? 1 : 0));
+            families.metricSnapshot(perService(FORCED_DOWN, "1 while an operator has the service forced down", rows,
+                    row -> row.forcedDown() ? 1 : 0));
+            families.metricSnapshot(lastHeartbeats(rows));
+        }
+        families.metricSnapshot(counts(rows));
+        return families.build();
+    }
+
+
+    private List<Row> read() {
+        KeysetCursor<ServiceWithState> cursor = services.scan(Optional.empty(), Optional.empty(), batchSize);
+        ServiceZones.Snapshot zoneSnapshot = zones.snapshot();
+        List<Row> rows = new ArrayList<>();
+        while (cursor.hasNext()) {
+            ServiceWithState entry = cursor.next();
+            Service service = entry.service();
+            if (!service.isApiService()) {
+                rows.add(new Row(service, zoneSnapshot.zoneOf(service), entry.state() == ServiceState.UP));
+            }
+        }
+        return rows;
+    }
+
+    private interface Value {
+        double of(Row row);
+    }
+
+    private static GaugeSnapshot perService(String name, String help, List<Row> rows, Value value) {
+        GaugeSnapshot.Builder family = GaugeSnapshot.builder().name(name).help(help);
+        for (Row row : rows) {
+            family.dataPoint(GaugeDataPointSnapshot.builder().labels(row.labels()).value(value.of(row)).build());
+        }
+        return family.build();
+    }
+
+    private static GaugeSnapshot lastHeartbeats(List<Row> rows) {
+        GaugeSnapshot.Builder family = GaugeSnapshot.builder().name(LAST_HEARTBEAT).unit(Unit.SECONDS)
+                .help("When the service's last heartbeat was stored, by the database's clock (Unix time); absent"
+                        + " for a service that never sent one");
+        for (Row row : rows) {
+            if (row.service().lastSeenUp() != null) {
+                double seconds = row.service().lastSeenUp().toEpochMilli() / 1000.0;
+                family.dataPoint(GaugeDataPointSnapshot.builder().labels(row.labels()).value(seconds).build());
+            }
+        }
+        return family.build();
+    }
+
+    private static GaugeSnapshot counts(List<Row> rows) {
+        Map<List<String>, Integer> counts = new TreeMap<>(Comparator.comparing((List<String> key) -> key.get(0))
+                .thenComparing(key -> key.get(1)).thenComparing(key -> key.get(2)).thenComparing(key -> key.get(3)));
+        for (Row row : rows) {
+            counts.merge(List.of(row.zone(), row.binary(), row.up() ? "up" : "down",
+                    row.enabled() ? "enabled" : "disabled"), 1, Integer::sum);
+        }
+        GaugeSnapshot.Builder family = GaugeSnapshot.builder().name(COUNTS)
+                .help("How many services there are, per zone, binary, state (up or down) and status (enabled or"
+                        + " disabled)");
+        counts.forEach((key, count) -> family.dataPoint(GaugeDataPointSnapshot.builder()
+                .labels(Labels.of("zone", key.get(0), "binary", key.get(1), "state", key.get(2), "status", key.get(3)))
+                .value(count).build()));
+        return family.build();
+    }
+
+    /** One service with what the scrape shows of it. */
+    record Row(Service service, String zone, boolean up) {
+        String host() {
+            return service.host();
+        }
+
+        String binary() {
+            return service.binary();
+        }
+
+        boolean enabled() {
+            return !service.disabled();
+        }
+
+        boolean forcedDown() {
+            return service.forcedDown();
+        }
+
+        Labels labels() {
+            return Labels.of("host", service.host(), "binary", service.binary(), "zone", zone);
+        }
+    }
+}
