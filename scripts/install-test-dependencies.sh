@@ -9,6 +9,8 @@
 #   python3-oslo.messaging          the consumer of conformance/notifications, written as an operator would
 #   prometheus                      for its promtool, which contrib/check.sh runs on the alerting rules; the
 #                                   package's own Prometheus daemon is stopped and disabled when this installs it
+#   systemd                         for systemd-analyze, which contrib/check.sh runs on the units (a container
+#                                   lacks it; installed, it is not started)
 # Does nothing when everything is there, so CI can call it on every run. Installing needs root (apt-get); an
 # unprivileged user is told what to install, except for the database servers, which the suite can replace by
 # embedded ones.
@@ -19,7 +21,7 @@ log() { echo "install-test-dependencies: $*" >&2; }
 needed=(libvirt0 libvirt-clients
   python3-keystone uwsgi uwsgi-plugin-python3 curl jq
   python3-openstackclient python3-openstacksdk python3-novaclient python3-pytest tempest
-  rabbitmq-server python3-oslo.messaging prometheus)
+  rabbitmq-server python3-oslo.messaging prometheus systemd)
 databases=()
 [ -n "${HYPERSTATUS_TEST_POSTGRESQL_URL:-}" ] || databases+=(postgresql)
 [ -n "${HYPERSTATUS_TEST_MARIADB_URL:-}" ] || databases+=(mariadb-server)
