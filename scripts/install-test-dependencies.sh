@@ -7,6 +7,10 @@
 #   python3-keystone, uwsgi, ...    the Keystone of scripts/keystone.sh, the OpenStack clients, pytest, Tempest, curl
 #   rabbitmq-server                 the RabbitMQ of the notification tests (scripts/rabbitmq.sh starts it)
 #   python3-oslo.messaging          the consumer of conformance/notifications, written as an operator would
+#   prometheus                      for its promtool, which contrib/check.sh runs on the alerting rules; the
+#                                   package's own Prometheus daemon is stopped and disabled when this installs it
+#   systemd                         for systemd-analyze, which contrib/check.sh runs on the units (a container
+#                                   lacks it; installed, it is not started)
 # Does nothing when everything is there, so CI can call it on every run. Installing needs root (apt-get); an
 # unprivileged user is told what to install, except for the database servers, which the suite can replace by
 # embedded ones.
@@ -17,7 +21,7 @@ log() { echo "install-test-dependencies: $*" >&2; }
 needed=(libvirt0 libvirt-clients
   python3-keystone uwsgi uwsgi-plugin-python3 curl jq
   python3-openstackclient python3-openstacksdk python3-novaclient python3-pytest tempest
-  rabbitmq-server python3-oslo.messaging)
+  rabbitmq-server python3-oslo.messaging prometheus systemd)
 databases=()
 [ -n "${HYPERSTATUS_TEST_POSTGRESQL_URL:-}" ] || databases+=(postgresql)
 [ -n "${HYPERSTATUS_TEST_MARIADB_URL:-}" ] || databases+=(mariadb-server)
@@ -57,3 +61,17 @@ log "installing ${missing[*]} ${missing_databases[*]}"
 apt-get update -qq
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
   "${missing[@]}" "${missing_databases[@]}" >/dev/null
+
+# Only promtool is wanted from the prometheus package: the daemon it starts (on port 9090) is stopped and kept from
+# starting at boot, unless it was there before.
+case " ${missing[*]} " in
+  *" prometheus "*)
+    if [ -d /run/systemd/system ]; then
+      systemctl disable --now prometheus.service >/dev/null 2>&1 || true
+    else
+      # Not through invoke-rc.d, which a container's policy-rc.d may forbid to stop as it forbade to start.
+      [ ! -x /etc/init.d/prometheus ] || /etc/init.d/prometheus stop >/dev/null 2>&1 || true
+      update-rc.d prometheus disable >/dev/null 2>&1 || true
+    fi
+    ;;
+esac
