@@ -39,7 +39,8 @@ public record HyperstatusConfig(
         AgentIdentityOptions agentIdentity,
         Optional<KeystoneOptions> keystone,
         LivenessOptions liveness,
-        NotificationOptions notifications) {
+        NotificationOptions notifications,
+        HealthcheckOptions healthcheck) {
 
     /** The optional legacy v2 extensions an operator may load or unload. */
     public static final List<String> OPTIONAL_LEGACY_V2_EXTENSIONS = List.of("os-hypervisor-status");
@@ -65,6 +66,7 @@ public record HyperstatusConfig(
         Objects.requireNonNull(keystone, "keystone");
         Objects.requireNonNull(liveness, "liveness");
         Objects.requireNonNull(notifications, "notifications");
+        Objects.requireNonNull(healthcheck, "healthcheck");
         if (authStrategy == AuthStrategy.KEYSTONE && keystone.isEmpty()) {
             throw new ConfigException("[api] auth_strategy = keystone needs a [keystone_authtoken] section");
         }
@@ -129,7 +131,8 @@ public record HyperstatusConfig(
                 AgentIdentityOptions.from(ini),
                 keystone ? Optional.of(KeystoneOptions.from(ini)) : Optional.empty(),
                 LivenessOptions.from(ini),
-                NotificationOptions.from(ini));
+                NotificationOptions.from(ini),
+                HealthcheckOptions.from(ini));
     }
 
     /**
@@ -143,7 +146,8 @@ public record HyperstatusConfig(
                 readBatchSize, computeLinkPrefix, legacyV2Extensions, databaseConnection, databaseMaxPoolSize,
                 databasePoolTimeout, maxRequestBodySize, http, ssl, agent.withSecretFile(agentSecretFile),
                 policy, new AgentIdentityOptions(Optional.of(serverSecretsFile), agentIdentity.hostsFile()), keystone,
-                liveness, notifications);
+                liveness, notifications,
+                healthcheck);
     }
 
     public boolean legacyExtensionLoaded(String alias) {

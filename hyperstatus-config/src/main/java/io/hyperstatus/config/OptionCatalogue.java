@@ -15,6 +15,7 @@ public final class OptionCatalogue {
     private static final List<OptionGroup> GROUPS = List.of(ServerDeclarations.GROUP, HttpDeclarations.GROUP,
             SslDeclarations.GROUP, DatabaseDeclarations.GROUP, LivenessDeclarations.GROUP, NotificationDeclarations.GROUP,
             PolicyDeclarations.GROUP,
+            HealthcheckDeclarations.GROUP,
             AgentIdentityDeclarations.GROUP, AgentDeclarations.GROUP, KeystoneDeclarations.GROUP);
 
     private OptionCatalogue() {
