@@ -165,7 +165,7 @@ public final class HyperstatusServer implements AutoCloseable {
                     new AgentController(new AgentReports(agentStore, administration)),
                     new EventsController(history, streams, config.maxLimit()),
                     streams,
-                    new HealthCheck(database.health()));
+                    new HealthCheck(database.health(), config.healthcheck()));
             // Every API server runs a detector; the database's lease lets one of them record at a time.
             LivenessDetector detector = new LivenessDetector(new JdbiLivenessStore(database), eventStore,
                     committing, zones, liveness, outages,
