@@ -40,7 +40,8 @@ public record HyperstatusConfig(
         Optional<KeystoneOptions> keystone,
         LivenessOptions liveness,
         NotificationOptions notifications,
-        MetricsOptions metrics) {
+        MetricsOptions metrics,
+        HealthcheckOptions healthcheck) {
 
     /** The optional legacy v2 extensions an operator may load or unload. */
     public static final List<String> OPTIONAL_LEGACY_V2_EXTENSIONS = List.of("os-hypervisor-status");
@@ -67,6 +68,7 @@ public record HyperstatusConfig(
         Objects.requireNonNull(liveness, "liveness");
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(healthcheck, "healthcheck");
         if (authStrategy == AuthStrategy.KEYSTONE && keystone.isEmpty()) {
             throw new ConfigException("[api] auth_strategy = keystone needs a [keystone_authtoken] section");
         }
@@ -132,7 +134,8 @@ public record HyperstatusConfig(
                 keystone ? Optional.of(KeystoneOptions.from(ini)) : Optional.empty(),
                 LivenessOptions.from(ini),
                 NotificationOptions.from(ini),
-                MetricsOptions.from(ini));
+                MetricsOptions.from(ini),
+                HealthcheckOptions.from(ini));
     }
 
     /**
@@ -146,7 +149,7 @@ public record HyperstatusConfig(
                 readBatchSize, computeLinkPrefix, legacyV2Extensions, databaseConnection, databaseMaxPoolSize,
                 databasePoolTimeout, maxRequestBodySize, http, ssl, agent.withSecretFile(agentSecretFile),
                 policy, new AgentIdentityOptions(Optional.of(serverSecretsFile), agentIdentity.hostsFile()), keystone,
-                liveness, notifications, metrics);
+                liveness, notifications, metrics, healthcheck);
     }
 
     public boolean legacyExtensionLoaded(String alias) {

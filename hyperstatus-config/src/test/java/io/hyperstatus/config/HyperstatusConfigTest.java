@@ -161,4 +161,20 @@ class HyperstatusConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("Cannot read configuration file");
     }
+
+    @Test
+    void theHealthcheckIsUpOrDownOnlyAndNeverDisabledByAFileUnlessConfigured() {
+        assertThat(HyperstatusConfig.parse("").healthcheck()).isEqualTo(HealthcheckOptions.defaults());
+        HealthcheckOptions set = HyperstatusConfig.parse("""
+                [healthcheck]
+                detailed = yes
+                disable_by_file_path = /var/run/hyperstatus/healthcheck_disable
+                """).healthcheck();
+        assertThat(set.detailed()).isTrue();
+        assertThat(set.disableByFilePath()).contains(Path.of("/var/run/hyperstatus/healthcheck_disable"));
+        assertThat(HyperstatusConfig.parse("[healthcheck]\ndisable_by_file_path =\n").healthcheck()
+                .disableByFilePath()).isEmpty();
+        assertThatThrownBy(() -> HyperstatusConfig.parse("[healthcheck]\ndetailed = very\n"))
+                .hasMessageStartingWith("Invalid value for option [healthcheck] detailed: 'very'");
+    }
 }

@@ -177,7 +177,7 @@ public final class HyperstatusServer implements AutoCloseable {
                     new AgentController(reports),
                     new EventsController(history, streams, config.maxLimit()),
                     streams,
-                    new HealthCheck(database.health()),
+                    new HealthCheck(database.health(), config.healthcheck()),
                     metrics.requests());
             // Every API server runs a detector; the database's lease lets one of them record at a time.
             LivenessDetector detector = new LivenessDetector(new JdbiLivenessStore(database), eventStore,

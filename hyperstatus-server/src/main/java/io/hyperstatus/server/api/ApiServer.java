@@ -95,6 +95,7 @@ public final class ApiServer implements AutoCloseable {
             versions.installRoots(cfg.routes);
             // Outside every mount, so unauthenticated; it reads the database monitor's verdict, never the pool.
             cfg.routes.get(HealthCheck.PATH, health::answer);
+            cfg.routes.head(HealthCheck.PATH, health::answer);
             installRoutes(cfg.routes);
             faults.install(cfg.routes);
         });

@@ -2,6 +2,7 @@ package io.hyperstatus.server.api;
 
 import io.hyperstatus.server.api.auth.Credentials;
 import io.hyperstatus.server.api.error.ApiException;
+import io.hyperstatus.server.api.health.HealthCheck;
 import io.hyperstatus.protocol.Microversion;
 import io.hyperstatus.server.api.microversion.Microversions;
 import io.hyperstatus.server.api.policy.Policy;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * The steps every call goes through, in Nova's order. Before routing: request id, size limit, authentication, and
- * no implicit HEAD. Once routed: the project id's form, microversion, the route's version range, the project
+ * no implicit HEAD (but the health check's). Once routed: the project id's form, microversion, the route's version range, the project
  * check; then the action, and its answer sent.
  */
 final class RequestPipeline {
@@ -55,8 +56,9 @@ final class RequestPipeline {
             ctx.skipRemainingHandlers();
             return;
         }
-        if (HandlerType.HEAD.equals(ctx.method())) {
-            // Nova routes no HEAD requests; do not let GET routes answer them implicitly.
+        if (HandlerType.HEAD.equals(ctx.method()) && !HealthCheck.PATH.equals(ctx.path())) {
+            // Nova routes no HEAD requests but the health check's (oslo's middleware answers it there); do not let
+            // GET routes answer them implicitly.
             notFound.answer(ctx);
             ctx.skipRemainingHandlers();
         }

@@ -61,6 +61,8 @@ public final class TestServer implements AutoCloseable {
                 + "osapi_compute_listen_port = " + port + "\nhost = api-test\n[database]\nconnection = " + databaseUrl + "\n"
                 + (extraConfig.contains("[agent_identity]") ? ""
                         : "[agent_identity]\nsecrets_file = " + AgentSecretsFile.path() + "\n")
+                // Many servers run at once in the tests: each serves its metrics on a free port of its own.
+                + (extraConfig.contains("[metrics]") ? "" : "[metrics]\nport = 0\n")
                 + extraConfig);
         this.server = HyperstatusServer.create(config, nanoClock, keepAlive);
         // With [ssl] the server speaks HTTPS only; this fixture's calls trust its certificate (not client ones).
@@ -114,6 +116,11 @@ public final class TestServer implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The port this server serves its metrics on. */
+    public int metricsPort() {
+        return server.metricsPort().orElseThrow();
     }
 
     public java.util.Optional<io.hyperstatus.core.notifications.OutboxStatus> notificationStatus() {
