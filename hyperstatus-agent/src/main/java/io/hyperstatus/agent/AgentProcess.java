@@ -1,6 +1,7 @@
 package io.hyperstatus.agent;
 
 import io.hyperstatus.agent.fake.FakeDriver;
+import io.hyperstatus.agent.metrics.AgentMetrics;
 import io.hyperstatus.agent.libvirt.LibvirtDriver;
 import io.hyperstatus.client.AgentApiClient;
 import io.hyperstatus.config.AgentOptions;
@@ -45,7 +46,7 @@ public final class AgentProcess {
         AgentOptions agent = config.agent();
         return new ComputeAgent(driver, AgentApiClient.create(servers, agent, CALL_TIMEOUT),
                 NodeIdentities.load(config.statePath()), config.reportInterval(), agent.updateResourcesInterval(),
-                config.serviceDownTime());
+                config.serviceDownTime(), new AgentMetrics(config.metrics(), System::currentTimeMillis));
     }
 
     static ComputeDriver driver(HyperstatusConfig config) {

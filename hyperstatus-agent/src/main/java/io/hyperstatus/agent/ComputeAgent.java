@@ -1,5 +1,6 @@
 package io.hyperstatus.agent;
 
+import io.hyperstatus.agent.metrics.AgentMetrics;
 import io.hyperstatus.client.AgentApiClient;
 import io.hyperstatus.client.ApiCallException;
 import io.hyperstatus.client.ServerUnreachableException;
@@ -59,15 +60,32 @@ public final class ComputeAgent implements AutoCloseable {
     private String lastErrorLogged;
     private final Map<String, NodeReport> lastSent = new HashMap<>();
     private final TickStatistics statistics = new TickStatistics();
+    private final AgentMetrics metrics;
 
     public ComputeAgent(ComputeDriver driver, AgentApiClient client, NodeIdentities identities,
                         Duration reportInterval, Duration updateResourcesInterval, Duration serviceDownTime) {
+        this(driver, client, identities, reportInterval, updateResourcesInterval, serviceDownTime,
+                AgentMetrics.unserved());
+    }
+
+    /** As above, counting into {@code metrics} (whose listener starts and stops with the agent). */
+    public ComputeAgent(ComputeDriver driver, AgentApiClient client, NodeIdentities identities,
+                        Duration reportInterval, Duration updateResourcesInterval, Duration serviceDownTime,
+                        AgentMetrics metrics) {
         this(driver, ApiServers.over(client), identities, reportInterval, updateResourcesInterval, serviceDownTime,
-                System::nanoTime);
+                System::nanoTime, metrics);
     }
 
     ComputeAgent(ComputeDriver driver, ApiServers client, NodeIdentities identities, Duration reportInterval,
                  Duration updateResourcesInterval, Duration serviceDownTime, LongSupplier nanoTime) {
+        this(driver, client, identities, reportInterval, updateResourcesInterval, serviceDownTime, nanoTime,
+                AgentMetrics.unserved());
+    }
+
+    ComputeAgent(ComputeDriver driver, ApiServers client, NodeIdentities identities, Duration reportInterval,
+                 Duration updateResourcesInterval, Duration serviceDownTime, LongSupplier nanoTime,
+                 AgentMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.driver = Objects.requireNonNull(driver, "driver");
         this.client = Objects.requireNonNull(client, "client");
         this.identities = Objects.requireNonNull(identities, "identities");
@@ -91,6 +109,7 @@ public final class ComputeAgent implements AutoCloseable {
     public void start() {
         currentHosts();
         identities.flush();
+        metrics.start().ifPresent(port -> LOG.info("Agent metrics on port {}", port));
         ticking = scheduler.scheduleAtFixedRate(this::tick, 0, reportInterval.toMillis(), TimeUnit.MILLISECONDS);
         watching = watchScheduler.scheduleWithFixedDelay(this::checkHeartbeats, WATCH_PERIOD.toMillis(),
                 WATCH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
@@ -116,7 +135,9 @@ public final class ComputeAgent implements AutoCloseable {
             runTick();
         } finally {
             watch.tickEnded();
-            statistics.record(nanoTime.getAsLong() - now, reportInterval);
+            long took = nanoTime.getAsLong() - now;
+            statistics.record(took, reportInterval);
+            metrics.tickTook(took);
         }
     }
 
@@ -171,7 +192,16 @@ public final class ComputeAgent implements AutoCloseable {
         List<ServiceKey> beating = new ArrayList<>();
         hosts.stream().filter(ReportedHost::heartbeats).forEach(h -> beating.add(h.service()));
         beating.addAll(driver.otherServices());
-        List<ServiceKey> unknown = client.heartbeat(beating);
+        metrics.reportingFor(hosts.size());
+        metrics.heartbeatsSent(beating.size());
+        List<ServiceKey> unknown;
+        try {
+            unknown = client.heartbeat(beating);
+        } catch (RuntimeException e) {
+            metrics.heartbeatsFailed(beating.size());
+            throw e;
+        }
+        metrics.heartbeatsAccepted(beating.size() - unknown.size());
         watch.accepted();
         if (!unknown.isEmpty()) {
             // An operator deleted these services (or the database was reset): register them and their nodes again.
@@ -253,6 +283,7 @@ public final class ComputeAgent implements AutoCloseable {
         }
         watchScheduler.shutdown();
         scheduler.shutdown();
+        metrics.close();
         try {
             scheduler.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

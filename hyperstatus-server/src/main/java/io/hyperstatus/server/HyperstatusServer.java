@@ -186,7 +186,8 @@ public final class HyperstatusServer implements AutoCloseable {
                             Duration.ofDays(config.liveness().retentionDays())),
                     leaseHolder(config.host()), metrics.detectorPasses());
             metrics.readFrom(services, zones, config.readBatchSize(), tally, reports,
-                    () -> notifications.map(NotificationOutbox::status), database, liveness, config.reportInterval());
+                    () -> notifications.map(NotificationOutbox::status), database::poolUsage, database.health(),
+                    liveness, config.reportInterval());
             return new HyperstatusServer(database, api, follower, detector, notifications, metrics);
         } catch (RuntimeException e) {
             database.close();

@@ -53,6 +53,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheMetricsPackagesUsePrometheusAndTheApiKnowsOnlyItsRequestObserver() {
+        noClasses().that().resideOutsideOfPackages("io.hyperstatus.metrics..", "io.hyperstatus.server.metrics..",
+                        "io.hyperstatus.agent.metrics..")
+                .should().dependOnClassesThat().resideInAPackage("io.prometheus..")
+                .check(production);
+        noClasses().that().resideInAPackage("io.hyperstatus.server.api..")
+                .should().dependOnClassesThat().resideInAPackage("io.hyperstatus.server.metrics..")
+                .check(production);
+    }
+
+    @Test
     void onlyTheNotificationsModuleSpeaksAmqpAndItKnowsNeitherHttpNorTheDatabase() {
         noClasses().that().resideOutsideOfPackage("io.hyperstatus.notifications..")
                 .should().dependOnClassesThat().resideInAPackage("com.rabbitmq..")

@@ -1,6 +1,7 @@
 package io.hyperstatus.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.hyperstatus.core.port.PoolUsage;
 import io.hyperstatus.config.ConfigException;
 import io.hyperstatus.core.StoreUnavailableException;
 import io.hyperstatus.core.port.DatabaseHealth;

@@ -6,7 +6,7 @@ import io.hyperstatus.core.events.EventTally;
 import io.hyperstatus.core.notifications.OutboxStatus;
 import io.hyperstatus.core.port.DatabaseHealth;
 import io.hyperstatus.domain.Liveness;
-import io.hyperstatus.storage.PoolUsage;
+import io.hyperstatus.core.port.PoolUsage;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;

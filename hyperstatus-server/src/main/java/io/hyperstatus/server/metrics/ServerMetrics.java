@@ -4,12 +4,13 @@ import io.hyperstatus.config.MetricsOptions;
 import io.hyperstatus.core.agents.AgentReports;
 import io.hyperstatus.core.events.EventTally;
 import io.hyperstatus.core.notifications.OutboxStatus;
+import io.hyperstatus.core.port.DatabaseHealth;
+import io.hyperstatus.core.port.PoolUsage;
 import io.hyperstatus.core.services.ServiceQueries;
 import io.hyperstatus.core.zones.ServiceZones;
 import io.hyperstatus.domain.Liveness;
 import io.hyperstatus.metrics.MetricsEndpoint;
 import io.hyperstatus.server.api.RequestObserver;
-import io.hyperstatus.storage.Database;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -64,10 +65,11 @@ public final class ServerMetrics implements AutoCloseable {
 
     /** The series read at each scrape, from the parts of the server that hold them. */
     public void readFrom(ServiceQueries services, ServiceZones zones, int readBatchSize, EventTally events,
-                         AgentReports reports, Supplier<Optional<OutboxStatus>> notifications, Database database,
-                         Liveness liveness, Duration reportInterval) {
+                         AgentReports reports, Supplier<Optional<OutboxStatus>> notifications,
+                         Supplier<PoolUsage> pool, DatabaseHealth database, Liveness liveness,
+                         Duration reportInterval) {
         registry.register(new ServiceSeries(services, zones, readBatchSize, options.perService(), scrapeFailures));
-        registry.register(new ProcessSeries(events, reports, notifications, database::poolUsage, database.health(),
+        registry.register(new ProcessSeries(events, reports, notifications, pool, database,
                 liveness, reportInterval, scrapeFailures));
     }
 

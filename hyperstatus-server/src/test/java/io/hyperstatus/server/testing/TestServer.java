@@ -123,6 +123,11 @@ public final class TestServer implements AutoCloseable {
         return server.metricsPort().orElseThrow();
     }
 
+    /** The metrics port, or none when {@code [metrics] enabled = false}. */
+    public java.util.OptionalInt metricsPortIfServed() {
+        return server.metricsPort();
+    }
+
     public java.util.Optional<io.hyperstatus.core.notifications.OutboxStatus> notificationStatus() {
         return server.notificationStatus();
     }
@@ -208,6 +213,11 @@ public final class TestServer implements AutoCloseable {
     /** Makes the last heartbeat of a service look {@code seconds} older, on the database's clock. */
     public void ageHeartbeat(String host, String binary, long seconds) {
         new HeartbeatAging(server.database()).age(host, binary, seconds);
+    }
+
+    /** Disables a service in the database, bypassing the API (which refuses it for all but nova-compute). */
+    public void disableDirectly(String host, String binary, String reason) {
+        new HeartbeatAging(server.database()).disableDirectly(host, binary, reason);
     }
 
     // ---- HTTP ----------------------------------------------------------------------------------------------
