@@ -33,6 +33,10 @@ osapi_compute_listen = 127.0.0.1
 osapi_compute_listen_port = $port
 [agent_identity]
 secrets_file = $work/agent-secrets
+[metrics]
+# Free ports: the test's processes must not take (or find taken) the default ones.
+port = 0
+agent_port = 0
 CONF
 cat > "$work/agent.conf" <<CONF
 [DEFAULT]
@@ -46,6 +50,10 @@ hosts_file = $work/hosts.json
 [agent]
 api_servers = http://127.0.0.1:$port
 secret_file = $work/agent-secret
+[metrics]
+# Free ports: the test's processes must not take (or find taken) the default ones.
+port = 0
+agent_port = 0
 CONF
 
 java -Xmx1g -jar "$jar" server --config-file "$work/server.conf" > "$work/server.log" 2>&1 &

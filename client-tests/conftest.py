@@ -74,11 +74,14 @@ def cloud(tmp_path_factory):
     (work / "server.conf").write_text(
         f"[DEFAULT]\nstate_path = {work}/server\nosapi_compute_listen = 127.0.0.1\n"
         f"osapi_compute_listen_port = {port}\nservice_down_time = 4\nreport_interval = 1\n"
-        f"[agent_identity]\nsecrets_file = {work}/agent-secrets\n")
+        f"[agent_identity]\nsecrets_file = {work}/agent-secrets\n"
+        # Free ports for the metrics: the defaults may be taken on a machine that runs tests.
+        "[metrics]\nport = 0\nagent_port = 0\n")
     (work / "agent.conf").write_text(
         f"[DEFAULT]\nhost = simulator\nstate_path = {work}/agent\ncompute_driver = fake.FakeDriver\n"
         f"service_down_time = 4\nreport_interval = 1\n[fake]\nhosts_file = {work}/hosts.json\n"
-        f"[agent]\napi_servers = http://127.0.0.1:{port}\nsecret_file = {work}/agent-secret\n")
+        f"[agent]\napi_servers = http://127.0.0.1:{port}\nsecret_file = {work}/agent-secret\n"
+        "[metrics]\nport = 0\nagent_port = 0\n")
     processes = []
     try:
         for role in ("server", "agent"):

@@ -91,6 +91,10 @@ project_domain_name = Default
 region_name = RegionOne
 [fake]
 hosts_file = $here/hosts.json
+[metrics]
+# Free ports: the test's processes must not take (or find taken) the default ones.
+port = 0
+agent_port = 0
 [agent_identity]
 hosts_file = $work/agent-hosts
 [agent]

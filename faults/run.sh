@@ -108,6 +108,10 @@ state_path = $work/$1
 service_down_time = $SERVICE_DOWN_TIME
 report_interval = $REPORT_INTERVAL
 compute_driver = fake.FakeDriver
+[metrics]
+# Free ports: the test's processes must not take (or find taken) the default ones.
+port = 0
+agent_port = 0
 [database]
 connection = $3
 pool_timeout = $POOL_TIMEOUT

@@ -57,6 +57,10 @@ driver = messagingv2
 notification_format = versioned
 [fake]
 hosts_file = $here/hosts.json
+[metrics]
+# Free ports: the test's processes must not take (or find taken) the default ones.
+port = 0
+agent_port = 0
 [agent_identity]
 secrets_file = $work/agent-secrets
 [agent]

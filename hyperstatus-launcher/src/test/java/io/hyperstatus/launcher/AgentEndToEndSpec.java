@@ -48,7 +48,9 @@ class AgentEndToEndSpec {
         StringBuilder config = new StringBuilder("[DEFAULT]\nhost = " + host + "\nstate_path = " + state
                 + "\nreport_interval = 0.5\nservice_down_time = 2\ncompute_driver = fake.FakeDriver\n"
                 + "update_resources_interval = 5\n[agent]\napi_servers = " + server.baseUrl() + "\n"
-                + "secret_file = " + AgentProcessHandle.secretFile(folder) + "\n");
+                + "secret_file = " + AgentProcessHandle.secretFile(folder) + "\n"
+                // Several agents run at once: each serves its metrics on a free port.
+                + "[metrics]\nagent_port = 0\n");
         if (hostsFileJson != null) {
             Path hosts = folder.resolve("hosts-" + host + ".json");
             Files.writeString(hosts, hostsFileJson);

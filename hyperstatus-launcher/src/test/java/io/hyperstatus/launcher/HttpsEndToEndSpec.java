@@ -125,7 +125,7 @@ class HttpsEndToEndSpec {
         Files.writeString(file, "[DEFAULT]\nhost = " + host + "\nstate_path = " + state
                 + "\nreport_interval = 0.5\nservice_down_time = 2\ncompute_driver = fake.FakeDriver\n"
                 + "[agent]\napi_servers = " + server.baseUrl() + "\nsecret_file = " + AgentProcessHandle.secretFile(folder)
-                + "\n" + tlsLines);
+                + "\n" + tlsLines + "\n[metrics]\nagent_port = 0\n");
         return file;
     }
 
