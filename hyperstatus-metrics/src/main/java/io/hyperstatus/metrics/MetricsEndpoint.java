@@ -1,9 +1,13 @@
 package io.hyperstatus.metrics;
 
 import io.hyperstatus.config.ConfigException;
+import com.sun.net.httpserver.Authenticator;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpPrincipal;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -42,12 +46,45 @@ public final class MetricsEndpoint implements AutoCloseable {
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         try {
             HTTPServer server = HTTPServer.builder().hostname(host).port(port).registry(registry)
-                    .executorService(executor).buildAndStart();
+                    .executorService(executor)
+                    .authenticator(new ReadOnly())
+                    .defaultHandler(MetricsEndpoint::notFound)
+                    .buildAndStart();
             return new MetricsEndpoint(server, executor);
         } catch (IOException | RuntimeException e) {
             executor.shutdownNow();
             throw new ConfigException("Cannot serve metrics on " + host + ":" + port + " (" + portOption + "): "
                     + e.getMessage());
+        }
+    }
+
+    /** Anything but {@code /metrics} and {@code /-/healthy}: a plain 404 instead of the client's HTML page. */
+    private static void notFound(HttpExchange exchange) throws IOException {
+        byte[] body = "Not found: the metrics are at /metrics\n".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.getRequestBody().close();
+        if ("HEAD".equals(exchange.getRequestMethod())) {
+            exchange.sendResponseHeaders(404, -1);
+        } else {
+            exchange.sendResponseHeaders(404, body.length);
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+    }
+
+    /**
+     * Lets GET and HEAD through and answers any other method 405, before a handler runs. The JDK's server checks an
+     * authenticator ahead of every handler; this one authenticates nobody, it only refuses what would change state.
+     */
+    private static final class ReadOnly extends Authenticator {
+        @Override
+        public Result authenticate(HttpExchange exchange) {
+            String method = exchange.getRequestMethod();
+            if (method.equals("GET") || method.equals("HEAD")) {
+                return new Success(new HttpPrincipal("scraper", "metrics"));
+            }
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            return new Failure(405);
         }
     }
 
