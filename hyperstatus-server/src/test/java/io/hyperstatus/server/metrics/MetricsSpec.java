@@ -210,6 +210,25 @@ class MetricsSpec {
     }
 
     @Test
+    void thePublishingServerShowsItsLeaseItsBacklogAndWhatWasConfirmed() {
+        // The log driver publishes to the server's log: no RabbitMQ, the same outbox and lease.
+        server = TestServer.start("""
+                [oslo_messaging_notifications]
+                driver = log
+                [notifications]
+                notification_format = versioned
+                """);
+        server.seedService("compute-1", COMPUTE);
+        Scrape scrape = waitFor(() -> Scrape.of(server.metricsPort()),
+                s -> s.value("hyperstatus_notifications_published_total").orElse(0.0) >= 1);
+
+        assertThat(scrape.value("hyperstatus_notifications_published_total")).contains(1.0);
+        assertThat(scrape.value("hyperstatus_notification_publisher")).contains(1.0);
+        assertThat(scrape.value("hyperstatus_notification_backlog")).contains(0.0);
+        assertThat(scrape.value("hyperstatus_notification_publish_failures_total")).contains(0.0);
+    }
+
+    @Test
     void aMetricsPortInUseStopsStartUpNamingItsOption() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> TestServer.start("[metrics]\nport = " + taken.getLocalPort() + "\n"))
