@@ -1,7 +1,7 @@
 package io.hyperstatus.agent.metrics;
 
 import io.hyperstatus.config.MetricsOptions;
-import io.hyperstatus.metrics.MetricsEndpoint;
+import io.hyperstatus.metrics.MetricsListener;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -18,7 +18,6 @@ import java.util.function.LongSupplier;
  * hosts it reports for. Counted whether or not they are served; see docs/metrics.md.
  */
 public final class AgentMetrics implements AutoCloseable {
-    private final MetricsOptions options;
     private final LongSupplier wallMillis;
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Counter sent;
@@ -27,12 +26,14 @@ public final class AgentMetrics implements AutoCloseable {
     private final Histogram ticks;
     private final Gauge lastAccepted;
     private final Gauge hosts;
-    private MetricsEndpoint endpoint;
+    private final MetricsListener listener;
 
     /** {@code wallMillis}: the wall clock the time of the last accepted heartbeat is read from. */
     public AgentMetrics(MetricsOptions options, LongSupplier wallMillis) {
-        this.options = Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(options, "options");
         this.wallMillis = Objects.requireNonNull(wallMillis, "wallMillis");
+        this.listener = new MetricsListener(options.enabled(), options.host(), options.agentPort(),
+                MetricsOptions.agentPortOption(), registry);
         this.sent = Counter.builder().name("hyperstatus_agent_heartbeats_sent")
                 .help("Heartbeats sent to the API servers (one per service per beat)").register(registry);
         this.accepted = Counter.builder().name("hyperstatus_agent_heartbeats_accepted")
@@ -84,12 +85,7 @@ public final class AgentMetrics implements AutoCloseable {
 
     /** Starts the listener when metrics are enabled; answers its port. */
     public OptionalInt start() {
-        if (!options.enabled() || endpoint != null) {
-            return endpoint == null ? OptionalInt.empty() : OptionalInt.of(endpoint.port());
-        }
-        endpoint = MetricsEndpoint.start(options.host(), options.agentPort(), MetricsOptions.agentPortOption(),
-                registry);
-        return OptionalInt.of(endpoint.port());
+        return listener.start();
     }
 
     /** The registry, to read the values without the listener. */
@@ -99,8 +95,6 @@ public final class AgentMetrics implements AutoCloseable {
 
     @Override
     public void close() {
-        if (endpoint != null) {
-            endpoint.close();
-        }
+        listener.close();
     }
 }

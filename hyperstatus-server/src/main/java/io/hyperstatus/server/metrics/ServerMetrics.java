@@ -9,7 +9,7 @@ import io.hyperstatus.core.port.PoolUsage;
 import io.hyperstatus.core.services.ServiceQueries;
 import io.hyperstatus.core.zones.ServiceZones;
 import io.hyperstatus.domain.Liveness;
-import io.hyperstatus.metrics.MetricsEndpoint;
+import io.hyperstatus.metrics.MetricsListener;
 import io.hyperstatus.server.api.RequestObserver;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 /**
  * The API server's metrics: a registry of this server's own (no global one, so that several servers in one JVM
  * each have theirs), what is measured as it happens (request and detector-pass durations), and what is read at
- * each scrape (services, events, heartbeats, notifications, the database); served by a {@link MetricsEndpoint}
+ * each scrape (services, events, heartbeats, notifications, the database); served by a {@link MetricsListener}
  * when {@code [metrics] enabled}. See docs/metrics.md.
  */
 public final class ServerMetrics implements AutoCloseable {
@@ -35,10 +35,12 @@ public final class ServerMetrics implements AutoCloseable {
     private final RequestObserver requests;
     private final Histogram detectorPasses;
     private final LongAdder scrapeFailures = new LongAdder();
-    private MetricsEndpoint endpoint;
+    private final MetricsListener listener;
 
     public ServerMetrics(MetricsOptions options) {
         this.options = Objects.requireNonNull(options, "options");
+        this.listener = new MetricsListener(options.enabled(), options.host(), options.port(),
+                MetricsOptions.portOption(), registry);
         this.requests = options.enabled() ? new RequestDurations(registry) : RequestObserver.NONE;
         this.detectorPasses = Histogram.builder()
                 .name("hyperstatus_liveness_detector_pass_duration_seconds")
@@ -75,11 +77,7 @@ public final class ServerMetrics implements AutoCloseable {
 
     /** Starts the listener when metrics are enabled; answers its port. */
     public OptionalInt start() {
-        if (!options.enabled()) {
-            return OptionalInt.empty();
-        }
-        endpoint = MetricsEndpoint.start(options.host(), options.port(), MetricsOptions.portOption(), registry);
-        return OptionalInt.of(endpoint.port());
+        return listener.start();
     }
 
     /** The registry, for a scrape without the listener (the benchmark). */
@@ -89,8 +87,6 @@ public final class ServerMetrics implements AutoCloseable {
 
     @Override
     public void close() {
-        if (endpoint != null) {
-            endpoint.close();
-        }
+        listener.close();
     }
 }

@@ -3,6 +3,7 @@ package io.hyperstatus.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.hyperstatus.server.testing.Eventually;
 import io.hyperstatus.server.testing.JsonAssert;
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TcpProxy;
@@ -186,17 +187,7 @@ class DatabaseOutageSpec {
 
     /** Asks until the answer is the one expected, every 50 ms for at most 10 s. */
     private static Reply waitFor(Supplier<Reply> ask, Predicate<Reply> expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        Reply reply = ask.get();
-        while (!expected.test(reply) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            reply = ask.get();
-        }
+        Reply reply = Eventually.until(ask, expected, Duration.ofSeconds(10), Duration.ofMillis(50));
         assertThat(expected.test(reply)).as("answer within 10 s, last: " + reply.status() + " " + reply.body()).isTrue();
         return reply;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import io.hyperstatus.config.ConfigException;
 import io.hyperstatus.domain.Service;
+import io.hyperstatus.server.testing.Eventually;
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
 import java.io.ByteArrayInputStream;
@@ -278,17 +279,6 @@ class MetricsSpec {
     }
 
     private static <T> T waitFor(Supplier<T> look, Predicate<T> until) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        T seen = look.get();
-        while (!until.test(seen) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            seen = look.get();
-        }
-        return seen;
+        return Eventually.until(look, until, Duration.ofSeconds(20), Duration.ofMillis(100));
     }
 }
