@@ -37,19 +37,29 @@ def fail(message):
     sys.exit(1)
 
 
+class Unreachable(RuntimeError):
+    pass
+
+
 class Prometheus:
     def __init__(self, url):
         self.url = url.rstrip("/")
 
     def get(self, path, **params):
+        # Messages name the request as written, not URL-encoded.
+        request = path + "".join(" %s=%s" % pair for pair in params.items())
         query = ("?" + urllib.parse.urlencode(params)) if params else ""
         try:
             with urllib.request.urlopen(self.url + path + query, timeout=5) as answer:
                 body = json.load(answer)
-        except (urllib.error.URLError, OSError, ValueError) as error:
-            raise RuntimeError("%s%s: %s" % (path, query, error))
+        except urllib.error.HTTPError as error:
+            raise RuntimeError("%s: %s %s" % (request, error, error.read()[:500]))
+        except (urllib.error.URLError, OSError) as error:
+            raise Unreachable("Prometheus at %s: %s" % (self.url, getattr(error, "reason", error)))
+        except ValueError as error:
+            raise RuntimeError("%s: %s" % (request, error))
         if body.get("status") != "success":
-            raise RuntimeError("%s%s: %s" % (path, query, body))
+            raise RuntimeError("%s: %s" % (request, body))
         return body["data"]
 
     def query(self, expression):
@@ -68,18 +78,27 @@ class Prometheus:
 
 
 def wait(what, seconds, condition, interval=0.25):
-    """Calls condition until it returns a true value, at most seconds; fails naming what."""
+    """Calls condition until it returns a true value, at most seconds (or until Prometheus has not answered for 5 s);
+    fails naming what."""
     deadline = time.monotonic() + seconds
     last_error = None
+    unreachable_since = None
     while True:
         try:
             result = condition()
             if result:
                 return result
+            unreachable_since = None
+        except Unreachable as error:
+            last_error = error
+            unreachable_since = unreachable_since or time.monotonic()
+            if time.monotonic() - unreachable_since >= 5:
+                fail("%s (waiting for %s)" % (error, what))
         except RuntimeError as error:
             last_error = error
+            unreachable_since = None
         if time.monotonic() >= deadline:
-            fail("not seen within %d s: %s%s" % (seconds, what, " (%s)" % last_error if last_error else ""))
+            fail("not seen within %.0f s: %s%s" % (seconds, what, " (%s)" % last_error if last_error else ""))
         time.sleep(interval)
 
 
@@ -112,7 +131,7 @@ def check_rules(prometheus, files):
             raise RuntimeError("missing %s, not healthy %s" % (missing, unhealthy))
         return seen
 
-    seen = wait("every rule of %s loaded with health ok" % ", ".join(os.path.basename(f) for f in files), 30, loaded)
+    seen = wait("every rule of %s loaded with health ok" % ", ".join(os.path.basename(f) for f in files), 20, loaded)
     for file in sorted(seen):
         log("rules loaded, health ok: %s (%d: %s)" % (os.path.basename(file), len(seen[file]), ", ".join(seen[file])))
 
@@ -145,20 +164,24 @@ def main():
 
     check_rules(prometheus, args.rule_files)
 
-    # Everything up.
+    # Everything up, within 45 s in all.
     started = time.monotonic()
-    for job, expression in target_up.items():
-        wait("%s == 1" % expression, 90, lambda: prometheus.value(expression) == 1)
+
+    def left():
+        return max(1, 45 - (time.monotonic() - started))
+
+    for expression in target_up.values():
+        wait("%s == 1" % expression, left(), lambda: prometheus.value(expression) == 1)
     for host in hosts:
-        wait("%s == 1" % service_up[host], 90, lambda: prometheus.value(service_up[host]) == 1)
-        wait("%s == 1" % agent_state[host], 30, lambda: prometheus.value(agent_state[host]) == 1)
+        wait("%s == 1" % service_up[host], left(), lambda: prometheus.value(service_up[host]) == 1)
+        wait("%s == 1" % agent_state[host], left(), lambda: prometheus.value(agent_state[host]) == 1)
     log("both targets up, every host's hyperstatus_service_up and openstack_nova_agent_state 1 (%.1f s)"
         % (time.monotonic() - started))
 
     # The heartbeat timestamps move.
     first = {}
     for host in hosts:
-        first[host] = wait(heartbeat[host], 30, lambda: prometheus.value(heartbeat[host]))
+        first[host] = wait(heartbeat[host], 10, lambda: prometheus.value(heartbeat[host]))
 
     def moved_past(host):
         value = prometheus.value(heartbeat[host])
@@ -220,6 +243,7 @@ def main():
     seen = {}
     errors = {}
     deadline = killed + args.timeout
+    unreachable_since = None
     while len(seen) < len(checks) and time.monotonic() < deadline:
         for what, condition in checks.items():
             if what in seen:
@@ -228,6 +252,12 @@ def main():
                 if condition():
                     seen[what] = time.monotonic() - killed
                     log("+%5.2f s  %s" % (seen[what], what))
+                unreachable_since = None
+            except Unreachable as error:
+                unreachable_since = unreachable_since or time.monotonic()
+                if time.monotonic() - unreachable_since >= 5:
+                    fail("%s (after the kill; seen by then: %s)" % (error, ", ".join(seen) or "nothing"))
+                break
             except RuntimeError as error:
                 errors[what] = error
         time.sleep(0.25)
@@ -236,6 +266,12 @@ def main():
         for what in missing:
             log("not seen within %g s of the SIGKILL: %s%s"
                 % (args.timeout, what, " (last error: %s)" % errors[what] if what in errors else ""))
+        for expression in sorted(set(service_up.values()) | set(agent_state.values()) | set(heartbeat.values())
+                                 | {went_down, target_up[AGENT_JOB]}):
+            try:
+                log("now: %s = %s" % (expression, prometheus.value(expression)))
+            except RuntimeError as error:
+                log("now: %s: %s" % (expression, error))
         fail("%d of %d checks not seen after the kill" % (len(missing), len(checks)))
 
     # The hosts went down because their heartbeats stopped, not before: not earlier than service_down_time after

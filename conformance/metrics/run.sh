@@ -120,7 +120,7 @@ promtool check config "$work/prometheus.yml" > "$work/promtool.log" 2>&1 \
 
 java -jar "$jar" server --config-file "$work/hyperstatus.conf" > "$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 240); do
+for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$port/" >/dev/null 2>&1 && break
   kill -0 "$server_pid" 2>/dev/null || { log "the server stopped"; exit 1; }
   sleep 0.5
@@ -136,7 +136,7 @@ disown "$agent_pid"
 prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/prometheus" \
   --web.listen-address="127.0.0.1:$prometheus_port" > "$work/prometheus.log" 2>&1 &
 prometheus_pid=$!
-for _ in $(seq 1 120); do
+for _ in $(seq 1 60); do
   curl -fs "http://127.0.0.1:$prometheus_port/-/ready" >/dev/null 2>&1 && break
   kill -0 "$prometheus_pid" 2>/dev/null || { log "Prometheus stopped"; exit 1; }
   sleep 0.5
