@@ -278,14 +278,18 @@ def main():
     # the last heartbeat (the database's clock, the same machine's).
     for host in hosts:
         last = last_value[host]
+        now = prometheus.value(heartbeat[host])
+        if now != last:
+            fail("%s: the heartbeat timestamp moved again, from %.3f to %s" % (host, last, now))
         if last > killed_wall + 1:
             fail("%s: the last heartbeat %.3f is after the kill (%.3f)" % (host, last, killed_wall))
         down_at = killed_wall + seen["%s == 0" % service_up[host]]
         if down_at < last + args.service_down_time - 1:
             fail("%s: seen down %.2f s after its last heartbeat, before service_down_time (%g s)"
                  % (host, down_at - last, args.service_down_time))
-        log("%s: last heartbeat %.2f s before the kill, seen down %.2f s after it (service_down_time %g s)"
-            % (host, killed_wall - last, down_at - last, args.service_down_time))
+        log("%s: last heartbeat %.2f s before the kill (still %.3f %.1f s after it), seen down %.2f s after it"
+            " (service_down_time %g s)"
+            % (host, killed_wall - last, last, time.monotonic() - killed, down_at - last, args.service_down_time))
     absent = prometheus.query('ALERTS{alertname="HyperstatusAgentMetricsAbsent"}')
     if absent:
         fail("HyperstatusAgentMetricsAbsent is active although the agent's target is known: %s" % absent)
