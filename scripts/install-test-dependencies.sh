@@ -7,8 +7,9 @@
 #   python3-keystone, uwsgi, ...    the Keystone of scripts/keystone.sh, the OpenStack clients, pytest, Tempest, curl
 #   rabbitmq-server                 the RabbitMQ of the notification tests (scripts/rabbitmq.sh starts it)
 #   python3-oslo.messaging          the consumer of conformance/notifications, written as an operator would
-#   prometheus                      for its promtool, which contrib/check.sh runs on the alerting rules; the
-#                                   package's own Prometheus daemon is stopped and disabled when this installs it
+#   prometheus                      for its promtool, which contrib/check.sh runs on the alerting rules, and the
+#                                   Prometheus of conformance/metrics (started there on a port and in a folder of
+#                                   its own); the package's own daemon is stopped and disabled when this installs it
 #   systemd                         for systemd-analyze, which contrib/check.sh runs on the units (a container
 #                                   lacks it; installed, it is not started)
 # Does nothing when everything is there, so CI can call it on every run. Installing needs root (apt-get); an
