@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A virtual host of its own on the RabbitMQ this machine runs (127.0.0.1:5672, guest/guest, with its management
- * API on 15672, which scripts/start-rabbitmq.sh enables), deleted when closed; and a consumer of its queues.
+ * API on 15672, which scripts/rabbitmq.sh enables), deleted when closed; and a consumer of its queues.
  * Override the broker with HYPERSTATUS_TEST_RABBITMQ_PORT and HYPERSTATUS_TEST_RABBITMQ_MANAGEMENT_PORT.
  */
 public final class TestingRabbit implements AutoCloseable {
@@ -180,7 +180,7 @@ public final class TestingRabbit implements AutoCloseable {
             return response.body().isEmpty() ? JSON.createArrayNode() : JSON.readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException("RabbitMQ's management API at 127.0.0.1:" + MANAGEMENT_PORT
-                    + " does not answer (scripts/start-rabbitmq.sh enables it): " + e, e);
+                    + " does not answer (scripts/rabbitmq.sh enables it): " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
