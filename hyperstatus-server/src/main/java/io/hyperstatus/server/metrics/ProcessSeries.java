@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -38,11 +37,9 @@ final class ProcessSeries implements MultiCollector {
     private final DatabaseHealth database;
     private final Liveness liveness;
     private final Duration reportInterval;
-    private final LongAdder scrapeFailures;
 
     ProcessSeries(EventTally events, AgentReports reports, Supplier<Optional<OutboxStatus>> notifications,
-                  Supplier<PoolUsage> pool, DatabaseHealth database, Liveness liveness, Duration reportInterval,
-                  LongAdder scrapeFailures) {
+                  Supplier<PoolUsage> pool, DatabaseHealth database, Liveness liveness, Duration reportInterval) {
         this.events = Objects.requireNonNull(events, "events");
         this.reports = Objects.requireNonNull(reports, "reports");
         this.notifications = Objects.requireNonNull(notifications, "notifications");
@@ -50,7 +47,6 @@ final class ProcessSeries implements MultiCollector {
         this.database = Objects.requireNonNull(database, "database");
         this.liveness = Objects.requireNonNull(liveness, "liveness");
         this.reportInterval = Objects.requireNonNull(reportInterval, "reportInterval");
-        this.scrapeFailures = Objects.requireNonNull(scrapeFailures, "scrapeFailures");
     }
 
     @Override
@@ -90,8 +86,6 @@ final class ProcessSeries implements MultiCollector {
                 + " pool", usage.waiting()));
         families.add(gauge("hyperstatus_database_up", "1 while the database answers this server's probe, 0 while it"
                 + " does not", database.status().reachable() ? 1 : 0));
-        families.add(counter("hyperstatus_metrics_scrape_failures", "Scrapes whose services could not be read from"
-                + " the database (their service series were left out)", scrapeFailures.sum()));
         families.add(GaugeSnapshot.builder().name("hyperstatus_liveness_service_down_time_seconds").unit(Unit.SECONDS)
                 .help("service_down_time: how long a service may go without a heartbeat before it is down")
                 .dataPoint(GaugeDataPointSnapshot.builder().value(seconds(liveness.serviceDownTime())).build())

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -34,7 +33,6 @@ public final class ServerMetrics implements AutoCloseable {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final RequestObserver requests;
     private final Histogram detectorPasses;
-    private final LongAdder scrapeFailures = new LongAdder();
     private final MetricsListener listener;
 
     public ServerMetrics(MetricsOptions options) {
@@ -70,9 +68,9 @@ public final class ServerMetrics implements AutoCloseable {
                          AgentReports reports, Supplier<Optional<OutboxStatus>> notifications,
                          Supplier<PoolUsage> pool, DatabaseHealth database, Liveness liveness,
                          Duration reportInterval) {
-        registry.register(new ServiceSeries(services, zones, readBatchSize, options.perService(), scrapeFailures));
+        registry.register(new ServiceSeries(services, zones, readBatchSize, options.perService()));
         registry.register(new ProcessSeries(events, reports, notifications, pool, database,
-                liveness, reportInterval, scrapeFailures));
+                liveness, reportInterval));
     }
 
     /** Starts the listener when metrics are enabled; answers its port. */

@@ -8,6 +8,8 @@ import io.hyperstatus.domain.Service;
 import io.hyperstatus.domain.ServiceState;
 import io.hyperstatus.domain.ServiceWithState;
 import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -21,34 +23,36 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The services as the database has them at the instant of the scrape, read in batches: a deleted service's series
  * are simply gone from the next scrape. Per service (unless {@code per_service} is off) the native series and
  * openstack-exporter's {@code openstack_nova_agent_state}; always the counts per zone, binary, state and status.
  * API services are left out, as the API's listing leaves them out. When the database cannot be read, the families
- * are absent from that scrape and {@code hyperstatus_metrics_scrape_failures_total} counts it.
+ * are absent from that scrape and {@code hyperstatus_metrics_scrape_failures_total}, written with them, counts it.
  */
 final class ServiceSeries implements MultiCollector {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceSeries.class);
     static final String UP = "hyperstatus_service_up";
     static final String ENABLED = "hyperstatus_service_enabled";
     static final String FORCED_DOWN = "hyperstatus_service_forced_down";
     static final String LAST_HEARTBEAT = "hyperstatus_service_last_heartbeat_timestamp_seconds";
     static final String COUNTS = "hyperstatus_services";
+    static final String SCRAPE_FAILURES = "hyperstatus_metrics_scrape_failures";
 
     private final ServiceQueries services;
     private final ServiceZones zones;
     private final int batchSize;
     private final boolean perService;
-    private final LongAdder failures;
+    private final LongAdder failures = new LongAdder();
 
-    ServiceSeries(ServiceQueries services, ServiceZones zones, int batchSize, boolean perService,
-                  LongAdder failures) {
+    ServiceSeries(ServiceQueries services, ServiceZones zones, int batchSize, boolean perService) {
         this.services = Objects.requireNonNull(services, "services");
         this.zones = Objects.requireNonNull(zones, "zones");
         this.batchSize = batchSize;
         this.perService = perService;
-        this.failures = Objects.requireNonNull(failures, "failures");
     }
 
     @Override
@@ -58,9 +62,14 @@ final class ServiceSeries implements MultiCollector {
             rows = read();
         } catch (StoreUnavailableException e) {
             failures.increment();
-            return MetricSnapshots.builder().build();
+            return MetricSnapshots.builder().metricSnapshot(failures()).build();
+        } catch (RuntimeException e) {
+            // Anything else is a fault of ours: the scrape still serves the rest, and the log says what it was.
+            failures.increment();
+            LOG.warn("Services could not be read for the metrics: {}", e.toString());
+            return MetricSnapshots.builder().metricSnapshot(failures()).build();
         }
-        MetricSnapshots.Builder families = MetricSnapshots.builder();
+        MetricSnapshots.Builder families = MetricSnapshots.builder().metricSnapshot(failures());
         if (perService) {
             families.metricSnapshot(OpenstackExporterSeries.agentState(rows));
             rows.sort(Comparator.comparing(Row::host).thenComparing(Row::binary));
@@ -89,6 +98,12 @@ final class ServiceSeries implements MultiCollector {
             }
         }
         return rows;
+    }
+
+    private CounterSnapshot failures() {
+        return CounterSnapshot.builder().name(SCRAPE_FAILURES).help("Scrapes whose services could not be read from"
+                        + " the database (their service series were left out)")
+                .dataPoint(CounterDataPointSnapshot.builder().value((double) failures.sum()).build()).build();
     }
 
     private interface Value {

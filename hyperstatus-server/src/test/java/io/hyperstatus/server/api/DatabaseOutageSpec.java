@@ -9,6 +9,12 @@ import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TcpProxy;
 import io.hyperstatus.server.testing.TestDatabase;
 import io.hyperstatus.server.testing.TestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -116,6 +122,39 @@ class DatabaseOutageSpec {
         assertThat(back.body()).isEqualTo("OK");
         assertThat(waitFor(() -> detailed.send("GET", "/healthcheck", null, Map.of()), r -> r.status() == 200).body())
                 .isEqualTo("OK");
+    }
+
+    @Test
+    void metricsAreStillServedWhileTheDatabaseIsUnreachableWithoutTheServiceSeries() throws Exception {
+        startBehindProxy();
+        server.seedService("compute-1", "nova-compute");
+        assertThat(scrapeMetrics()).contains("hyperstatus_service_up{", "hyperstatus_database_up 1.0");
+
+        proxy.cut();
+        waitFor(() -> server.send("GET", "/healthcheck", null, Map.of()), r -> r.status() == 503);
+        String during = scrapeMetrics();
+
+        assertThat(during).contains("hyperstatus_database_up 0.0", "hyperstatus_metrics_scrape_failures_total 1.0",
+                "jvm_threads_current").doesNotContain("hyperstatus_service_up{", "openstack_nova_agent_state{");
+        proxy.restore();
+        waitFor(() -> server.send("GET", "/healthcheck", null, Map.of()), r -> r.status() == 200);
+        assertThat(Eventually.until(this::scrapeMetrics, text -> text.contains("hyperstatus_service_up{"),
+                Duration.ofSeconds(10), Duration.ofMillis(100))).contains("hyperstatus_service_up{");
+    }
+
+    private String scrapeMetrics() {
+        try {
+            HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.metricsPort() + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            return scrape.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test
