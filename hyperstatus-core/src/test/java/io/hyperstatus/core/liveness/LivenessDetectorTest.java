@@ -49,6 +49,13 @@ class LivenessDetectorTest {
                 new Liveness(DOWN_TIME), outage::get, new DetectorOptions(threshold, Duration.ofDays(90)), holder);
     }
 
+    /** A compute service forced down, then 90 s without a heartbeat: longer than the down time. */
+    private void forceDownThroughALapse(LivenessDetector detector, String host) {
+        store.add(host, COMPUTE);
+        store.forceDown(host, true);
+        run(detector, 90);
+    }
+
     /** Passes every second for {@code seconds}, as the scheduled thread would. */
     private void run(LivenessDetector detector, int seconds) {
         for (int i = 0; i < seconds; i++) {
@@ -245,9 +252,7 @@ class LivenessDetectorTest {
     @Test
     void aForcedDownServiceIsShownDownAlreadySoItsLapseAndReturnRecordNothing() {
         LivenessDetector detector = detector("api-1");
-        store.add("compute-1", COMPUTE);
-        store.forceDown("compute-1", true);
-        run(detector, 90);
+        forceDownThroughALapse(detector, "compute-1");
         assertThat(store.recordedDown("compute-1")).isTrue();
         store.heartbeat("compute-1");
         run(detector, 2);
@@ -258,9 +263,7 @@ class LivenessDetectorTest {
     @Test
     void aServiceForcedUpWhileItsHeartbeatIsLapsedComesUpAtItsNextHeartbeat() {
         LivenessDetector detector = detector("api-1");
-        store.add("compute-1", COMPUTE);
-        store.forceDown("compute-1", true);
-        run(detector, 90);
+        forceDownThroughALapse(detector, "compute-1");
         store.forceDown("compute-1", false);
         run(detector, 5);
         store.heartbeat("compute-1");
