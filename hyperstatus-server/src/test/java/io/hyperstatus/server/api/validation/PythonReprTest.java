@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PythonReprTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -12,32 +14,40 @@ class PythonReprTest {
         return PythonRepr.repr(MAPPER.readTree(json));
     }
 
-    @Test
-    void valuesArePrintedInPythonsNotation() throws Exception {
-        assertThat(repr("null")).isEqualTo("None");
-        assertThat(repr("true")).isEqualTo("True");
-        assertThat(repr("1")).isEqualTo("1");
-        assertThat(repr("\"a b\"")).isEqualTo("'a b'");
-        assertThat(repr("[\"1\", \"2\"]")).isEqualTo("['1', '2']");
-        assertThat(repr("{\"a\": 1}")).isEqualTo("{'a': 1}");
-        assertThat(repr("[]")).isEqualTo("[]");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "null | None",
+            "true | True",
+            "1 | 1",
+            "\"a b\" | 'a b'",
+            "[\"1\", \"2\"] | ['1', '2']",
+            "{\"a\": 1} | {'a': 1}",
+            "[] | []"})
+    void valuesArePrintedInPythonsNotation(String json, String expected) throws Exception {
+        assertThat(repr(json)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "1.5 | 1.5",
+            "100.0 | 100.0",
+            "1e2 | 100.0",
+            "0.0001 | 0.0001",
+            "0.00001 | 1e-05",
+            "1234567890123456.0 | 1234567890123456.0",
+            "1e16 | 1e+16",
+            "-2.5e-300 | -2.5e-300",
+            "-0.0 | -0.0"})
+    void decimalsArePrintedAsPythonPrintsTheFloatItReads(String json, String expected) throws Exception {
+        assertThat(repr(json)).isEqualTo(expected);
     }
 
     @Test
-    void decimalsArePrintedAsPythonPrintsTheFloatItReads() throws Exception {
+    void decimalsBeyondADoubleAreInfinities() throws Exception {
         ObjectMapper decimals = new ObjectMapper()
                 .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         assertThat(PythonRepr.repr(decimals.readTree("1E+400"))).isEqualTo("inf");
         assertThat(PythonRepr.repr(decimals.readTree("-1E+400"))).isEqualTo("-inf");
-        assertThat(repr("1.5")).isEqualTo("1.5");
-        assertThat(repr("100.0")).isEqualTo("100.0");
-        assertThat(repr("1e2")).isEqualTo("100.0");
-        assertThat(repr("0.0001")).isEqualTo("0.0001");
-        assertThat(repr("0.00001")).isEqualTo("1e-05");
-        assertThat(repr("1234567890123456.0")).isEqualTo("1234567890123456.0");
-        assertThat(repr("1e16")).isEqualTo("1e+16");
-        assertThat(repr("-2.5e-300")).isEqualTo("-2.5e-300");
-        assertThat(repr("-0.0")).isEqualTo("-0.0");
     }
 
     @Test
