@@ -1,7 +1,7 @@
 package io.hyperstatus.config;
 
+import static io.hyperstatus.config.ConfigAssert.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,18 +32,15 @@ class SslOptionsTest {
 
     @Test
     void aCertificateWithoutItsKeyStopsStartUp() {
-        assertThatThrownBy(() -> HyperstatusConfig.parse("[ssl]\ncert_file = /etc/api.pem\n"))
-                .isInstanceOf(ConfigException.class)
+        assertRefused("[ssl]\ncert_file = /etc/api.pem\n")
                 .hasMessage("Missing value for option [ssl] key_file: needed when [ssl] cert_file is set");
     }
 
     @Test
     void aKeyOrClientCaWithoutACertificateStopsStartUp() {
-        assertThatThrownBy(() -> HyperstatusConfig.parse("[ssl]\nkey_file = /etc/api-key.pem\n"))
-                .isInstanceOf(ConfigException.class)
+        assertRefused("[ssl]\nkey_file = /etc/api-key.pem\n")
                 .hasMessage("Invalid value for option [ssl] key_file: set without [ssl] cert_file");
-        assertThatThrownBy(() -> HyperstatusConfig.parse("[ssl]\nca_file = /etc/ca.pem\n"))
-                .isInstanceOf(ConfigException.class)
+        assertRefused("[ssl]\nca_file = /etc/ca.pem\n")
                 .hasMessage("Invalid value for option [ssl] ca_file: set without [ssl] cert_file:"
                         + " client certificates need HTTPS");
     }
@@ -71,8 +68,7 @@ class SslOptionsTest {
 
     @Test
     void anAgentKeyWithoutItsCertificateStopsStartUp() {
-        assertThatThrownBy(() -> HyperstatusConfig.parse("[agent]\nkeyfile = /etc/agent-key.pem\n"))
-                .isInstanceOf(ConfigException.class)
+        assertRefused("[agent]\nkeyfile = /etc/agent-key.pem\n")
                 .hasMessage("Invalid value for option [agent] keyfile: set without [agent] certfile");
     }
 }
