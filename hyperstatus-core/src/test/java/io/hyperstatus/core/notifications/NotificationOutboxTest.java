@@ -102,10 +102,10 @@ class NotificationOutboxTest {
 
     @Test
     void onlyTheLeaseHolderPublishesAndAnotherTakesOverWhenItsLeaseRunsOut() {
-        TestingNotificationChannel other = new TestingNotificationChannel();
-        NotificationOutbox holder = outbox("server-a", broker);
-        NotificationOutbox sibling = outbox("server-b", other);
-        passBoth(holder, sibling);
+        TwoServers servers = twoServers();
+        NotificationOutbox holder = servers.holder();
+        NotificationOutbox sibling = servers.sibling();
+        TestingNotificationChannel other = servers.siblingsBroker();
         log.created(1);
 
         passBoth(holder, sibling);
@@ -120,10 +120,10 @@ class NotificationOutboxTest {
 
     @Test
     void whileSendsWaitToBeRetriedTheHolderKeepsItsLeaseAndTheOthersPublishNothing() {
-        TestingNotificationChannel other = new TestingNotificationChannel();
-        NotificationOutbox holder = outbox("server-a", broker);
-        NotificationOutbox sibling = outbox("server-b", other);
-        passBoth(holder, sibling);
+        TwoServers servers = twoServers();
+        NotificationOutbox holder = servers.holder();
+        NotificationOutbox sibling = servers.sibling();
+        TestingNotificationChannel other = servers.siblingsBroker();
         broker.goDown();
         log.created(1);
 
@@ -136,6 +136,18 @@ class NotificationOutboxTest {
         assertThat(sibling.status().publishing()).isFalse();
         assertThat(other.received()).isEmpty();
         assertThat(holder.status().failedSends()).isBetween(3L, 5L);
+    }
+
+    /** Two servers' outboxes, the sibling's to a broker of its own, after a pass each: the holder has the lease. */
+    private record TwoServers(NotificationOutbox holder, NotificationOutbox sibling,
+                              TestingNotificationChannel siblingsBroker) {
+    }
+
+    private TwoServers twoServers() {
+        TestingNotificationChannel other = new TestingNotificationChannel();
+        TwoServers servers = new TwoServers(outbox("server-a", broker), outbox("server-b", other), other);
+        passBoth(servers.holder(), servers.sibling());
+        return servers;
     }
 
     private NotificationOutbox outbox(String holder, TestingNotificationChannel channel) {
