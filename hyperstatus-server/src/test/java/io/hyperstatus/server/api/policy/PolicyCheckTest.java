@@ -105,13 +105,22 @@ class PolicyCheckTest {
         assertThat(allows(checkString, READER)).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "role:a or role:b and role:c | (role:a or (role:b and role:c))",
+            "role:a and role:b or role:c | ((role:a and role:b) or role:c)",
+            "not role:a and role:b | (not role:a and role:b)",
+            "not role:a or role:b and not role:c | (not role:a or (role:b and not role:c))",
+            "(role:a or role:b) and role:c | ((role:a or role:b) and role:c)",
+            "not (role:a or role:b) | not (role:a or role:b)",
+            "((role:a)) | role:a",
+            "( role:a or (role:b and project_id:%(project_id)s) ) | (role:a or (role:b and project_id:%(project_id)s))"})
+    void theTreeFollowsPrecedenceNotAndOrAndParentheses(String checkString, String expectedTree) {
+        assertThat(tree(checkString)).isEqualTo(expectedTree);
+    }
+
     @Test
     void notBindsTighterThanAndWhichBindsTighterThanOr() {
-        assertThat(tree("role:a or role:b and role:c")).isEqualTo("(role:a or (role:b and role:c))");
-        assertThat(tree("role:a and role:b or role:c")).isEqualTo("((role:a and role:b) or role:c)");
-        assertThat(tree("not role:a and role:b")).isEqualTo("(not role:a and role:b)");
-        assertThat(tree("not role:a or role:b and not role:c"))
-                .isEqualTo("(not role:a or (role:b and not role:c))");
         // Evaluated: admin or (reader and !) is true for the admin only.
         assertThat(allows("role:admin or role:reader and !", READER)).isFalse();
         assertThat(allows("role:admin or role:reader and !", ADMIN)).isTrue();
@@ -119,11 +128,6 @@ class PolicyCheckTest {
 
     @Test
     void parenthesesGroup() {
-        assertThat(tree("(role:a or role:b) and role:c")).isEqualTo("((role:a or role:b) and role:c)");
-        assertThat(tree("not (role:a or role:b)")).isEqualTo("not (role:a or role:b)");
-        assertThat(tree("((role:a))")).isEqualTo("role:a");
-        assertThat(tree("( role:a or (role:b and project_id:%(project_id)s) )"))
-                .isEqualTo("(role:a or (role:b and project_id:%(project_id)s))");
         assertThat(allows("(role:admin or role:reader) and !", READER)).isFalse();
         assertThat(allows("not (role:admin or role:service)", READER)).isTrue();
         assertThat(allows("(role:reader and project_id:%(project_id)s)", READER)).isTrue();
