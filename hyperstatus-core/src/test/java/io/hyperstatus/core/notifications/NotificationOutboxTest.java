@@ -103,39 +103,33 @@ class NotificationOutboxTest {
     @Test
     void onlyTheLeaseHolderPublishesAndAnotherTakesOverWhenItsLeaseRunsOut() {
         TwoServers servers = twoServers();
-        NotificationOutbox holder = servers.holder();
-        NotificationOutbox sibling = servers.sibling();
-        TestingNotificationChannel other = servers.siblingsBroker();
         log.created(1);
 
-        passBoth(holder, sibling);
+        passBoth(servers.holder(), servers.sibling());
         advance(Duration.ofSeconds(4));
         log.created(2);
-        sibling.runPass();
+        servers.sibling().runPass();
 
         assertThat(broker.receivedEventIds()).containsExactly(1L);
-        assertThat(other.receivedEventIds()).containsExactly(2L);
-        assertThat(sibling.status().publishing()).isTrue();
+        assertThat(servers.siblingsBroker().receivedEventIds()).containsExactly(2L);
+        assertThat(servers.sibling().status().publishing()).isTrue();
     }
 
     @Test
     void whileSendsWaitToBeRetriedTheHolderKeepsItsLeaseAndTheOthersPublishNothing() {
         TwoServers servers = twoServers();
-        NotificationOutbox holder = servers.holder();
-        NotificationOutbox sibling = servers.sibling();
-        TestingNotificationChannel other = servers.siblingsBroker();
         broker.goDown();
         log.created(1);
 
         for (int second = 0; second < 10; second++) {
-            passBoth(holder, sibling);
+            passBoth(servers.holder(), servers.sibling());
             advance(Duration.ofSeconds(1));
         }
 
-        assertThat(holder.status().publishing()).isTrue();
-        assertThat(sibling.status().publishing()).isFalse();
-        assertThat(other.received()).isEmpty();
-        assertThat(holder.status().failedSends()).isBetween(3L, 5L);
+        assertThat(servers.holder().status().publishing()).isTrue();
+        assertThat(servers.sibling().status().publishing()).isFalse();
+        assertThat(servers.siblingsBroker().received()).isEmpty();
+        assertThat(servers.holder().status().failedSends()).isBetween(3L, 5L);
     }
 
     /** Two servers' outboxes, the sibling's to a broker of its own, after a pass each: the holder has the lease. */
