@@ -22,6 +22,7 @@ import java.util.zip.GZIPInputStream;
  * clients, at most 400 requests or 8 s), with {@code [metrics] enabled} on and off in alternating rounds.
  *   java -cp hyperstatus-bench.jar io.hyperstatus.bench.MetricsBench --jar hyperstatus.jar
  *        [--databases embedded] [--sizes 10000,100000] [--scrapes 20] [--rounds 4] [--overhead-size 10000]
+ *        [--server-jvm "-Xmx256m"] [--jfr DIR]
  */
 public final class MetricsBench {
   /** Untimed scrapes before the timed ones: the JIT compiles the scrape's path. */
@@ -36,6 +37,8 @@ public final class MetricsBench {
   int scrapes = 20;
   int rounds = 4;
   int overheadSize = 10_000;
+  /** Where the servers' flight recordings of the scrapes go (jcmd JFR.start after loading), or null for none. */
+  Path jfr;
 
   MetricsBench(Path jar) {
     this.jar = jar;
@@ -59,6 +62,8 @@ public final class MetricsBench {
         case "--scrapes" -> bench.scrapes = Integer.parseInt(option[1]);
         case "--rounds" -> bench.rounds = Integer.parseInt(option[1]);
         case "--overhead-size" -> bench.overheadSize = Integer.parseInt(option[1]);
+        case "--server-jvm" -> bench.harness.serverJvm = Arrays.stream(option[1].trim().split("\\s+")).toList();
+        case "--jfr" -> bench.jfr = Files.createDirectories(Path.of(option[1]).toAbsolutePath());
         default -> throw new IllegalArgumentException("unknown option " + option[0]);
       }
     }
@@ -90,7 +95,9 @@ public final class MetricsBench {
         if (database.pgDb() != null) {
           harness.psqlOn(database.pgDb(), "ANALYZE");
         }
+        record(server, db, n, true, "start");
         scrapes(db, n, metricsPort, true);
+        record(server, db, n, true, "stop");
         line(db, String.format(Locale.ROOT, "server RSS after the scrapes at %,d, per_service on", n),
             Bench.rssMb(server.pid()), "MB");
       } finally {
@@ -100,7 +107,9 @@ public final class MetricsBench {
       server = harness.startServer(jar, dir, conf, List.of());
       try {
         Bench.awaitUp(server, base, dir);
+        record(server, db, n, false, "start");
         scrapes(db, n, metricsPort, false);
+        record(server, db, n, false, "stop");
         line(db, String.format(Locale.ROOT, "server RSS after the scrapes at %,d, per_service off", n),
             Bench.rssMb(server.pid()), "MB");
       } finally {
@@ -111,6 +120,23 @@ public final class MetricsBench {
       }
     } finally {
       database.drop(harness);
+    }
+  }
+
+  /** Starts or stops (and writes) the server's flight recording of its scrapes, with --jfr. */
+  void record(Process server, String db, int n, boolean perService, String action) throws Exception {
+    if (jfr == null) {
+      return;
+    }
+    String name = "name=scrapes";
+    List<String> command = action.equals("start")
+        ? List.of("jcmd", String.valueOf(server.pid()), "JFR.start", name, "settings=profile")
+        : List.of("jcmd", String.valueOf(server.pid()), "JFR.stop", name, "filename=" + jfr.resolve(
+            db + "-" + n + "-per-service-" + (perService ? "on" : "off") + ".jfr"));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("jcmd failed: " + out);
     }
   }
 
@@ -144,7 +170,7 @@ public final class MetricsBench {
     HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + metricsPort + "/metrics")
         .toURL().openConnection();
     connection.setConnectTimeout(5_000);
-    connection.setReadTimeout(300_000);
+    connection.setReadTimeout(120_000);
     connection.setRequestProperty("Accept", "text/plain");
     if (gzip) {
       connection.setRequestProperty("Accept-Encoding", "gzip");
@@ -167,15 +193,22 @@ public final class MetricsBench {
   void scrapes(String db, int n, int metricsPort, boolean perService) throws Exception {
     String setting = "per_service " + (perService ? "on" : "off");
     for (boolean gzip : List.of(false, true)) {
-      for (int i = 0; i < WARM_UP_SCRAPES; i++) {
-        scrape(metricsPort, gzip);
-      }
       List<Double> ms = new ArrayList<>();
       byte[] last = null;
-      for (int i = 0; i < scrapes; i++) {
-        Scrape s = scrape(metricsPort, gzip);
-        ms.add(s.ms);
-        last = s.body;
+      try {
+        for (int i = 0; i < WARM_UP_SCRAPES; i++) {
+          scrape(metricsPort, gzip);
+        }
+        for (int i = 0; i < scrapes; i++) {
+          Scrape s = scrape(metricsPort, gzip);
+          ms.add(s.ms);
+          last = s.body;
+        }
+      } catch (IOException e) {
+        // A scrape the server could not answer (its heap, say: see the server's log); the others still run.
+        lines.add(db, String.format(Locale.ROOT, "scrape at %,d, %s, %s", n, setting, gzip ? "gzip" : "plain"),
+            "failed after " + ms.size() + " scrapes: " + e);
+        continue;
       }
       byte[] text = gzip ? gunzip(last) : last;
       check(new String(text, StandardCharsets.UTF_8), n, perService);
@@ -233,7 +266,7 @@ public final class MetricsBench {
           }
           double p50 = s.quantileMs(0.5);
           double rate = s.nanos().size() / s.elapsedS();
-          (enabled ? p50On : p50Off).add(p50);
+            (enabled ? p50On : p50Off).add(p50);
           (enabled ? rateOn : rateOff).add(rate);
           Bench.log(String.format(Locale.ROOT, "  round %d, metrics %s: p50 %.2f ms, p99 %.2f ms, %.1f/s (%d)",
               round + 1, enabled ? "on" : "off", p50, s.quantileMs(0.99), rate, s.nanos().size()));
@@ -243,17 +276,31 @@ public final class MetricsBench {
       }
     }
     String list = String.format(Locale.ROOT, "list 2.1 (all) at %,d, 4 clients", n);
-    double on = EventsBench.percentile(p50On, 50);
-    double off = EventsBench.percentile(p50Off, 50);
+    double on = median(p50On);
+    double off = median(p50Off);
     lines.add(db, list + ": median p50 of " + rounds + " rounds, metrics on / off", on, off, "ms");
     line(db, list + ": p50, on against off", (on - off) / off * 100, "%");
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < rounds; i++) {
+      ratios.add((p50On.get(i) - p50Off.get(i)) / p50Off.get(i) * 100);
+    }
+    lines.add(db, list + ": p50, on against off in each round", join(ratios) + " % (median "
+        + String.format(Locale.ROOT, "%+.1f", median(ratios)) + " %)");
     lines.add(db, list + ": p50 of each round, on / off", join(p50On) + " / " + join(p50Off) + " ms");
-    double ron = EventsBench.percentile(rateOn, 50);
-    double roff = EventsBench.percentile(rateOff, 50);
+    double ron = median(rateOn);
+    double roff = median(rateOff);
     lines.add(db, list + ": median throughput of " + rounds + " rounds, metrics on / off", ron, roff, "requests/s");
     line(db, list + ": throughput, on against off", (ron - roff) / roff * 100, "%");
     lines.add(db, list + ": throughput of each round, on / off",
         join(rateOn) + " / " + join(rateOff) + " requests/s");
+  }
+
+  /** The median, the mean of the two middle values of an even count. */
+  static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    int size = sorted.size();
+    return size % 2 == 1 ? sorted.get(size / 2) : (sorted.get(size / 2 - 1) + sorted.get(size / 2)) / 2;
   }
 
   static String join(List<Double> values) {
