@@ -25,8 +25,12 @@ import java.util.zip.GZIPInputStream;
  *        [--server-jvm "-Xmx256m"] [--jfr DIR]
  */
 public final class MetricsBench {
-  /** Untimed scrapes before the timed ones: the JIT compiles the scrape's path. */
+  /**
+   * Untimed scrapes before the timed ones, at least this many and for at least {@link #WARM_UP_SCRAPE_SECONDS}:
+   * the JIT compiles the scrape's path, and a server started a moment before finishes compiling its start-up's.
+   */
   static final int WARM_UP_SCRAPES = 3;
+  static final double WARM_UP_SCRAPE_SECONDS = 5;
   /** Untimed seconds of the list on each fresh server of the overhead rounds, before the measured sample. */
   static final double WARM_UP_SECONDS = 5;
 
@@ -196,7 +200,8 @@ public final class MetricsBench {
       List<Double> ms = new ArrayList<>();
       byte[] last = null;
       try {
-        for (int i = 0; i < WARM_UP_SCRAPES; i++) {
+        long warmUntil = System.nanoTime() + (long) (WARM_UP_SCRAPE_SECONDS * 1e9);
+        for (int i = 0; i < WARM_UP_SCRAPES || System.nanoTime() < warmUntil; i++) {
           scrape(metricsPort, gzip);
         }
         for (int i = 0; i < scrapes; i++) {
