@@ -16,6 +16,15 @@ final class Lines {
     keep(String.format(Locale.ROOT, "| %s | %s | %.2f / %.2f %s |", db, what, a, b, unit));
   }
 
+  void add(String db, String what, double a, double b, double c, String unit) {
+    keep(String.format(Locale.ROOT, "| %s | %s | %.2f / %.2f / %.2f %s |", db, what, a, b, c, unit));
+  }
+
+  /** A row whose figure is text (several figures, say). */
+  void add(String db, String what, String figure) {
+    keep(String.format(Locale.ROOT, "| %s | %s | %s |", db, what, figure));
+  }
+
   void print() {
     lines.forEach(System.out::println);
   }

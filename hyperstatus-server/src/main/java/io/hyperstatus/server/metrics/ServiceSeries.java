@@ -17,6 +17,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,13 +74,19 @@ final class ServiceSeries implements MultiCollector {
         if (perService) {
             families.metricSnapshot(OpenstackExporterSeries.agentState(rows));
             rows.sort(Comparator.comparing(Row::host).thenComparing(Row::binary));
+            // One set of labels per service for its four families: building (and validating) them is a good part
+            // of a scrape of a large cloud.
+            List<Labels> labels = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                labels.add(row.labels());
+            }
             families.metricSnapshot(perService(UP, "1 while the service is up (heartbeating and not forced down),"
-                    + " 0 while it is down", rows, row -> row.up() ? 1 : 0));
+                    + " 0 while it is down", rows, labels, row -> row.up() ? 1 : 0));
             families.metricSnapshot(perService(ENABLED, "1 while the service is enabled, 0 while an operator has it"
-                    + " disabled", rows, row -> row.enabled() ? 1 : 0));
+                    + " disabled", rows, labels, row -> row.enabled() ? 1 : 0));
             families.metricSnapshot(perService(FORCED_DOWN, "1 while an operator has the service forced down", rows,
-                    row -> row.forcedDown() ? 1 : 0));
-            families.metricSnapshot(lastHeartbeats(rows));
+                    labels, row -> row.forcedDown() ? 1 : 0));
+            families.metricSnapshot(lastHeartbeats(rows, labels));
         }
         families.metricSnapshot(counts(rows));
         return families.build();
@@ -110,34 +117,41 @@ final class ServiceSeries implements MultiCollector {
         double of(Row row);
     }
 
-    private static GaugeSnapshot perService(String name, String help, List<Row> rows, Value value) {
+    /** A family of one sample per row; {@code labels} are the rows' own, in the same order. */
+    private static GaugeSnapshot perService(String name, String help, List<Row> rows, List<Labels> labels,
+                                            Value value) {
         GaugeSnapshot.Builder family = GaugeSnapshot.builder().name(name).help(help);
-        for (Row row : rows) {
-            family.dataPoint(GaugeDataPointSnapshot.builder().labels(row.labels()).value(value.of(row)).build());
+        for (int i = 0; i < rows.size(); i++) {
+            family.dataPoint(GaugeDataPointSnapshot.builder().labels(labels.get(i)).value(value.of(rows.get(i)))
+                    .build());
         }
         return family.build();
     }
 
-    private static GaugeSnapshot lastHeartbeats(List<Row> rows) {
+    private static GaugeSnapshot lastHeartbeats(List<Row> rows, List<Labels> labels) {
         GaugeSnapshot.Builder family = GaugeSnapshot.builder().name(LAST_HEARTBEAT).unit(Unit.SECONDS)
                 .help("When the service's last heartbeat was stored, by the database's clock (Unix time); absent"
                         + " for a service that never sent one");
-        for (Row row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
             if (row.service().lastSeenUp() != null) {
                 double seconds = row.service().lastSeenUp().toEpochMilli() / 1000.0;
-                family.dataPoint(GaugeDataPointSnapshot.builder().labels(row.labels()).value(seconds).build());
+                family.dataPoint(GaugeDataPointSnapshot.builder().labels(labels.get(i)).value(seconds).build());
             }
         }
         return family.build();
     }
 
     private static GaugeSnapshot counts(List<Row> rows) {
-        Map<List<String>, Integer> counts = new TreeMap<>(Comparator.comparing((List<String> key) -> key.get(0))
-                .thenComparing(key -> key.get(1)).thenComparing(key -> key.get(2)).thenComparing(key -> key.get(3)));
+        // Counted in a hash map, then sorted: the few keys once, not every service's key on the way in.
+        Map<List<String>, Integer> tally = new HashMap<>();
         for (Row row : rows) {
-            counts.merge(List.of(row.zone(), row.binary(), row.up() ? "up" : "down",
+            tally.merge(List.of(row.zone(), row.binary(), row.up() ? "up" : "down",
                     row.enabled() ? "enabled" : "disabled"), 1, Integer::sum);
         }
+        Map<List<String>, Integer> counts = new TreeMap<>(Comparator.comparing((List<String> key) -> key.get(0))
+                .thenComparing(key -> key.get(1)).thenComparing(key -> key.get(2)).thenComparing(key -> key.get(3)));
+        counts.putAll(tally);
         GaugeSnapshot.Builder family = GaugeSnapshot.builder().name(COUNTS)
                 .help("How many services there are, per zone, binary, state (up or down) and status (enabled or"
                         + " disabled)");
