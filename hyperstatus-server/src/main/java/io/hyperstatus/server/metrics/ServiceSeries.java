@@ -58,6 +58,14 @@ final class ServiceSeries implements MultiCollector {
 
     @Override
     public MetricSnapshots collect() {
+        // One build at a time: a large cloud's snapshots take a few hundred MB, and two Prometheus servers (an HA
+        // pair) scraping at once would otherwise need twice that.
+        synchronized (this) {
+            return build();
+        }
+    }
+
+    private MetricSnapshots build() {
         List<Row> rows;
         try {
             rows = read();
@@ -91,7 +99,6 @@ final class ServiceSeries implements MultiCollector {
         families.metricSnapshot(counts(rows));
         return families.build();
     }
-
 
     private List<Row> read() {
         KeysetCursor<ServiceWithState> cursor = services.scan(Optional.empty(), Optional.empty(), batchSize);
