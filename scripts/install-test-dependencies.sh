@@ -7,6 +7,7 @@
 #   python3-keystone, uwsgi, ...    the Keystone of scripts/keystone.sh, the OpenStack clients, pytest, Tempest, curl
 #   rabbitmq-server                 the RabbitMQ of the notification tests (scripts/rabbitmq.sh starts it)
 #   python3-oslo.messaging          the consumer of conformance/notifications, written as an operator would
+#   python3-pika                    the fault stage's reader of the notifications RabbitMQ kept (faults/notifications-check.py)
 #   prometheus                      for its promtool, which contrib/check.sh runs on the alerting rules, and the
 #                                   Prometheus of conformance/metrics (started there on a port and in a folder of
 #                                   its own); the package's own daemon is stopped and disabled when this installs it
@@ -22,7 +23,7 @@ log() { echo "install-test-dependencies: $*" >&2; }
 needed=(libvirt0 libvirt-clients
   python3-keystone uwsgi uwsgi-plugin-python3 curl jq
   python3-openstackclient python3-openstacksdk python3-novaclient python3-pytest tempest
-  rabbitmq-server python3-oslo.messaging prometheus systemd)
+  rabbitmq-server python3-oslo.messaging python3-pika prometheus systemd)
 databases=()
 [ -n "${HYPERSTATUS_TEST_POSTGRESQL_URL:-}" ] || databases+=(postgresql)
 [ -n "${HYPERSTATUS_TEST_MARIADB_URL:-}" ] || databases+=(mariadb-server)
