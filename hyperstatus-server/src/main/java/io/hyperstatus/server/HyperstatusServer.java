@@ -248,11 +248,6 @@ public final class HyperstatusServer implements AutoCloseable {
         return metricsPort;
     }
 
-    /** The metrics, for a scrape without the listener. */
-    public ServerMetrics metrics() {
-        return metrics;
-    }
-
     public Database database() {
         return database;
     }

@@ -78,11 +78,6 @@ public final class ServerMetrics implements AutoCloseable {
         return listener.start();
     }
 
-    /** The registry, for a scrape without the listener (the benchmark). */
-    public PrometheusRegistry registry() {
-        return registry;
-    }
-
     @Override
     public void close() {
         listener.close();

@@ -48,16 +48,6 @@ public final class HealthCheck {
         this.disableFile = options.disableByFilePath();
     }
 
-    /** The database's verdict, for whoever else reports on health. */
-    public DatabaseHealth.Status status() {
-        return database.status();
-    }
-
-    /** Whether every check passes now. */
-    public boolean healthy() {
-        return results().stream().allMatch(Result::available);
-    }
-
     List<Result> results() {
         List<Result> results = new ArrayList<>();
         DatabaseHealth.Status status = database.status();
