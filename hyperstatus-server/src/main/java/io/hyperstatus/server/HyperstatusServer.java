@@ -181,7 +181,7 @@ public final class HyperstatusServer implements AutoCloseable {
                     new ExtensionsController(unloaded),
                     new AgentController(reports),
                     new EventsController(history, streams, config.maxLimit()),
-                    new BoardController(new HypervisorBoard(hypervisors, zones, aggregateStore, detectorOptions)),
+                    new BoardController(new HypervisorBoard(hypervisors, zones, detectorOptions)),
                     streams,
                     new HealthCheck(database.health(), config.healthcheck()),
                     metrics.requests(),

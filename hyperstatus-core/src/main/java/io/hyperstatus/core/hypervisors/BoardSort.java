@@ -2,7 +2,6 @@ package io.hyperstatus.core.hypervisors;
 
 import java.util.Comparator;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * What the board sorts by. Hostnames compare ignoring case (then by case). States and statuses sort by their wire
@@ -27,15 +26,6 @@ public enum BoardSort {
     /** The name in the API: the constant's name in lower case. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Optional<BoardSort> ofWireName(String name) {
-        for (BoardSort sort : values()) {
-            if (sort.wireName().equals(name)) {
-                return Optional.of(sort);
-            }
-        }
-        return Optional.empty();
     }
 
     /** The whole order: descending is the ascending order reversed, ties included. */

@@ -1,7 +1,6 @@
 package io.hyperstatus.core.hypervisors;
 
 import io.hyperstatus.core.liveness.DetectorOptions;
-import io.hyperstatus.core.port.AggregateStore;
 import io.hyperstatus.core.port.HypervisorQuery;
 import io.hyperstatus.core.port.KeysetCursor;
 import io.hyperstatus.core.zones.ServiceZones;
@@ -26,19 +25,15 @@ import java.util.Objects;
  * filter or sort by it, and zones and aggregates come from the aggregates' metadata. The cost is linear in the
  * hypervisors (docs/performance/hypervisor-board.md).
  */
-public final class HypervisorBoard {
-    private final HypervisorQueries hypervisors;
-    private final ServiceZones zones;
-    private final AggregateStore aggregates;
-    private final DetectorOptions zoneRule;
-
-    /** {@code zoneRule}: the liveness detector's, which says when a zone's share of down hosts is a disruption. */
-    public HypervisorBoard(HypervisorQueries hypervisors, ServiceZones zones, AggregateStore aggregates,
-                           DetectorOptions zoneRule) {
-        this.hypervisors = Objects.requireNonNull(hypervisors, "hypervisors");
-        this.zones = Objects.requireNonNull(zones, "zones");
-        this.aggregates = Objects.requireNonNull(aggregates, "aggregates");
-        this.zoneRule = Objects.requireNonNull(zoneRule, "zoneRule");
+public record HypervisorBoard(HypervisorQueries hypervisors, ServiceZones zones, DetectorOptions zoneRule) {
+    /**
+     * {@code zones}: also where the aggregates' names are read; {@code zoneRule}: the liveness detector's, which
+     * says when a zone's share of down hosts is a disruption.
+     */
+    public HypervisorBoard {
+        Objects.requireNonNull(hypervisors, "hypervisors");
+        Objects.requireNonNull(zones, "zones");
+        Objects.requireNonNull(zoneRule, "zoneRule");
     }
 
     /** The page the query asks for, and how many hypervisors match its filters. */
@@ -48,7 +43,7 @@ public final class HypervisorBoard {
         Instant now = scan((hypervisor, zone) -> {
             BoardEntry entry = new BoardEntry(hypervisor, zone,
                     names.getOrDefault(hypervisor.service().host(), List.of()));
-            if (query.matches(entry)) {
+            if (query.filter().matches(entry)) {
                 matching.add(entry);
             }
         });
@@ -59,7 +54,7 @@ public final class HypervisorBoard {
     }
 
     /** Every zone that has a hypervisor, sorted by name, with its counts. */
-    public ZoneSummaries zones() {
+    public ZoneSummaries zoneSummaries() {
         StateCounts counts = new StateCounts();
         Instant now = scan((hypervisor, zone) -> counts.add(zone, Service.COMPUTE_BINARY, hypervisor.state(),
                 hypervisor.status()));
@@ -97,7 +92,7 @@ public final class HypervisorBoard {
     /** The names of each host's aggregates, sorted. */
     private Map<String, List<String>> aggregateNames() {
         Map<String, List<String>> names = new HashMap<>();
-        for (Aggregate aggregate : aggregates.list()) {
+        for (Aggregate aggregate : zones.aggregates().list()) {
             for (String host : aggregate.hosts()) {
                 names.computeIfAbsent(host, h -> new ArrayList<>()).add(aggregate.name());
             }

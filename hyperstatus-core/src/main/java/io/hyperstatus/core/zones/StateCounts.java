@@ -19,21 +19,17 @@ public final class StateCounts {
     private static final Comparator<Key> ORDER = Comparator.comparing(Key::zone).thenComparing(Key::binary)
             .thenComparing(key -> key.state().wireName()).thenComparing(key -> key.status().wireName());
 
-    /** One cell of the count. */
+    /** One cell of the count; {@link #add} checks its parts. */
     public record Key(String zone, String binary, ServiceState state, ServiceStatus status) {
-        public Key {
-            Objects.requireNonNull(zone, "zone");
-            Objects.requireNonNull(binary, "binary");
-            Objects.requireNonNull(state, "state");
-            Objects.requireNonNull(status, "status");
-        }
     }
 
     // Counted in a hash map and sorted when asked: a large cloud has few keys, and many services to count.
     private final Map<Key, Integer> tally = new HashMap<>();
 
     public void add(String zone, String binary, ServiceState state, ServiceStatus status) {
-        tally.merge(new Key(zone, binary, state, status), 1, Integer::sum);
+        Key key = new Key(Objects.requireNonNull(zone, "zone"), Objects.requireNonNull(binary, "binary"),
+                Objects.requireNonNull(state, "state"), Objects.requireNonNull(status, "status"));
+        tally.merge(key, 1, Integer::sum);
     }
 
     /** The non-zero counts, in the order of {@link #ORDER}. */

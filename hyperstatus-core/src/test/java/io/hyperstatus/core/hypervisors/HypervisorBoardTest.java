@@ -39,7 +39,7 @@ class HypervisorBoardTest {
     private final HypervisorBoard board = board(0.55);
 
     private HypervisorBoard board(double massDownThreshold) {
-        return new HypervisorBoard(hypervisors, zones, aggregates, new DetectorOptions(massDownThreshold, RETENTION));
+        return new HypervisorBoard(hypervisors, zones, new DetectorOptions(massDownThreshold, RETENTION));
     }
 
     /** A hypervisor whose service last heartbeated at {@code lastSeenUp} (null: never). */
@@ -75,12 +75,12 @@ class HypervisorBoardTest {
     private static BoardQuery filtered(Optional<String> text, Optional<ServiceState> state,
                                        Optional<ServiceStatus> status, Optional<String> zone,
                                        Optional<String> aggregate) {
-        return new BoardQuery(text, state, status, zone, aggregate, BoardSort.HOSTNAME, false, 0, 100);
+        return new BoardQuery(new BoardFilter(text, state, status, zone, aggregate), BoardSort.HOSTNAME, false, 0,
+                100);
     }
 
     private static BoardQuery sorted(BoardSort sort, boolean descending) {
-        return new BoardQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                sort, descending, 0, 100);
+        return new BoardQuery(BoardFilter.NONE, sort, descending, 0, 100);
     }
 
     private List<String> hosts(BoardQuery query) {
@@ -167,12 +167,11 @@ class HypervisorBoardTest {
         twins.add(row(7, "bm-1", "same.example.org", "ironic", 0, false, false, NOON));
         twins.add(row(8, "bm-2", "same.example.org", "ironic", 0, false, false, NOON));
         HypervisorBoard twinBoard = new HypervisorBoard(new HypervisorQueries(twins, new Liveness(DOWN_TIME)), zones,
-                aggregates, new DetectorOptions(0.55, RETENTION));
+                new DetectorOptions(0.55, RETENTION));
 
         assertThat(twinBoard.list(BoardQuery.page(0, 1)).hypervisors().get(0).hypervisor().node().id()).isEqualTo(7);
         assertThat(twinBoard.list(BoardQuery.page(1, 1)).hypervisors().get(0).hypervisor().node().id()).isEqualTo(8);
-        BoardQuery descending = new BoardQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), BoardSort.STATE, true, 0, 1);
+        BoardQuery descending = new BoardQuery(BoardFilter.NONE, BoardSort.STATE, true, 0, 1);
         assertThat(twinBoard.list(descending).hypervisors().get(0).hypervisor().node().id()).isEqualTo(8);
     }
 
@@ -190,7 +189,7 @@ class HypervisorBoardTest {
     void theZoneSummaryCountsEachZonesHypervisorsByStateAndStatusSortedByName() {
         store.setNow(NOON.plusSeconds(5));
 
-        ZoneSummaries summaries = board.zones();
+        ZoneSummaries summaries = board.zoneSummaries();
 
         assertThat(summaries.zones()).containsExactly(
                 new ZoneSummary("az-east", 1, 1, 1, 0, false),
@@ -202,22 +201,22 @@ class HypervisorBoardTest {
     @Test
     void aZoneIsDisruptedWhenMoreThanTheThresholdIsDownAndItIsLargeEnoughForTheDetectorsRule() {
         // az-east: 1 of 3 down; nova: 2 of 2 down, but smaller than the rule's smallest zone.
-        assertThat(board(0.3).zones().zones()).extracting(ZoneSummary::zone, ZoneSummary::disrupted)
+        assertThat(board(0.3).zoneSummaries().zones()).extracting(ZoneSummary::zone, ZoneSummary::disrupted)
                 .containsExactly(tuple("az-east", true),
                         tuple("nova", false));
-        assertThat(board(0.34).zones().zones()).extracting(ZoneSummary::disrupted).containsExactly(false, false);
+        assertThat(board(0.34).zoneSummaries().zones()).extracting(ZoneSummary::disrupted).containsExactly(false, false);
     }
 
     @Test
     void withoutHypervisorsTheBoardIsEmptyAndStillTellsTheClock() {
         TestingHypervisorStore empty = new TestingHypervisorStore(NOON);
         HypervisorBoard emptyBoard = new HypervisorBoard(new HypervisorQueries(empty, new Liveness(DOWN_TIME)), zones,
-                aggregates, new DetectorOptions(0.55, RETENTION));
+                new DetectorOptions(0.55, RETENTION));
 
         BoardPage page = emptyBoard.list(BoardQuery.page(0, 100));
         assertThat(page.hypervisors()).isEmpty();
         assertThat(page.total()).isZero();
         assertThat(page.now()).isEqualTo(NOON);
-        assertThat(emptyBoard.zones().zones()).isEmpty();
+        assertThat(emptyBoard.zoneSummaries().zones()).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package io.hyperstatus.server.api.board;
 import static io.hyperstatus.server.api.microversion.VersionRange.ALL;
 import static io.javalin.http.HandlerType.GET;
 
+import io.hyperstatus.core.hypervisors.BoardFilter;
 import io.hyperstatus.core.hypervisors.BoardPage;
 import io.hyperstatus.core.hypervisors.BoardQuery;
 import io.hyperstatus.core.hypervisors.BoardSort;
@@ -48,12 +49,15 @@ public final class BoardController implements Resource {
         request.authorize(PolicyRule.BOARD_HYPERVISORS);
         int limit = QueryValues.last(query, "limit").map(v -> range("limit", v, 1, MAX_LIMIT)).orElse(DEFAULT_LIMIT);
         int offset = QueryValues.last(query, "offset").map(v -> range("offset", v, 0, MAX_OFFSET)).orElse(0);
-        BoardQuery boardQuery = new BoardQuery(QueryValues.last(query, "q"),
+        // The schema has checked the names: each is a constant's name in lower case.
+        BoardFilter filter = new BoardFilter(QueryValues.last(query, "q"),
                 QueryValues.last(query, "state").map(v -> ServiceState.valueOf(v.toUpperCase(Locale.ROOT))),
                 QueryValues.last(query, "status").map(v -> ServiceStatus.valueOf(v.toUpperCase(Locale.ROOT))),
-                QueryValues.last(query, "zone"), QueryValues.last(query, "aggregate"),
-                QueryValues.last(query, "sort").flatMap(BoardSort::ofWireName).orElse(BoardSort.HOSTNAME),
-                QueryValues.last(query, "dir").map("desc"::equals).orElse(false), offset, limit);
+                QueryValues.last(query, "zone"), QueryValues.last(query, "aggregate"));
+        BoardSort sort = QueryValues.last(query, "sort").map(v -> BoardSort.valueOf(v.toUpperCase(Locale.ROOT)))
+                .orElse(BoardSort.HOSTNAME);
+        BoardQuery boardQuery = new BoardQuery(filter, sort, QueryValues.last(query, "dir").map("desc"::equals)
+                .orElse(false), offset, limit);
         BoardPage page = board.list(boardQuery);
         return ApiResponse.ok(json -> view.page(json, page, offset, limit));
     }
@@ -62,7 +66,7 @@ public final class BoardController implements Resource {
     public ApiResponse zoneSummary(ApiRequest request) {
         request.query(Optional.of(SUMMARY_QUERY));
         request.authorize(PolicyRule.ZONES_SUMMARY);
-        ZoneSummaries summaries = board.zones();
+        ZoneSummaries summaries = board.zoneSummaries();
         return ApiResponse.ok(json -> view.zones(json, summaries));
     }
 
