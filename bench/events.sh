@@ -5,11 +5,4 @@
 #   bench/events.sh [--databases embedded,postgresql] [--events 10000000] [--subscribers 1000]
 # PostgreSQL: the local server at 127.0.0.1:5432, user postgres with trust authentication (psql must be installed);
 # the embedded database is seeded with sqlite3.
-set -euo pipefail
-home="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$home"
-if [ ! -f hyperstatus-launcher/target/hyperstatus.jar ] || [ ! -f hyperstatus-bench/target/hyperstatus-bench.jar ]; then
-  mvn -B -q install -DskipTests
-fi
-exec java -Xmx1g -cp hyperstatus-bench/target/hyperstatus-bench.jar io.hyperstatus.bench.EventsBench \
-  --jar hyperstatus-launcher/target/hyperstatus.jar "$@"
+exec "$(dirname "$0")/bench-class.sh" EventsBench "$@"

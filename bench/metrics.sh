@@ -7,11 +7,4 @@
 #                    [--overhead-size 10000]
 # PostgreSQL: the local server at 127.0.0.1:5432, user postgres with trust authentication (psql must be installed);
 # each run creates and drops its own database.
-set -euo pipefail
-home="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$home"
-if [ ! -f hyperstatus-launcher/target/hyperstatus.jar ] || [ ! -f hyperstatus-bench/target/hyperstatus-bench.jar ]; then
-  mvn -B -q install -DskipTests
-fi
-exec java -Xmx1g -cp hyperstatus-bench/target/hyperstatus-bench.jar io.hyperstatus.bench.MetricsBench \
-  --jar hyperstatus-launcher/target/hyperstatus.jar "$@"
+exec "$(dirname "$0")/bench-class.sh" MetricsBench "$@"

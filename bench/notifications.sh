@@ -6,11 +6,4 @@
 #   bench/notifications.sh [--databases embedded,postgresql] [--backlog 50000] [--changes 1000]
 # PostgreSQL: the local server at 127.0.0.1:5432, user postgres with trust authentication (psql must be installed);
 # the embedded database is seeded with sqlite3.
-set -euo pipefail
-home="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$home"
-if [ ! -f hyperstatus-launcher/target/hyperstatus.jar ] || [ ! -f hyperstatus-bench/target/hyperstatus-bench.jar ]; then
-  mvn -B -q install -DskipTests
-fi
-exec java -Xmx1g -cp hyperstatus-bench/target/hyperstatus-bench.jar io.hyperstatus.bench.NotificationsBench \
-  --jar hyperstatus-launcher/target/hyperstatus.jar "$@"
+exec "$(dirname "$0")/bench-class.sh" NotificationsBench "$@"

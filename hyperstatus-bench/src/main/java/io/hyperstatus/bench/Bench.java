@@ -232,6 +232,19 @@ public final class Bench {
     }
   }
 
+  /** One benchmark's run on one database, in a folder of its own. */
+  interface DatabaseRun {
+    void run(String db, Path dir) throws Exception;
+  }
+
+  /** Runs {@code run} on each database in turn, each in a folder under a new temporary one named after {@code name}. */
+  static void eachDatabase(String name, List<String> databases, DatabaseRun run) throws Exception {
+    Path work = Files.createTempDirectory("hyperstatus-" + name + "-bench");
+    for (String db : databases) {
+      run.run(db, Files.createDirectories(work.resolve(db)));
+    }
+  }
+
   static void log(String s) {
     System.out.println("[" + Instant.now().toString().substring(11, 19) + "] " + s);
     System.out.flush();

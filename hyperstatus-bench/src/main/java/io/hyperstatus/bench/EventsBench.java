@@ -62,16 +62,12 @@ public final class EventsBench {
     }
     EventsBench bench = new EventsBench(jar, events, subscribers);
     bench.changesOnly = changesOnly;
-    Path work = Files.createTempDirectory("hyperstatus-events-bench");
-    for (String db : databases) {
-      bench.run(work, db);
-    }
+    Bench.eachDatabase("events", databases, bench::run);
     bench.lines.print();
   }
 
-  void run(Path work, String db) throws Exception {
+  void run(String db, Path dir) throws Exception {
     Bench.log("=== " + db + ", " + events + " events");
-    Path dir = Files.createDirectories(work.resolve(db));
     int port = Bench.freePort();
     BenchDatabase database = BenchDatabase.create(harness, db, dir, "hsevents");
     Path conf = Bench.serverConf(dir, port, database.connection());

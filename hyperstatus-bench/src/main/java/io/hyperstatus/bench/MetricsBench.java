@@ -80,30 +80,25 @@ public final class MetricsBench {
     BenchDatabase database = BenchDatabase.create(harness, db, dir, "hsmetrics");
     int port = Bench.freePort();
     int metricsPort = Bench.freePort();
-    Path conf = conf(dir, port, metricsPort, database.connection(), true, true);
     String base = "http://127.0.0.1:" + port;
     try {
-      Process server = harness.startLoaded(jar, database, dir, conf, base, n);
-      try {
-        record(server, db, n, true, "start");
-        scrapes(db, n, metricsPort, true);
-        record(server, db, n, true, "stop");
-        line(db, String.format(Locale.ROOT, "server RSS after the scrapes at %,d, per_service on", n),
-            Bench.rssMb(server.pid()), "MB");
-      } finally {
-        EventsBench.stop(server);
-      }
-      conf(dir, port, metricsPort, database.connection(), true, false);
-      server = harness.startServer(jar, dir, conf, List.of());
-      try {
-        Bench.awaitUp(server, base, dir);
-        record(server, db, n, false, "start");
-        scrapes(db, n, metricsPort, false);
-        record(server, db, n, false, "stop");
-        line(db, String.format(Locale.ROOT, "server RSS after the scrapes at %,d, per_service off", n),
-            Bench.rssMb(server.pid()), "MB");
-      } finally {
-        EventsBench.stop(server);
+      // per_service on, then off: the services are loaded once, by the first server.
+      for (boolean perService : new boolean[] {true, false}) {
+        Path conf = conf(dir, port, metricsPort, database.connection(), true, perService);
+        Process server = perService ? harness.startLoaded(jar, database, dir, conf, base, n)
+            : harness.startServer(jar, dir, conf, List.of());
+        try {
+          if (!perService) {
+            Bench.awaitUp(server, base, dir);
+          }
+          record(server, db, n, perService, "start");
+          scrapes(db, n, metricsPort, perService);
+          record(server, db, n, perService, "stop");
+          line(db, String.format(Locale.ROOT, "server RSS after the scrapes at %,d, per_service %s", n,
+              perService ? "on" : "off"), Bench.rssMb(server.pid()), "MB");
+        } finally {
+          EventsBench.stop(server);
+        }
       }
       if (n == overheadSize) {
         overhead(db, n, dir, port, metricsPort, database.connection());

@@ -66,16 +66,12 @@ public final class NotificationsBench {
       }
     }
     NotificationsBench bench = new NotificationsBench(jar, backlog, changes, driver);
-    Path work = Files.createTempDirectory("hyperstatus-notifications-bench");
-    for (String db : databases) {
-      bench.run(work, db);
-    }
+    Bench.eachDatabase("notifications", databases, bench::run);
     bench.lines.print();
   }
 
-  void run(Path work, String db) throws Exception {
+  void run(String db, Path dir) throws Exception {
     Bench.log("=== " + db + ", backlog of " + backlog + " events");
-    Path dir = Files.createDirectories(work.resolve(db));
     int port = Bench.freePort();
     BenchDatabase database = BenchDatabase.create(harness, db, dir, "hsnotify");
     String vhost = "hyperstatus-bench-" + ProcessHandle.current().pid() + "-" + db;

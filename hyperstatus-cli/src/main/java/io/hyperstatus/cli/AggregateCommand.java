@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code hyperstatus aggregate ...}: host aggregates, the commands and columns of {@code openstack aggregate}. An
@@ -86,8 +84,6 @@ public final class AggregateCommand extends CommandGroup {
     @Command(name = "set", mixinStandardHelpOptions = true,
             description = "Rename an aggregate, set its availability zone or its properties.")
     static final class SetAggregate extends ApiCommand {
-        @Spec
-        CommandSpec spec;
         @Mixin
         AggregateLookup aggregate;
         @Option(names = "--name", paramLabel = "NAME", description = "A new name.")

@@ -2,6 +2,8 @@ package io.hyperstatus.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * A command an operator runs against the API, with the connection options. It exits with 0 when it has done its
@@ -10,6 +12,9 @@ import picocli.CommandLine.Mixin;
 abstract class ApiCommand implements Callable<Integer>, OperatorCommand {
     @Mixin
     ConnectionOptions connection;
+    /** The command itself, for the usage errors its options make. */
+    @Spec
+    CommandSpec spec;
 
     @Override
     public final Integer call() {

@@ -19,7 +19,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code hyperstatus event ...}: the servers' event log, listed or followed as it grows. */
 @Command(name = "event", mixinStandardHelpOptions = true,
@@ -50,8 +49,6 @@ public final class EventCommand extends CommandGroup {
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List events: newest first, or oldest first after --since-id (every page unless --limit).")
     static final class ListEvents extends PrintingCommand {
-        @Spec
-        CommandSpec spec;
         @Mixin
         StreamFilters filters;
         @Option(names = "--actor", paramLabel = "ACTOR",
@@ -106,8 +103,6 @@ public final class EventCommand extends CommandGroup {
         /** How long Ctrl-C waits for the line being printed before the process ends. */
         private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
-        @Spec
-        CommandSpec spec;
         @Mixin
         StreamFilters filters;
         @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",

@@ -13,12 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code hyperstatus hypervisor ...}: the hypervisors, their state (up/down) and status (enabled/disabled). */
 @Command(name = "hypervisor", mixinStandardHelpOptions = true,
@@ -30,9 +28,6 @@ public final class HypervisorCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List hypervisors (every page).")
     static final class ListHypervisors extends PrintingCommand {
-        @Spec
-        CommandSpec spec;
-
         @Option(names = "--matching", paramLabel = "PATTERN", description = "Only hypervisors whose hostname contains PATTERN.")
         String matching;
         @Option(names = "--limit", paramLabel = "N", description = "One page of at most N hypervisors (2.33+).")

@@ -13,11 +13,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code hyperstatus service history HOST [BINARY]}: what happened to a service, oldest first, from the event
@@ -30,9 +28,6 @@ import picocli.CommandLine.Spec;
 final class ServiceHistoryCommand extends PrintingCommand {
     static final String WINDOW = "7d";
     static final String WINDOW_TEXT = "7 days";
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "HOST", description = "The service's host.")
     String host;

@@ -1,13 +1,9 @@
 package io.hyperstatus.cli;
 
+import io.hyperstatus.protocol.IsoTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,21 +31,8 @@ final class TimeArgument {
             };
             return clock.instant().minus(span);
         }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException notWithOffset) {
-            // try the other forms
-        }
-        try {
-            return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException notLocal) {
-            // try a date
-        }
-        try {
-            return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException notADate) {
-            throw new IllegalArgumentException("invalid time '" + text + "': expected an ISO 8601 time such as"
-                    + " 2026-12-01T15:00:00Z, a date such as 2026-12-01, or a span back from now such as 30m, 24h or 7d");
-        }
+        return IsoTime.parse(value).orElseThrow(() -> new IllegalArgumentException("invalid time '" + text
+                + "': expected an ISO 8601 time such as 2026-12-01T15:00:00Z, a date such as 2026-12-01, or a span"
+                + " back from now such as 30m, 24h or 7d"));
     }
 }

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -42,9 +43,9 @@ public final class ComputeApiClient {
     private final Microversion version;
 
     private ComputeApiClient(HttpTransport transport, String endpoint, Microversion version) {
-        this.transport = transport;
-        this.endpoint = endpoint;
-        this.version = version;
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.version = Objects.requireNonNull(version, "version");
     }
 
     /**

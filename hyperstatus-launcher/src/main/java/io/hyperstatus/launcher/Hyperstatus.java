@@ -106,6 +106,9 @@ public final class Hyperstatus implements Runnable {
     abstract static class ConfiguredCommand implements Callable<Integer> {
         @CommandLine.Mixin
         ConfigOption config = new ConfigOption();
+        /** The command itself, for the streams it prints to. */
+        @Spec
+        CommandSpec spec;
     }
 
     @Command(name = "server", mixinStandardHelpOptions = true,
@@ -195,9 +198,6 @@ public final class Hyperstatus implements Runnable {
         @Command(name = "list", mixinStandardHelpOptions = true,
                 description = "Print the effective policy rules: the defaults with the policy file's overrides (marked *).")
         static final class ListRules extends ConfiguredCommand {
-            @Spec
-            CommandSpec spec;
-
             @Override
             public Integer call() {
                 // Loaded as the server loads it, so a file the server would refuse is refused here too.

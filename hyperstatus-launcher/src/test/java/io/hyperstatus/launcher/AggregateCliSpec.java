@@ -1,5 +1,6 @@
 package io.hyperstatus.launcher;
 
+import static io.hyperstatus.launcher.CliProcess.failed;
 import static io.hyperstatus.launcher.CliProcess.json;
 import static io.hyperstatus.launcher.CliProcess.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,12 +41,6 @@ class AggregateCliSpec {
 
     private CliProcess.Result as(String token, String... args) throws Exception {
         return CliProcess.against(server.baseUrl(), token, args);
-    }
-
-    private static void failed(CliProcess.Result result, int exitCode, String stderr) {
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(exitCode);
-        assertThat(result.stdout()).as(result.toString()).isEmpty();
-        assertThat(result.stderr()).isEqualTo(stderr);
     }
 
     private String zoneOf(String host) throws Exception {

@@ -48,23 +48,23 @@ final class CliProcess {
         return result;
     }
 
+    /** The run ended with {@code exitCode}, printing nothing but {@code stderr}, all of it. */
+    static void failed(Result result, int exitCode, String stderr) {
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(exitCode);
+        assertThat(result.stdout()).as(result.toString()).isEmpty();
+        assertThat(result.stderr()).isEqualTo(stderr);
+    }
+
     /** What a successful run printed with {@code -f json}. */
     static JsonNode json(Result result) throws IOException {
         return MAPPER.readTree(succeeded(result).stdout());
     }
 
-    /** A command that runs until it is stopped ({@code event watch}), its output read while it runs. */
-    static final class Running implements AutoCloseable {
-        private final Process process;
-        private final Path out;
-        private final Path err;
-
-        private Running(Process process, Path out, Path err) {
-            this.process = process;
-            this.out = out;
-            this.err = err;
-        }
-
+    /**
+     * A command that runs until it is stopped ({@code event watch}), its output read while it runs from the files
+     * {@code out} and {@code err}.
+     */
+    record Running(Process process, Path out, Path err) implements AutoCloseable {
         String stdout() throws IOException {
             return Files.readString(out);
         }
@@ -75,21 +75,23 @@ final class CliProcess {
 
         /** Waits until stdout has {@code lines} lines, failing with what was printed if not within a minute. */
         void awaitLines(int lines) throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (stdout().lines().count() < lines) {
-                if (System.nanoTime() > deadline || !process.isAlive()) {
-                    throw new AssertionError("expected " + lines + " line(s); alive " + process.isAlive()
-                            + "\n--- stdout ---\n" + stdout() + "--- stderr ---\n" + stderr());
-                }
-                Thread.sleep(50);
-            }
+            await(() -> stdout().lines().count() >= lines, lines + " line(s)");
         }
 
         void awaitStderr(String text) throws IOException, InterruptedException {
+            await(() -> stderr().contains(text), "'" + text + "' on stderr");
+        }
+
+        /** A check of the output so far. */
+        private interface Output {
+            boolean shows() throws IOException;
+        }
+
+        private void await(Output expected, String what) throws IOException, InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!stderr().contains(text)) {
+            while (!expected.shows()) {
                 if (System.nanoTime() > deadline || !process.isAlive()) {
-                    throw new AssertionError("expected '" + text + "' on stderr; alive " + process.isAlive()
+                    throw new AssertionError("expected " + what + "; alive " + process.isAlive()
                             + "\n--- stdout ---\n" + stdout() + "--- stderr ---\n" + stderr());
                 }
                 Thread.sleep(50);

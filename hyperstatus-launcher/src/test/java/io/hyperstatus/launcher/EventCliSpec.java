@@ -1,5 +1,6 @@
 package io.hyperstatus.launcher;
 
+import static io.hyperstatus.launcher.CliProcess.failed;
 import static io.hyperstatus.launcher.CliProcess.json;
 import static io.hyperstatus.launcher.CliProcess.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,9 +112,7 @@ class EventCliSpec {
     void historyOfAServiceThatNeverExistedIsNotFound() throws Exception {
         CliProcess.Result result = admin("service", "history", "compute-9");
 
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.stdout()).isEmpty();
-        assertThat(result.stderr()).isEqualTo("hyperstatus: Service compute-9/nova-compute could not be found. (HTTP 404)\n");
+        failed(result, 1, "hyperstatus: Service compute-9/nova-compute could not be found. (HTTP 404)\n");
     }
 
     @Test
@@ -161,13 +160,11 @@ class EventCliSpec {
         assertThat(badKind.stderr()).startsWith("hyperstatus: ").contains("(HTTP 400)").doesNotContain("Exception");
 
         CliProcess.Result member = CliProcess.against(server.baseUrl(), TestServer.MEMBER, "event", "list");
-        assertThat(member.exitCode()).isEqualTo(1);
-        assertThat(member.stderr()).isEqualTo(
+        failed(member, 1,
                 "hyperstatus: Policy doesn't allow hyperstatus:events:list to be performed. (HTTP 403)\n");
 
         CliProcess.Result watchRefused = CliProcess.against(server.baseUrl(), TestServer.MEMBER, "event", "watch");
-        assertThat(watchRefused.exitCode()).isEqualTo(1);
-        assertThat(watchRefused.stderr()).isEqualTo(
+        failed(watchRefused, 1,
                 "hyperstatus: Policy doesn't allow hyperstatus:events:stream to be performed. (HTTP 403)\n");
     }
 

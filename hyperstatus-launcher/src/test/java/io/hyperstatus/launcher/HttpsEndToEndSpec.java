@@ -4,6 +4,7 @@ import static io.hyperstatus.launcher.CliProcess.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hyperstatus.server.testing.Closeables;
 import io.hyperstatus.server.testing.TestCertificates;
 import io.hyperstatus.server.testing.TestServer;
 import io.hyperstatus.server.testing.ThreeHosts;
@@ -43,12 +44,7 @@ class HttpsEndToEndSpec {
 
     @AfterEach
     void stopAll() {
-        if (agent != null) {
-            agent.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Closeables.closeAll(agent, server);
     }
 
     private static String ssl(boolean clientCertificates) {

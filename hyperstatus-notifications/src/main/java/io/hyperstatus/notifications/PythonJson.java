@@ -2,10 +2,10 @@ package io.hyperstatus.notifications;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -68,20 +68,12 @@ final class PythonJson {
         }
     }
 
-    /** Python's default separators, and nothing else between tokens. */
-    private static final class PythonSeparators implements PrettyPrinter {
-        @Override
-        public void writeRootValueSeparator(JsonGenerator json) {
-        }
+    /** Python's default separators, and nothing else between tokens (nor between root values). */
+    private static final class PythonSeparators extends MinimalPrettyPrinter {
+        private static final long serialVersionUID = 1L;
 
-        @Override
-        public void writeStartObject(JsonGenerator json) throws IOException {
-            json.writeRaw('{');
-        }
-
-        @Override
-        public void writeEndObject(JsonGenerator json, int entries) throws IOException {
-            json.writeRaw('}');
+        PythonSeparators() {
+            super(null);
         }
 
         @Override
@@ -95,26 +87,8 @@ final class PythonJson {
         }
 
         @Override
-        public void writeStartArray(JsonGenerator json) throws IOException {
-            json.writeRaw('[');
-        }
-
-        @Override
-        public void writeEndArray(JsonGenerator json, int values) throws IOException {
-            json.writeRaw(']');
-        }
-
-        @Override
         public void writeArrayValueSeparator(JsonGenerator json) throws IOException {
             json.writeRaw(", ");
-        }
-
-        @Override
-        public void beforeArrayValues(JsonGenerator json) {
-        }
-
-        @Override
-        public void beforeObjectEntries(JsonGenerator json) {
         }
     }
 }

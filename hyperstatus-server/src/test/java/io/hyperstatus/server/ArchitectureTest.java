@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,40 +46,27 @@ class ArchitectureTest {
 
     @Test
     void theApplicationLayerKnowsNeitherHttpNorTheDatabase() {
-        noClasses().that().resideInAPackage("io.hyperstatus.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.hyperstatus.server..",
-                        "io.hyperstatus.storage..", "io.javalin..", "org.jdbi..", "org.eclipse.jetty..", "java.sql..",
-                        "io.hyperstatus.notifications..", "com.rabbitmq..")
-                .check(production);
+        noClassOf("io.hyperstatus.core..").knows("io.hyperstatus.server..", "io.hyperstatus.storage..", "io.javalin..",
+                "org.jdbi..", "org.eclipse.jetty..", "java.sql..", "io.hyperstatus.notifications..", "com.rabbitmq..");
     }
 
     @Test
     void onlyTheMetricsPackagesUsePrometheusAndTheApiKnowsOnlyItsRequestObserver() {
-        noClasses().that().resideOutsideOfPackages("io.hyperstatus.metrics..", "io.hyperstatus.server.metrics..",
-                        "io.hyperstatus.agent.metrics..")
-                .should().dependOnClassesThat().resideInAPackage("io.prometheus..")
-                .check(production);
-        noClasses().that().resideInAPackage("io.hyperstatus.server.api..")
-                .should().dependOnClassesThat().resideInAPackage("io.hyperstatus.server.metrics..")
-                .check(production);
+        onlyClassesOf("io.hyperstatus.metrics..", "io.hyperstatus.server.metrics..", "io.hyperstatus.agent.metrics..")
+                .know("io.prometheus..");
+        noClassOf("io.hyperstatus.server.api..").knows("io.hyperstatus.server.metrics..");
     }
 
     @Test
     void onlyTheNotificationsModuleSpeaksAmqpAndItKnowsNeitherHttpNorTheDatabase() {
-        noClasses().that().resideOutsideOfPackage("io.hyperstatus.notifications..")
-                .should().dependOnClassesThat().resideInAPackage("com.rabbitmq..")
-                .check(production);
-        noClasses().that().resideInAPackage("io.hyperstatus.notifications..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.hyperstatus.server..",
-                        "io.hyperstatus.storage..", "io.javalin..", "org.jdbi..", "java.sql..")
-                .check(production);
+        onlyClassesOf("io.hyperstatus.notifications..").know("com.rabbitmq..");
+        noClassOf("io.hyperstatus.notifications..").knows("io.hyperstatus.server..", "io.hyperstatus.storage..",
+                "io.javalin..", "org.jdbi..", "java.sql..");
     }
 
     @Test
     void thePolicyEngineThrowsNoHttpException() {
-        noClasses().that().resideInAPackage("io.hyperstatus.server.api.policy..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.hyperstatus.server.api.error..", "io.javalin..")
-                .check(production);
+        noClassOf("io.hyperstatus.server.api.policy..").knows("io.hyperstatus.server.api.error..", "io.javalin..");
     }
 
     /**
@@ -98,5 +86,31 @@ class ArchitectureTest {
         classes().that().resideInAPackage("io.hyperstatus.domain..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.hyperstatus.domain..", "java..")
                 .check(production);
+    }
+
+    /** The classes of a package, which must not depend on some others. */
+    private record NoClassOf(String packageName) {
+        void knows(String... packages) {
+            noClasses().that().resideInAPackage(packageName)
+                    .should().dependOnClassesThat().resideInAnyPackage(packages)
+                    .check(production);
+        }
+    }
+
+    private static NoClassOf noClassOf(String packageName) {
+        return new NoClassOf(packageName);
+    }
+
+    /** The packages whose classes alone may depend on a package. */
+    private record OnlyClassesOf(List<String> packageNames) {
+        void know(String packageName) {
+            noClasses().that().resideOutsideOfPackages(packageNames.toArray(String[]::new))
+                    .should().dependOnClassesThat().resideInAPackage(packageName)
+                    .check(production);
+        }
+    }
+
+    private static OnlyClassesOf onlyClassesOf(String... packageNames) {
+        return new OnlyClassesOf(List.of(packageNames));
     }
 }

@@ -1,5 +1,6 @@
 package io.hyperstatus.storage;
 
+import io.hyperstatus.core.Chunks;
 import io.hyperstatus.core.port.HypervisorQuery;
 import io.hyperstatus.core.port.HypervisorRow;
 import io.hyperstatus.core.port.HypervisorStore;
@@ -242,11 +243,7 @@ public final class JdbiHypervisorStore implements HypervisorStore {
 
     /** The values in consecutive pieces of at most IN_LIST_BATCH, one {@code IN (...)} list each. */
     private static <T> List<List<T>> inListChunks(List<T> values) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < values.size(); from += IN_LIST_BATCH) {
-            chunks.add(values.subList(from, Math.min(values.size(), from + IN_LIST_BATCH)));
-        }
-        return chunks;
+        return Chunks.of(values, IN_LIST_BATCH);
     }
 
     @Override

@@ -83,11 +83,7 @@ public final class EventJson {
     }
 
     private static String requiredText(JsonNode node, String field) {
-        String value = text(node, field);
-        if (value == null) {
-            throw new IllegalArgumentException("no \"" + field + "\" in " + node);
-        }
-        return value;
+        return required(node, field, text(node, field));
     }
 
     private static long requiredLong(JsonNode node, String field) {
@@ -107,7 +103,11 @@ public final class EventJson {
     }
 
     private static Instant requiredTime(JsonNode node, String field) {
-        Instant value = time(node, field);
+        return required(node, field, time(node, field));
+    }
+
+    /** {@code value}, read from {@code field} of {@code node}, unless it was not there. */
+    private static <T> T required(JsonNode node, String field, T value) {
         if (value == null) {
             throw new IllegalArgumentException("no \"" + field + "\" in " + node);
         }

@@ -1,5 +1,6 @@
 package io.hyperstatus.core.liveness;
 
+import io.hyperstatus.core.Chunks;
 import io.hyperstatus.core.events.Actor;
 import io.hyperstatus.core.events.EventKind;
 import io.hyperstatus.core.events.EventRecord;
@@ -244,11 +245,7 @@ public final class LivenessDetector implements AutoCloseable {
     }
 
     private static <T> List<List<T>> chunks(List<T> items) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += CLAIMS_PER_TRANSACTION) {
-            chunks.add(items.subList(from, Math.min(items.size(), from + CLAIMS_PER_TRANSACTION)));
-        }
-        return chunks;
+        return Chunks.of(items, CLAIMS_PER_TRANSACTION);
     }
 
     /** Stops the passes and gives the lease up, so another API server takes over at its next pass. */

@@ -24,9 +24,7 @@ class AvailabilityTest {
     @Test
     void aServiceUpAllTheWindowIsUpWholeWithNoPeriod() {
         Availability availability = compute(UP);
-        assertThat(availability.upFraction()).isEqualTo(1.0);
-        assertThat(availability.disabledFraction()).isEqualTo(0.0);
-        assertThat(availability.periods()).isEmpty();
+        assertThat(availability).isEqualTo(availability(1.0, 0.0));
         assertThat(availability.longestDownSeconds()).isEqualTo(0.0);
     }
 
@@ -37,32 +35,27 @@ class AvailabilityTest {
         at("04:00", EventKind.WENT_DOWN, UP, DOWN);
         at("05:00", EventKind.CAME_UP, DOWN, UP);
         Availability availability = compute(UP);
-        assertThat(availability.periods()).containsExactly(
+        // 3,900 s down of 36,000, to six decimals.
+        assertThat(availability).isEqualTo(availability(0.891667, 0.0,
                 new Availability.DownPeriod(time("01:00"), time("01:05"), 300.0),
-                new Availability.DownPeriod(time("04:00"), time("05:00"), 3600.0));
+                new Availability.DownPeriod(time("04:00"), time("05:00"), 3600.0)));
         assertThat(availability.downPeriods()).isEqualTo(2);
         assertThat(availability.longestDownSeconds()).isEqualTo(3600.0);
-        // 3,900 s down of 36,000, to six decimals.
-        assertThat(availability.upFraction()).isEqualTo(0.891667);
     }
 
     @Test
     void aPeriodBegunBeforeTheWindowStartsWithItAndOneNotEndedHasNoEnd() {
         at("02:00", EventKind.CAME_UP, DOWN, UP);
         at("09:00", EventKind.FORCED_DOWN, UP, DOWN);
-        Availability availability = compute(DOWN);
-        assertThat(availability.periods()).containsExactly(
+        assertThat(compute(DOWN)).isEqualTo(availability(0.7, 0.0,
                 new Availability.DownPeriod(START, time("02:00"), 7200.0),
-                new Availability.DownPeriod(time("09:00"), null, 3600.0));
-        assertThat(availability.upFraction()).isEqualTo(0.7);
+                new Availability.DownPeriod(time("09:00"), null, 3600.0)));
     }
 
     @Test
     void disabledTimeIsCountedApartFromBeingUp() {
         at("05:00", EventKind.DISABLED, UP, UP_DISABLED);
-        Availability availability = compute(UP);
-        assertThat(availability.disabledFraction()).isEqualTo(0.5);
-        assertThat(availability.upFraction()).isEqualTo(1.0);
+        assertThat(compute(UP)).isEqualTo(availability(1.0, 0.5));
     }
 
     @Test
@@ -70,17 +63,12 @@ class AvailabilityTest {
         at("05:00", EventKind.CREATED, null, UP);
         at("07:00", EventKind.DISABLED, UP, UP_DISABLED);
         at("08:00", EventKind.DELETED, UP_DISABLED, null);
-        Availability availability = compute(null);
-        assertThat(availability.upFraction()).isEqualTo(1.0);
-        assertThat(availability.disabledFraction()).isEqualTo(0.333333);
+        assertThat(compute(null)).isEqualTo(availability(1.0, 0.333333));
     }
 
     @Test
     void aServiceThatNeverExistedInTheWindowHasNoShares() {
-        Availability availability = compute(null);
-        assertThat(availability.upFraction()).isEqualTo(0.0);
-        assertThat(availability.disabledFraction()).isEqualTo(0.0);
-        assertThat(availability.periods()).isEmpty();
+        assertThat(compute(null)).isEqualTo(availability(0.0, 0.0));
     }
 
     @Test
@@ -88,18 +76,22 @@ class AvailabilityTest {
         at("06:00", EventKind.CAME_UP, DOWN, UP);
         at("03:00", EventKind.WENT_DOWN, UP, DOWN);
         at("11:00", EventKind.WENT_DOWN, UP, DOWN);
-        Availability availability = compute(UP);
-        assertThat(availability.periods()).containsExactly(
-                new Availability.DownPeriod(time("03:00"), time("06:00"), 10_800.0));
+        // Down from 03:00 to 06:00 (11:00 is after the window): 7 hours up of 10.
+        assertThat(compute(UP)).isEqualTo(availability(0.7, 0.0,
+                new Availability.DownPeriod(time("03:00"), time("06:00"), 10_800.0)));
     }
 
     @Test
     void aDeletionEndsADownPeriod() {
         at("08:00", EventKind.DELETED, DOWN, null);
-        Availability availability = compute(DOWN);
-        assertThat(availability.periods()).containsExactly(new Availability.DownPeriod(START, time("08:00"),
-                28_800.0));
-        assertThat(availability.upFraction()).isEqualTo(0.0);
+        assertThat(compute(DOWN)).isEqualTo(availability(0.0, 0.0,
+                new Availability.DownPeriod(START, time("08:00"), 28_800.0)));
+    }
+
+    /** What the window from {@link #START} to {@link #END} of {@link #SERVICE} should come to. */
+    private static Availability availability(double upFraction, double disabledFraction,
+                                             Availability.DownPeriod... periods) {
+        return new Availability(SERVICE, START, END, upFraction, disabledFraction, List.of(periods));
     }
 
     private Availability compute(EventSnapshot atStart) {

@@ -274,9 +274,7 @@ class LivenessDetectorTest {
     @Test
     void moreThanTheThresholdOfAZoneGoingDownTogetherIsOneZoneDisruptedAndEachHostStillRecorded() {
         LivenessDetector detector = detector("api-1");
-        for (int i = 1; i <= 8; i++) {
-            store.add("compute-" + i, COMPUTE);
-        }
+        addComputes(8);
         store.add("scheduler", "nova-scheduler");
         run(detector, 30);
         List.of("compute-6", "compute-7", "compute-8", "scheduler").forEach(store::heartbeat);
@@ -294,9 +292,7 @@ class LivenessDetectorTest {
     @Test
     void aZoneAtOrBelowTheThresholdOrOfFewerThanThreeServicesIsNotDisrupted() {
         LivenessDetector detector = detector("api-1");
-        for (int i = 1; i <= 4; i++) {
-            store.add("compute-" + i, COMPUTE);
-        }
+        addComputes(4);
         store.add("scheduler-1", "nova-scheduler");
         store.add("scheduler-2", "nova-scheduler");
         run(detector, 30);
@@ -310,9 +306,7 @@ class LivenessDetectorTest {
     @Test
     void aDisruptedZoneIsNotRecordedAgainUntilItsDisruptionEnds() {
         LivenessDetector detector = detector("api-1");
-        for (int i = 1; i <= 3; i++) {
-            store.add("compute-" + i, COMPUTE);
-        }
+        addComputes(3);
         run(detector, 70);
         assertThat(disruptions()).hasSize(1);
         store.heartbeat("compute-1");
@@ -377,5 +371,12 @@ class LivenessDetectorTest {
         run(detector, 70);
         assertThat(transactions.opened()).isGreaterThan(before);
         assertThat(transitions()).hasSize(1);
+    }
+
+    /** compute-1 to compute-{@code count}, nova-compute services of the zone nova. */
+    private void addComputes(int count) {
+        for (int i = 1; i <= count; i++) {
+            store.add("compute-" + i, COMPUTE);
+        }
     }
 }

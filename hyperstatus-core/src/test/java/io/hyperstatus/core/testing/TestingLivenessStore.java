@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 
 /**
  * Services, the lease and the zones' disruptions in memory, on a database clock the test advances. Claims are
@@ -131,27 +132,30 @@ public final class TestingLivenessStore implements LivenessStore {
 
     @Override
     public List<Service> claimDown(List<Service> seen) {
-        reach();
-        List<Service> claimed = new ArrayList<>();
-        for (Service s : seen) {
-            Service stored = services.get(s.id());
-            if (stored != null && !lapsed.contains(s.id()) && stored.forcedDown() == s.forcedDown()
-                    && java.util.Objects.equals(stored.lastSeenUp(), s.lastSeenUp())) {
-                lapsed.add(s.id());
-                claimed.add(s);
-            }
-        }
-        return claimed;
+        return claim(seen, false, (stored, s) -> java.util.Objects.equals(stored.lastSeenUp(), s.lastSeenUp()));
     }
 
     @Override
     public List<Service> claimUp(List<Service> seen) {
+        return claim(seen, true, (stored, s) -> true);
+    }
+
+    /**
+     * Moves into (or out of, when {@code lapsedNow}) the lapsed set each seen service that is still as it was seen:
+     * in that set or not, forced down or not, and as {@code alsoAsSeen} says.
+     */
+    private List<Service> claim(List<Service> seen, boolean lapsedNow, BiPredicate<Service, Service> alsoAsSeen) {
         reach();
         List<Service> claimed = new ArrayList<>();
         for (Service s : seen) {
             Service stored = services.get(s.id());
-            if (stored != null && lapsed.contains(s.id()) && stored.forcedDown() == s.forcedDown()) {
-                lapsed.remove(s.id());
+            if (stored != null && lapsed.contains(s.id()) == lapsedNow && stored.forcedDown() == s.forcedDown()
+                    && alsoAsSeen.test(stored, s)) {
+                if (lapsedNow) {
+                    lapsed.remove(s.id());
+                } else {
+                    lapsed.add(s.id());
+                }
                 claimed.add(s);
             }
         }

@@ -50,14 +50,12 @@ public final class AgentCodec {
     }
 
     public void write(JsonGenerator json, RegisterServicesResponse response) throws IOException {
-        writeListObject(json, "services", response.services(), (out, service) -> {
-            out.writeStartObject();
+        writeListOfObjects(json, "services", response.services(), (out, service) -> {
             out.writeStringField("host", service.host());
             out.writeStringField("binary", service.binary());
             out.writeNumberField("id", service.id());
             out.writeStringField("uuid", service.uuid());
             out.writeBooleanField("created", service.created());
-            out.writeEndObject();
         });
     }
 
@@ -96,12 +94,10 @@ public final class AgentCodec {
     }
 
     public void write(JsonGenerator json, ComputeNodesResponse response) throws IOException {
-        writeListObject(json, "compute_nodes", response.computeNodes(), (out, node) -> {
-            out.writeStartObject();
+        writeListOfObjects(json, "compute_nodes", response.computeNodes(), (out, node) -> {
             out.writeStringField("host", node.host());
             out.writeStringField("hypervisor_hostname", node.hypervisorHostname());
             out.writeStringField("uuid", node.uuid());
-            out.writeEndObject();
         });
     }
 
@@ -186,6 +182,16 @@ public final class AgentCodec {
         json.writeEndObject();
     }
 
+    /** {@code {"field": [...]}} with an object for each item, whose fields {@code fields} writes. */
+    private static <T> void writeListOfObjects(JsonGenerator json, String field, List<T> items, ItemWriter<T> fields)
+            throws IOException {
+        writeListObject(json, field, items, (out, each) -> {
+            out.writeStartObject();
+            fields.write(out, each);
+            out.writeEndObject();
+        });
+    }
+
     private static <T> void writeArray(JsonGenerator json, String field, List<T> items, ItemWriter<T> item)
             throws IOException {
         json.writeArrayFieldStart(field);
@@ -202,11 +208,9 @@ public final class AgentCodec {
     }
 
     private static void writeKeys(JsonGenerator json, String field, List<ServiceKey> keys) throws IOException {
-        writeListObject(json, field, keys, (out, key) -> {
-            out.writeStartObject();
+        writeListOfObjects(json, field, keys, (out, key) -> {
             out.writeStringField("host", key.host());
             out.writeStringField("binary", key.binary());
-            out.writeEndObject();
         });
     }
 

@@ -53,6 +53,17 @@ class AgentIdentitySpec {
         return "{\"compute_nodes\": [" + String.join(", ", nodes) + "]}";
     }
 
+    /** Seeds host-a and host-b; {@link #everything()} then. */
+    private String seedHostsAAndB() {
+        server.seed(Host.named("host-a").uuid(UUID_A), Host.named("host-b").uuid(UUID_B));
+        return everything();
+    }
+
+    /** agent-a's credential is bound to host-a alone. */
+    private static void assertForbiddenForHostB(Reply reply) {
+        assertFault(reply, 403, "forbidden", "Agent agent-a may not report for host host-b.");
+    }
+
     /** Everything the compute API shows of the hosts and services, to compare before and after a refusal. */
     private String everything() {
         return server.get("/v2.1/os-hypervisors/detail", "2.88").body() + server.get("/v2.1/os-services", "2.88").body();
@@ -76,13 +87,13 @@ class AgentIdentitySpec {
     void registeringHostBWithHostAsCredentialIsForbiddenAndNothingOfTheBatchIsRegistered() {
         Reply reply = post(TestServer.HOST_A_SECRET, "/services", services("host-a", "host-b"));
 
-        assertFault(reply, 403, "forbidden", "Agent agent-a may not report for host host-b.");
+        assertForbiddenForHostB(reply);
         assertThat(server.get("/v2.1/os-services", "2.88").json().get("services")).isEmpty();
     }
 
     @Test
     void heartbeatingHostBWithHostAsCredentialIsForbiddenAndADeadHostBStaysDown() {
-        server.seed(Host.named("host-a").uuid(UUID_A), Host.named("host-b").uuid(UUID_B));
+        seedHostsAAndB();
         server.ageHeartbeat("host-b", "nova-compute", 3600);
         String before = everything();
         assertThat(server.get("/v2.1/os-hypervisors/" + UUID_B, "2.88").json().at("/hypervisor/state").asText())
@@ -90,26 +101,24 @@ class AgentIdentitySpec {
 
         Reply reply = post(TestServer.HOST_A_SECRET, "/heartbeats", heartbeats("host-a", "host-b"));
 
-        assertFault(reply, 403, "forbidden", "Agent agent-a may not report for host host-b.");
+        assertForbiddenForHostB(reply);
         assertThat(everything()).isEqualTo(before);
     }
 
     @Test
     void reportingHostBsNodeWithHostAsCredentialIsForbiddenAndHostBsResourcesAreUntouched() {
-        server.seed(Host.named("host-a").uuid(UUID_A), Host.named("host-b").uuid(UUID_B));
-        String before = everything();
+        String before = seedHostsAAndB();
 
         Reply reply = post(TestServer.HOST_A_SECRET, "/compute-nodes",
                 nodes(node("host-a", UUID_A, 1), node("host-b", UUID_B, 1)));
 
-        assertFault(reply, 403, "forbidden", "Agent agent-a may not report for host host-b.");
+        assertForbiddenForHostB(reply);
         assertThat(everything()).isEqualTo(before);
     }
 
     @Test
     void reportingHostBsNodeUuidUnderHostAIsAConflictAndHostBKeepsItsNode() {
-        server.seed(Host.named("host-a").uuid(UUID_A), Host.named("host-b").uuid(UUID_B));
-        String before = everything();
+        String before = seedHostsAAndB();
         String conflict = "Compute node " + UUID_B + " belongs to host host-b; it cannot be reported for host host-a.";
 
         // Neither host-a's own credential nor one bound to every host can take host-b's node.

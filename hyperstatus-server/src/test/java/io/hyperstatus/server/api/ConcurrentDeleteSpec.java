@@ -16,6 +16,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,17 +44,11 @@ class ConcurrentDeleteSpec {
     @Test
     void anUpdateRacingTheDeleteOfItsServiceIsEitherDoneOrNotFound() {
         List<String> outcomes = race("service update", round -> {
-            String host = "race-" + round;
-            server.seed(Host.named(host));
-            String uuid = server.serviceUuid(host, "nova-compute");
-            Reply[] replies = both(
-                    () -> server.delete("/v2.1/os-services/" + uuid, "2.53"),
-                    () -> server.put("/v2.1/os-services/" + uuid, "2.53",
-                            "{\"status\": \"disabled\", \"disabled_reason\": \"rack 12\", \"forced_down\": true}"));
-            assertThat(replies[0].status()).as(replies[0].body()).isEqualTo(204);
-            assertUpdatedOrNotFound(replies[1], "Service " + uuid + " could not be found.");
-            assertServiceGone(host);
-            return replies[1].status() == 200 ? "updated" : "not found";
+            Reply update = racingTheDeleteOfANewService("race-" + round, true,
+                    uuid -> server.put("/v2.1/os-services/" + uuid, "2.53",
+                            "{\"status\": \"disabled\", \"disabled_reason\": \"rack 12\", \"forced_down\": true}"),
+                    uuid -> "Service " + uuid + " could not be found.");
+            return update.status() == 200 ? "updated" : "not found";
         });
         assertThat(outcomes).isNotEmpty();
     }
@@ -62,15 +57,10 @@ class ConcurrentDeleteSpec {
     void aPreV253ActionRacingTheDeleteOfItsServiceIsEitherDoneOrNotFound() {
         race("disable-log-reason", round -> {
             String host = "race-" + round;
-            server.seed(Host.named(host));
-            long id = server.serviceId(host, "nova-compute");
-            Reply[] replies = both(
-                    () -> server.delete("/v2.1/os-services/" + id, "2.1"),
-                    () -> server.put("/v2.1/os-services/disable-log-reason", "2.1",
-                            "{\"host\": \"" + host + "\", \"binary\": \"nova-compute\", \"disabled_reason\": \"r\"}"));
-            assertThat(replies[0].status()).as(replies[0].body()).isEqualTo(204);
-            assertUpdatedOrNotFound(replies[1], "Host '" + host + "' is not mapped to any cell");
-            assertServiceGone(host);
+            racingTheDeleteOfANewService(host, false,
+                    id -> server.put("/v2.1/os-services/disable-log-reason", "2.1",
+                            "{\"host\": \"" + host + "\", \"binary\": \"nova-compute\", \"disabled_reason\": \"r\"}"),
+                    id -> "Host '" + host + "' is not mapped to any cell");
             return "";
         });
     }
@@ -80,18 +70,30 @@ class ConcurrentDeleteSpec {
         String aggregate = created("{\"aggregate\": {\"name\": \"rack-12\"}}").get("id").asText();
         race("add_host", round -> {
             String host = "race-" + round;
-            server.seed(Host.named(host));
-            String uuid = server.serviceUuid(host, "nova-compute");
-            Reply[] replies = both(
-                    () -> server.delete("/v2.1/os-services/" + uuid, "2.53"),
-                    () -> post("/v2.1/os-aggregates/" + aggregate + "/action", "{\"add_host\": {\"host\": \"" + host + "\"}}"));
-            assertThat(replies[0].status()).as(replies[0].body()).isEqualTo(204);
-            assertUpdatedOrNotFound(replies[1], "Compute host " + host + " could not be found.");
-            assertServiceGone(host);
+            racingTheDeleteOfANewService(host, true,
+                    uuid -> post("/v2.1/os-aggregates/" + aggregate + "/action", "{\"add_host\": {\"host\": \"" + host + "\"}}"),
+                    uuid -> "Compute host " + host + " could not be found.");
             JsonNode hosts = server.get("/v2.1/os-aggregates/" + aggregate, "2.41").json().get("aggregate").get("hosts");
             assertThat(hosts).as("hosts of the aggregate after round %d", round).isEmpty();
             return "";
         });
+    }
+
+    /**
+     * {@code write} to the service of a new {@code host}, sent with its delete (by UUID from 2.53, else by integer
+     * id, {@code write} getting the same): the delete succeeds, the write is done or not found as
+     * {@code notFound} of the id says, and the service is gone after. The write's answer.
+     */
+    private Reply racingTheDeleteOfANewService(String host, boolean byUuid, Function<String, Reply> write,
+                                               Function<String, String> notFound) throws Exception {
+        server.seed(Host.named(host));
+        String id = byUuid ? server.serviceUuid(host, "nova-compute") : String.valueOf(server.serviceId(host, "nova-compute"));
+        Reply[] replies = both(() -> server.delete("/v2.1/os-services/" + id, byUuid ? "2.53" : "2.1"),
+                () -> write.apply(id));
+        assertThat(replies[0].status()).as(replies[0].body()).isEqualTo(204);
+        assertUpdatedOrNotFound(replies[1], notFound.apply(id));
+        assertServiceGone(host);
+        return replies[1];
     }
 
     @Test

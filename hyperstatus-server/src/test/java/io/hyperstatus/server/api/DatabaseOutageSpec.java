@@ -3,6 +3,7 @@ package io.hyperstatus.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.hyperstatus.server.testing.Closeables;
 import io.hyperstatus.server.testing.Eventually;
 import io.hyperstatus.server.testing.JsonAssert;
 import io.hyperstatus.server.testing.Reply;
@@ -57,15 +58,7 @@ class DatabaseOutageSpec {
 
     @AfterEach
     void stop() {
-        if (detailed != null) {
-            detailed.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (proxy != null) {
-            proxy.close();
-        }
+        Closeables.closeAll(detailed, server, proxy);
     }
 
     @Test

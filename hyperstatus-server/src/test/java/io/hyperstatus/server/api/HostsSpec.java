@@ -65,12 +65,11 @@ class HostsSpec {
                   {"resource": {"host": "compute-0003", "project": "(used_max)", "cpu": 0, "memory_mb": 0, "disk_gb": 0}}]}""");
     }
 
-    @Test
-    void showOfAHostWithoutComputeIsNotMapped() {
-        assertFault(server.get("/v2.1/os-hosts/controller", "2.1"), 404, "itemNotFound",
-                "Host 'controller' is not mapped to any cell");
-        assertFault(server.get("/v2.1/os-hosts/nohost", "2.1"), 404, "itemNotFound",
-                "Host 'nohost' is not mapped to any cell");
+    @ParameterizedTest
+    @ValueSource(strings = {"controller", "nohost"})
+    void showOfAHostWithoutComputeIsNotMapped(String host) {
+        assertFault(server.get("/v2.1/os-hosts/" + host, "2.1"), 404, "itemNotFound",
+                "Host '" + host + "' is not mapped to any cell");
     }
 
     @Test

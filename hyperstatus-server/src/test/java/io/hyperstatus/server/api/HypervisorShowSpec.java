@@ -8,11 +8,13 @@ import static io.hyperstatus.server.testing.ThreeHosts.NODE3;
 import static io.hyperstatus.server.testing.ThreeHosts.UPTIME1;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
 import io.hyperstatus.server.testing.TestServerExtension;
 import io.hyperstatus.server.testing.ThreeHostsBodies;
 import io.hyperstatus.server.testing.ThreeHosts;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,31 +38,25 @@ class HypervisorShowSpec {
 
     private static final String SHOW1_V228 = ThreeHostsBodies.withCpuInfoObjects(ThreeHostsBodies.SHOW1_V21);
 
-    /** Node 1 from 2.53 to 2.87; {@code %s} are the node and service UUIDs, then an optional servers member. */
-    private static final String SHOW1_V253 = """
-            {"hypervisor": {"id": "%s", "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled",
-             "host_ip": "192.0.2.11", "hypervisor_type": "QEMU", "hypervisor_version": 8002000,
-             "service": {"host": "compute-0001", "id": "%s", "disabled_reason": null},
-             "vcpus": 32, "memory_mb": 131072, "local_gb": 1000, "vcpus_used": 4, "memory_mb_used": 8704,
-             "local_gb_used": 80, "free_ram_mb": 122368, "free_disk_gb": 920, "current_workload": 0,
-             "running_vms": 2, "disk_available_least": 900,
-             "cpu_info": {"arch": "x86_64", "vendor": "AMD"}%s}}""";
-
-    private static final String SHOW3_V253 = """
-            {"hypervisor": {"id": "%s", "hypervisor_hostname": "bm-node-0003", "state": "up", "status": "enabled",
-             "host_ip": "192.0.2.13", "hypervisor_type": "ironic", "hypervisor_version": 1,
-             "service": {"host": "compute-0003", "id": "%s", "disabled_reason": null},
-             "vcpus": 48, "memory_mb": 65536, "local_gb": 500, "vcpus_used": 0, "memory_mb_used": 512,
-             "local_gb_used": 0, "free_ram_mb": 65024, "free_disk_gb": 500, "current_workload": 0,
-             "running_vms": 0, "disk_available_least": null, "cpu_info": {}%s}}""";
-
     private static final String STATISTICS = """
             {"hypervisor_statistics": {"count": 2, "vcpus": 80, "memory_mb": 196608, "local_gb": 1500,
              "vcpus_used": 4, "memory_mb_used": 9216, "local_gb_used": 80, "free_ram_mb": 187392,
              "free_disk_gb": 1420, "current_workload": 0, "running_vms": 2, "disk_available_least": 900}}""";
 
     private String show1V253(String servers) {
-        return SHOW1_V253.formatted(NODE1, hosts.service1, servers);
+        return show253(1, NODE1, hosts.service1, servers);
+    }
+
+    /**
+     * Node {@code n}'s show body from 2.53 to 2.87: its detail at 2.28 with the node's and the service's UUIDs as
+     * ids, then {@code servers} (a JSON member with its leading comma, or nothing).
+     */
+    private static String show253(int n, String node, String service, String servers) {
+        ObjectNode hypervisor = ThreeHostsBodies.detailV228(n);
+        hypervisor.put("id", node);
+        ((ObjectNode) hypervisor.get("service")).put("id", service);
+        String json = hypervisor.toString();
+        return "{\"hypervisor\": " + json.substring(0, json.length() - 1) + servers + "}}";
     }
 
     // ---- show ----------------------------------------------------------------------------------------------
@@ -117,13 +113,13 @@ class HypervisorShowSpec {
     @Test
     void showWithServersOmitsAnEmptyListBefore275() {
         assertJson(server.get("/v2.1/os-hypervisors/" + NODE3 + "?with_servers=true", "2.74"), 200,
-                SHOW3_V253.formatted(NODE3, hosts.service3, ""));
+                show253(3, NODE3, hosts.service3, ""));
     }
 
     @Test
     void showWithServersShowsAnEmptyListFrom275() {
         assertJson(server.get("/v2.1/os-hypervisors/" + NODE3 + "?with_servers=true", "2.75"), 200,
-                SHOW3_V253.formatted(NODE3, hosts.service3, ", \"servers\": []"));
+                show253(3, NODE3, hosts.service3, ", \"servers\": []"));
     }
 
     @Test
@@ -200,33 +196,27 @@ class HypervisorShowSpec {
     @ParameterizedTest
     @ValueSource(strings = {"2.1", "2.52"})
     void uptimeBefore253IsTheSummaryWithTheUptimeText(String version) {
-        assertJson(server.get("/v2.1/os-hypervisors/1/uptime", version), 200, """
-                {"hypervisor": {"id": 1, "hypervisor_hostname": "compute-0001.example.org", "state": "up",
-                 "status": "enabled", "uptime": "%s"}}""".formatted(UPTIME1));
+        assertJson(server.get("/v2.1/os-hypervisors/1/uptime", version), 200, uptime1("1"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"2.53", "2.87"})
     void uptimeFrom253IsAddressedByUuid(String version) {
-        assertJson(server.get("/v2.1/os-hypervisors/" + NODE1 + "/uptime", version), 200, """
-                {"hypervisor": {"id": "%s", "hypervisor_hostname": "compute-0001.example.org", "state": "up",
-                 "status": "enabled", "uptime": "%s"}}""".formatted(NODE1, UPTIME1));
+        assertJson(server.get("/v2.1/os-hypervisors/" + NODE1 + "/uptime", version), 200, uptime1("\"" + NODE1 + "\""));
     }
 
     @Test
     void uptimeIgnoresUnknownQueryParameters() {
         assertThat(server.get("/v2.1/os-hypervisors/1/uptime?foo=bar", "2.1").status()).isEqualTo(200);
-        assertJson(server.get("/v2.1/os-hypervisors/" + NODE1 + "/uptime?foo=bar", "2.53"), 200, """
-                {"hypervisor": {"id": "%s", "hypervisor_hostname": "compute-0001.example.org", "state": "up",
-                 "status": "enabled", "uptime": "%s"}}""".formatted(NODE1, UPTIME1));
+        assertJson(server.get("/v2.1/os-hypervisors/" + NODE1 + "/uptime?foo=bar", "2.53"), 200,
+                uptime1("\"" + NODE1 + "\""));
     }
 
-    @Test
-    void uptimeOfADownHostIsABadRequest() {
-        assertFault(server.get("/v2.1/os-hypervisors/2/uptime", "2.1"), 400, "badRequest",
-                "Compute service of compute-0002 is unavailable at this time.");
-        assertFault(server.get("/v2.1/os-hypervisors/" + NODE2 + "/uptime", "2.53"), 400, "badRequest",
-                "Compute service of compute-0002 is unavailable at this time.");
+    /** Node 1's uptime answer, with {@code id} as its id (JSON: an integer before 2.53, the UUID from 2.53). */
+    private static String uptime1(String id) {
+        return """
+                {"hypervisor": {"id": %s, "hypervisor_hostname": "compute-0001.example.org", "state": "up",
+                 "status": "enabled", "uptime": "%s"}}""".formatted(id, UPTIME1);
     }
 
     @Test
@@ -236,23 +226,22 @@ class HypervisorShowSpec {
                 "Compute service of compute-0001 is unavailable at this time.");
     }
 
-    @Test
-    void uptimeOfANodeWhoseDriverHasNoUptimeIsNotImplemented() {
-        assertFault(server.get("/v2.1/os-hypervisors/3/uptime", "2.1"), 501, "notImplemented",
-                "The requested functionality is not supported.");
-        assertFault(server.get("/v2.1/os-hypervisors/" + NODE3 + "/uptime", "2.87"), 501, "notImplemented",
-                "The requested functionality is not supported.");
-    }
-
-    @Test
-    void uptimeOfABadIdFollowsTheRulesOfShow() {
-        assertFault(server.get("/v2.1/os-hypervisors/abc/uptime", "2.1"), 404, "itemNotFound",
-                "Hypervisor with ID 'abc' could not be found.");
-        assertFault(server.get("/v2.1/os-hypervisors/999/uptime", "2.1"), 404, "itemNotFound",
-                "Hypervisor with ID '999' could not be found.");
-        assertFault(server.get("/v2.1/os-hypervisors/abc/uptime", "2.53"), 400, "badRequest", "Invalid uuid abc");
-        assertFault(server.get("/v2.1/os-hypervisors/" + RANDOM_UUID + "/uptime", "2.53"), 404, "itemNotFound",
-                "Hypervisor with ID '" + RANDOM_UUID + "' could not be found.");
+    // NODE2 and NODE3 stand for those nodes' UUIDs.
+    @ParameterizedTest
+    @CsvSource(delimiterString = " | ", quoteCharacter = '`', textBlock = """
+            2     | 2.1  | 400 | badRequest     | Compute service of compute-0002 is unavailable at this time.
+            NODE2 | 2.53 | 400 | badRequest     | Compute service of compute-0002 is unavailable at this time.
+            3     | 2.1  | 501 | notImplemented | The requested functionality is not supported.
+            NODE3 | 2.87 | 501 | notImplemented | The requested functionality is not supported.
+            abc   | 2.1  | 404 | itemNotFound   | Hypervisor with ID 'abc' could not be found.
+            999   | 2.1  | 404 | itemNotFound   | Hypervisor with ID '999' could not be found.
+            abc   | 2.53 | 400 | badRequest     | Invalid uuid abc
+            00000000-0000-4000-8000-000000000000 | 2.53 | 404 | itemNotFound | Hypervisor with ID '00000000-0000-4000-8000-000000000000' could not be found.
+            """)
+    void uptimeOfADownHostIsABadRequestOfANodeWithoutUptimeNotImplementedAndOfABadIdAsForShow(
+            String id, String version, int status, String fault, String message) {
+        String node = Map.of("NODE2", NODE2, "NODE3", NODE3).getOrDefault(id, id);
+        assertFault(server.get("/v2.1/os-hypervisors/" + node + "/uptime", version), status, fault, message);
     }
 
     @ParameterizedTest
@@ -272,24 +261,18 @@ class HypervisorShowSpec {
         assertJson(server.get("/v2.1/os-hypervisors/statistics", version), 200, STATISTICS);
     }
 
-    @Test
-    void statisticsCountAnEnabledNodeEvenWhenItsHostIsDown() {
-        Reply enabled = server.put("/v2.1/os-services/" + hosts.service2, "2.53", "{\"status\": \"enabled\"}");
-        assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
-        assertJson(server.get("/v2.1/os-hypervisors/statistics"), 200, """
-                {"hypervisor_statistics": {"count": 3, "vcpus": 112, "memory_mb": 327680, "local_gb": 2500,
-                 "vcpus_used": 6, "memory_mb_used": 13824, "local_gb_used": 100, "free_ram_mb": 313856,
-                 "free_disk_gb": 2400, "current_workload": 0, "running_vms": 2, "disk_available_least": 1880}}""");
-    }
-
-    @Test
-    void statisticsLeaveOutANodeOnceItsServiceIsDisabled() {
-        Reply disabled = server.put("/v2.1/os-services/" + hosts.service3, "2.53", "{\"status\": \"disabled\"}");
-        assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
-        assertJson(server.get("/v2.1/os-hypervisors/statistics"), 200, """
-                {"hypervisor_statistics": {"count": 1, "vcpus": 32, "memory_mb": 131072, "local_gb": 1000,
-                 "vcpus_used": 4, "memory_mb_used": 8704, "local_gb_used": 80, "free_ram_mb": 122368,
-                 "free_disk_gb": 920, "current_workload": 0, "running_vms": 2, "disk_available_least": 900}}""");
+    // compute-0002 is down: once enabled, its node counts all the same.
+    @ParameterizedTest
+    @CsvSource(delimiterString = " | ", textBlock = """
+            compute-0002 | enabled  | {"hypervisor_statistics": {"count": 3, "vcpus": 112, "memory_mb": 327680, "local_gb": 2500, "vcpus_used": 6, "memory_mb_used": 13824, "local_gb_used": 100, "free_ram_mb": 313856, "free_disk_gb": 2400, "current_workload": 0, "running_vms": 2, "disk_available_least": 1880}}
+            compute-0003 | disabled | {"hypervisor_statistics": {"count": 1, "vcpus": 32, "memory_mb": 131072, "local_gb": 1000, "vcpus_used": 4, "memory_mb_used": 8704, "local_gb_used": 80, "free_ram_mb": 122368, "free_disk_gb": 920, "current_workload": 0, "running_vms": 2, "disk_available_least": 900}}
+            """)
+    void statisticsCountTheNodeOfAServiceOnceEnabledEvenWhenDownAndLeaveItOutOnceDisabled(String host, String status,
+                                                                                          String statistics) {
+        Reply changed = server.put("/v2.1/os-services/" + server.serviceUuid(host, "nova-compute"), "2.53",
+                "{\"status\": \"" + status + "\"}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertJson(server.get("/v2.1/os-hypervisors/statistics"), 200, statistics);
     }
 
     @Test
@@ -302,19 +285,12 @@ class HypervisorShowSpec {
     @ParameterizedTest
     @ValueSource(strings = {"2.1", "2.52"})
     void searchIsASubstringMatchOnTheHostnameWithIntegerIds(String version) {
-        assertJson(server.get("/v2.1/os-hypervisors/compute/search", version), 200, """
-                {"hypervisors": [
-                  {"id": 1, "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled"},
-                  {"id": 2, "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled"}]}""");
+        assertJson(server.get("/v2.1/os-hypervisors/compute/search", version), 200, ThreeHostsBodies.list(1, 2));
     }
 
     @Test
     void aPercentSignInTheSearchPatternMatchesEverything() {
-        assertJson(server.get("/v2.1/os-hypervisors/%25/search", "2.1"), 200, """
-                {"hypervisors": [
-                  {"id": 1, "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled"},
-                  {"id": 2, "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled"},
-                  {"id": 3, "hypervisor_hostname": "bm-node-0003", "state": "up", "status": "enabled"}]}""");
+        assertJson(server.get("/v2.1/os-hypervisors/%25/search", "2.1"), 200, ThreeHostsBodies.LIST_V21);
     }
 
     @Test
@@ -337,8 +313,7 @@ class HypervisorShowSpec {
                    "servers": %s},
                   {"id": 2, "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled"}]}"""
                 .formatted(SERVERS1));
-        assertJson(server.get("/v2.1/os-hypervisors/bm-node/servers", version), 200, """
-                {"hypervisors": [{"id": 3, "hypervisor_hostname": "bm-node-0003", "state": "up", "status": "enabled"}]}""");
+        assertJson(server.get("/v2.1/os-hypervisors/bm-node/servers", version), 200, ThreeHostsBodies.list(3));
     }
 
     @Test

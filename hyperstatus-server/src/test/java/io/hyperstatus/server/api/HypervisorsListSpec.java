@@ -16,6 +16,7 @@ import io.hyperstatus.server.testing.ThreeHosts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** GET /os-hypervisors and /os-hypervisors/detail at every microversion boundary. */
@@ -40,26 +41,16 @@ class HypervisorsListSpec {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2.1", "2.27"})
-    void detailBefore228ShowsCpuInfoAsTheDriversString(String version) {
-        assertJson(server.get("/v2.1/os-hypervisors/detail", version), 200, ThreeHostsBodies.DETAIL_V21);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"2.28", "2.52"})
-    void detailFrom228ShowsCpuInfoAsAnObjectAndEmptyTextAsEmptyObject(String version) {
+    @CsvSource({"2.1, false", "2.27, false", "2.28, true", "2.52, true"})
+    void detailShowsCpuInfoAsTheDriversStringBefore228AndFromThenAsAnObjectEmptyTextAsEmptyObject(String version,
+                                                                                                 boolean asObject) {
         assertJson(server.get("/v2.1/os-hypervisors/detail", version), 200,
-                ThreeHostsBodies.withCpuInfoObjects(ThreeHostsBodies.DETAIL_V21));
+                asObject ? ThreeHostsBodies.withCpuInfoObjects(ThreeHostsBodies.DETAIL_V21) : ThreeHostsBodies.DETAIL_V21);
     }
 
     @Test
     void listAt253UsesUuidsForHypervisorsAndServices() {
-        assertJson(server.get("/v2.1/os-hypervisors", "2.53"), 200, """
-                {"hypervisors": [
-                  {"id": "%s", "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled"},
-                  {"id": "%s", "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled"},
-                  {"id": "%s", "hypervisor_hostname": "bm-node-0003", "state": "up", "status": "enabled"}]}"""
-                .formatted(NODE1, NODE2, NODE3));
+        assertJson(server.get("/v2.1/os-hypervisors", "2.53"), 200, ThreeHostsBodies.listByUuid(1, 2, 3));
         Reply detail = server.get("/v2.1/os-hypervisors/detail", "2.53");
         assertThat(detail.json().get("hypervisors").get(1).get("service").toString())
                 .isEqualTo("{\"host\":\"compute-0002\",\"id\":\"%s\",\"disabled_reason\":\"maintenance\"}"
@@ -102,18 +93,14 @@ class HypervisorsListSpec {
 
     @Test
     void fullPageAt233CarriesANextLinkWithTheIntegerMarker() {
-        assertJson(server.get("/v2.1/os-hypervisors?limit=1", "2.33"), 200, """
-                {"hypervisors": [{"id": 1, "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled"}],
-                 "hypervisors_links": [{"rel": "next", "href": "%s/v2.1/os-hypervisors?limit=1&marker=1"}]}"""
-                .formatted(server.baseUrl()));
+        assertJson(server.get("/v2.1/os-hypervisors?limit=1", "2.33"), 200, pageAt233(
+                "{\"id\": 1, \"hypervisor_hostname\": \"compute-0001.example.org\", \"state\": \"up\", \"status\": \"enabled\"}"));
     }
 
     @Test
     void markerAt233ContinuesAfterThatNodeAndUnknownParametersAreDroppedFromTheLink() {
-        assertJson(server.get("/v2.1/os-hypervisors?limit=1&marker=1&foo=bar", "2.33"), 200, """
-                {"hypervisors": [{"id": 2, "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled"}],
-                 "hypervisors_links": [{"rel": "next", "href": "%s/v2.1/os-hypervisors?limit=1&marker=2"}]}"""
-                .formatted(server.baseUrl()));
+        assertJson(server.get("/v2.1/os-hypervisors?limit=1&marker=1&foo=bar", "2.33"), 200, pageAt233(
+                "{\"id\": 2, \"hypervisor_hostname\": \"compute-0002.example.org\", \"state\": \"down\", \"status\": \"disabled\"}"));
     }
 
     @Test
@@ -124,11 +111,8 @@ class HypervisorsListSpec {
 
     @Test
     void aShortLastPageHasNoLink() {
-        assertJson(server.get("/v2.1/os-hypervisors?limit=5&marker=" + NODE1, "2.53"), 200, """
-                {"hypervisors": [
-                  {"id": "%s", "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled"},
-                  {"id": "%s", "hypervisor_hostname": "bm-node-0003", "state": "up", "status": "enabled"}]}"""
-                .formatted(NODE2, NODE3));
+        assertJson(server.get("/v2.1/os-hypervisors?limit=5&marker=" + NODE1, "2.53"), 200,
+                ThreeHostsBodies.listByUuid(2, 3));
     }
 
     @Test
@@ -208,11 +192,8 @@ class HypervisorsListSpec {
 
     @Test
     void hostnamePatternIsASubstringMatchWithoutLinks() {
-        assertJson(server.get("/v2.1/os-hypervisors?hypervisor_hostname_pattern=compute", "2.53"), 200, """
-                {"hypervisors": [
-                  {"id": "%s", "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled"},
-                  {"id": "%s", "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled"}]}"""
-                .formatted(NODE1, NODE2));
+        assertJson(server.get("/v2.1/os-hypervisors?hypervisor_hostname_pattern=compute", "2.53"), 200,
+                ThreeHostsBodies.listByUuid(1, 2));
     }
 
     @Test
@@ -263,26 +244,24 @@ class HypervisorsListSpec {
 
     // ---- query validation ------------------------------------------------------------------------------------
 
+    @ParameterizedTest
+    @CsvSource(delimiterString = " | ", quoteCharacter = '`', textBlock = """
+            ?limit=abc                                | Invalid input for query parameters limit. Value: abc. 'abc' does not match '^[0-9]*$'
+            ?limit=-1                                 | Invalid input for query parameters limit. Value: -1. '-1' does not match '^[0-9]*$'
+            ?limit=1&limit=2                          | Invalid input for query parameters limit. Value: ['1', '2']. ['1', '2'] is too long
+            ?limit=                                   | Invalid input for query parameters limit. Value: . '' is too short
+            /detail?zzz=1&foo=bar                     | Additional properties are not allowed ('foo', 'zzz' were unexpected)
+            ?limit=abc&foo=bar                        | Invalid input for query parameters limit. Value: abc. 'abc' does not match '^[0-9]*$'
+            ?hypervisor_hostname_pattern=a%20b        | Invalid input for query parameters hypervisor_hostname_pattern. Value: a b. 'a b' does not match '^[a-zA-Z0-9-._]*$'
+            """)
+    void queryParametersAreValidatedFrom253(String query, String message) {
+        assertFault(server.get("/v2.1/os-hypervisors" + query, "2.53"), 400, "badRequest", message);
+    }
+
     @Test
-    void queryParametersAreValidatedFrom253() {
-        assertFault(server.get("/v2.1/os-hypervisors?limit=abc", "2.53"), 400, "badRequest",
-                "Invalid input for query parameters limit. Value: abc. 'abc' does not match '^[0-9]*$'");
-        assertFault(server.get("/v2.1/os-hypervisors?limit=-1", "2.53"), 400, "badRequest",
-                "Invalid input for query parameters limit. Value: -1. '-1' does not match '^[0-9]*$'");
-        assertFault(server.get("/v2.1/os-hypervisors?limit=1&limit=2", "2.53"), 400, "badRequest",
-                "Invalid input for query parameters limit. Value: ['1', '2']. ['1', '2'] is too long");
-        assertFault(server.get("/v2.1/os-hypervisors?limit=", "2.53"), 400, "badRequest",
-                "Invalid input for query parameters limit. Value: . '' is too short");
-        assertFault(server.get("/v2.1/os-hypervisors/detail?zzz=1&foo=bar", "2.53"), 400, "badRequest",
-                "Additional properties are not allowed ('foo', 'zzz' were unexpected)");
-        assertFault(server.get("/v2.1/os-hypervisors?limit=abc&foo=bar", "2.53"), 400, "badRequest",
-                "Invalid input for query parameters limit. Value: abc. 'abc' does not match '^[0-9]*$'");
-        assertFault(server.get("/v2.1/os-hypervisors?hypervisor_hostname_pattern=a%20b", "2.53"), 400, "badRequest",
-                "Invalid input for query parameters hypervisor_hostname_pattern. Value: a b. 'a b' does not match '^[a-zA-Z0-9-._]*$'");
+    void withServersFrom253IsOneOfTheBooleanWords() {
         assertFault(server.get("/v2.1/os-hypervisors?with_servers=maybe", "2.53"), 400, "badRequest",
-                "Invalid input for query parameters with_servers. Value: maybe. 'maybe' is not one of [True, 'True', "
-                        + "'TRUE', 'true', '1', 'ON', 'On', 'on', 'YES', 'Yes', 'yes', False, 'False', 'FALSE', 'false', "
-                        + "'0', 'OFF', 'Off', 'off', 'NO', 'No', 'no']");
+                "Invalid input for query parameters with_servers. Value: maybe. 'maybe' is not one of " + ServiceBodies.ENUM);
     }
 
     @Test
@@ -314,5 +293,14 @@ class HypervisorsListSpec {
     void nodesOfADeletedServiceVanish() {
         server.delete("/v2.1/os-services/" + hosts.service3, "2.53");
         assertThat(server.get("/v2.1/os-hypervisors").json().get("hypervisors")).hasSize(2);
+    }
+
+    /** A page of {@code limit=1} at 2.33: the one hypervisor, and the link to the page after it by its integer id. */
+    private String pageAt233(String hypervisor) {
+        int id = Reply.parse(hypervisor).get("id").asInt();
+        return """
+                {"hypervisors": [%s],
+                 "hypervisors_links": [{"rel": "next", "href": "%s/v2.1/os-hypervisors?limit=1&marker=%d"}]}"""
+                .formatted(hypervisor, server.baseUrl(), id);
     }
 }

@@ -135,10 +135,7 @@ class LegacyV2Spec {
     @Test
     void searchStaysAvailableWithA253Header() {
         Reply reply = get(V2 + "/os-hypervisors/compute/search", "OpenStack-API-Version", "compute 2.53");
-        assertJson(reply, 200, """
-                {"hypervisors": [
-                  {"id": 1, "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled"},
-                  {"id": 2, "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled"}]}""");
+        assertJson(reply, 200, ThreeHostsBodies.list(1, 2));
         assertNoVersionHeaders(reply);
     }
 

@@ -11,10 +11,13 @@ import io.hyperstatus.server.testing.TestServer;
 import io.hyperstatus.server.testing.TestServerExtension;
 import io.hyperstatus.server.testing.ThreeHosts;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -45,85 +48,40 @@ class MicroversionSpec {
 
     // ---- which header and entry counts -------------------------------------------------------------------------
 
-    @Test
-    void withoutAVersionHeaderTheMinimumIsServed() {
-        assertServedAt(get(PATH), "2.1");
+    /** The header lines of a table cell: {@code Name: value} pairs separated by {@code " ; "}, {@code -} for none. */
+    private static String[] headers(String cell) {
+        if (cell.equals("-")) {
+            return new String[0];
+        }
+        return Arrays.stream(cell.split(" ; ")).flatMap(line -> Stream.of(line.split(": ", 2))).toArray(String[]::new);
     }
 
-    @Test
-    void theNewHeaderSelectsTheVersion() {
-        assertServedAt(get(PATH, "OpenStack-API-Version", "compute 2.53"), "2.53");
-        assertServedAt(get(PATH, "OpenStack-API-Version", "compute  2.53"), "2.53");
-    }
-
-    @Test
-    void theLegacyHeaderAloneSelectsTheVersion() {
-        assertServedAt(get(PATH, "X-OpenStack-Nova-API-Version", "2.53"), "2.53");
-    }
-
-    @Test
-    void theNewHeaderWinsOverTheLegacyHeaderEitherWay() {
-        assertServedAt(get(PATH, "OpenStack-API-Version", "compute 2.53", "X-OpenStack-Nova-API-Version", "2.1"), "2.53");
-        assertServedAt(get(PATH, "OpenStack-API-Version", "compute 2.1", "X-OpenStack-Nova-API-Version", "2.53"), "2.1");
-    }
-
-    @Test
-    void aMalformedLegacyHeaderIsIgnoredWhenTheNewHeaderIsValid() {
-        assertServedAt(get(PATH, "OpenStack-API-Version", "compute 2.53", "X-OpenStack-Nova-API-Version", "2.x"), "2.53");
-    }
-
-    @Test
-    void aMalformedNewHeaderIsRefusedEvenWithAValidLegacyHeader() {
-        Reply reply = get(PATH, "OpenStack-API-Version", "compute 2.x", "X-OpenStack-Nova-API-Version", "2.53");
-        assertFault(reply, 400, "badRequest",
-                "API Version String 2.x is of invalid format. Must be of format MajorNum.MinorNum.");
-        assertNoVersionHeaders(reply);
-    }
-
-    @Test
-    void latestIsTheMaximumInEitherHeader() {
-        assertServedAt(get(PATH, "OpenStack-API-Version", "compute latest"), "2.104");
-        assertServedAt(get(PATH, "X-OpenStack-Nova-API-Version", "latest"), "2.104");
-    }
-
-    @Test
-    void theMaximumItselfIsServed() {
-        assertServedAt(get(PATH, "OpenStack-API-Version", "compute 2.104"), "2.104");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"COMPUTE 2.53", "Compute 2.53"})
-    void theServiceNameIsCaseInsensitive(String header) {
-        assertServedAt(get(PATH, "OpenStack-API-Version", header), "2.53");
-    }
-
-    @Test
-    void inAListTheLastComputeEntryWins() {
-        assertServedAt(get(PATH, "OpenStack-API-Version", "compute 2.53, compute 2.1"), "2.1");
-        assertServedAt(get(PATH, "OpenStack-API-Version", "compute 2.1, compute 2.53"), "2.53");
-    }
-
-    @Test
-    void repeatedHeaderLinesReadAsOneList() {
-        assertServedAt(get(PATH, "OpenStack-API-Version", "compute 2.1", "OpenStack-API-Version", "compute 2.53"), "2.53");
-    }
-
-    @Test
-    void entriesOfOtherServicesAreIgnored() {
-        assertServedAt(get(PATH, "OpenStack-API-Version", "volume 3.0"), "2.1");
-        assertServedAt(get(PATH, "OpenStack-API-Version", "compute 2.53, volume 3.0"), "2.53");
-        assertServedAt(get(PATH, "OpenStack-API-Version", "placement 1.2, compute 2.53"), "2.53");
-    }
-
-    @Test
-    void anEntryWithoutServiceOrWithoutVersionIsIgnored() {
-        assertServedAt(get(PATH, "OpenStack-API-Version", "2.53"), "2.1");
-        assertServedAt(get(PATH, "OpenStack-API-Version", "compute"), "2.1");
-    }
-
-    @Test
-    void aNewHeaderWithoutComputeEntryFallsBackToTheLegacyHeader() {
-        assertServedAt(get(PATH, "OpenStack-API-Version", "volume 3.0", "X-OpenStack-Nova-API-Version", "2.53"), "2.53");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " | ", quoteCharacter = '`', textBlock = """
+            without a version header the minimum is served         | -                                                                        | 2.1
+            the new header selects the version                     | OpenStack-API-Version: compute 2.53                                      | 2.53
+            blanks between service and version are allowed         | OpenStack-API-Version: compute  2.53                                     | 2.53
+            the legacy header alone selects the version            | X-OpenStack-Nova-API-Version: 2.53                                       | 2.53
+            the new header wins over the legacy header             | OpenStack-API-Version: compute 2.53 ; X-OpenStack-Nova-API-Version: 2.1  | 2.53
+            the new header wins over the legacy header either way  | OpenStack-API-Version: compute 2.1 ; X-OpenStack-Nova-API-Version: 2.53  | 2.1
+            a malformed legacy header is ignored beside a new one  | OpenStack-API-Version: compute 2.53 ; X-OpenStack-Nova-API-Version: 2.x  | 2.53
+            latest is the maximum in the new header                | OpenStack-API-Version: compute latest                                    | 2.104
+            latest is the maximum in the legacy header             | X-OpenStack-Nova-API-Version: latest                                     | 2.104
+            the maximum itself is served                           | OpenStack-API-Version: compute 2.104                                     | 2.104
+            the service name is case-insensitive                   | OpenStack-API-Version: COMPUTE 2.53                                      | 2.53
+            the service name is case-insensitive, capitalised      | OpenStack-API-Version: Compute 2.53                                      | 2.53
+            in a list the last compute entry wins                  | OpenStack-API-Version: compute 2.53, compute 2.1                         | 2.1
+            in a list the last compute entry wins, the other order | OpenStack-API-Version: compute 2.1, compute 2.53                         | 2.53
+            repeated header lines read as one list                 | OpenStack-API-Version: compute 2.1 ; OpenStack-API-Version: compute 2.53 | 2.53
+            an entry of another service alone is ignored           | OpenStack-API-Version: volume 3.0                                        | 2.1
+            an entry of another service after compute is ignored   | OpenStack-API-Version: compute 2.53, volume 3.0                          | 2.53
+            an entry of another service before compute is ignored  | OpenStack-API-Version: placement 1.2, compute 2.53                       | 2.53
+            an entry without service is ignored                    | OpenStack-API-Version: 2.53                                              | 2.1
+            an entry without version is ignored                    | OpenStack-API-Version: compute                                           | 2.1
+            without a compute entry the legacy header is read      | OpenStack-API-Version: volume 3.0 ; X-OpenStack-Nova-API-Version: 2.53   | 2.53
+            """)
+    void theVersionServedIsTheOneTheHeadersSelect(String behaviour, String headers, String version) {
+        assertServedAt(get(PATH, headers(headers)), version);
     }
 
     // ---- malformed: 400 ------------------------------------------------------------------------------------------
@@ -137,22 +95,6 @@ class MicroversionSpec {
         assertNoVersionHeaders(reply);
     }
 
-    @Test
-    void aMalformedLegacyHeaderAloneIsABadRequest() {
-        Reply reply = get(PATH, "X-OpenStack-Nova-API-Version", "2.x");
-        assertFault(reply, 400, "badRequest",
-                "API Version String 2.x is of invalid format. Must be of format MajorNum.MinorNum.");
-        assertNoVersionHeaders(reply);
-    }
-
-    @Test
-    void aMalformedVersionIsRefusedBeforePolicy() {
-        Reply reply = server.sendRaw("GET", PATH, null,
-                List.of("X-Auth-Token", TestServer.MEMBER, "OpenStack-API-Version", "compute 2.x"));
-        assertFault(reply, 400, "badRequest",
-                "API Version String 2.x is of invalid format. Must be of format MajorNum.MinorNum.");
-    }
-
     // ---- out of range: 406 ---------------------------------------------------------------------------------------
 
     @ParameterizedTest
@@ -164,21 +106,34 @@ class MicroversionSpec {
         assertVersionHeaders(reply, version);
     }
 
-    @Test
-    void aVersionOutOfRangeInTheLegacyHeaderIsNotAcceptableToo() {
-        Reply reply = get(PATH, "X-OpenStack-Nova-API-Version", "2.0");
-        assertFault(reply, 406, "computeFault",
-                "Version 2.0 is not supported by the API. Minimum is 2.1 and maximum is 2.104.");
-        assertVersionHeaders(reply, "2.0");
-    }
+    // ---- refusals, and the version headers they carry ---------------------------------------------------------
 
-    @Test
-    void aVersionOutOfRangeIsRefusedBeforePolicy() {
-        Reply reply = server.sendRaw("GET", PATH, null,
-                List.of("X-Auth-Token", TestServer.MEMBER, "OpenStack-API-Version", "compute 2.999"));
-        assertFault(reply, 406, "computeFault",
-                "Version 2.999 is not supported by the API. Minimum is 2.1 and maximum is 2.104.");
-        assertVersionHeaders(reply, "2.999");
+    // The token is an admin's unless the member's ("member"); the last cell is the version the headers echo, or "-"
+    // where the answer carries none.
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " | ", quoteCharacter = '`', textBlock = """
+            a malformed new header is refused even with a valid legacy header | -           | admin  | OpenStack-API-Version: compute 2.x ; X-OpenStack-Nova-API-Version: 2.53 | 400 | badRequest   | API Version String 2.x is of invalid format. Must be of format MajorNum.MinorNum. | -
+            a malformed legacy header alone is a bad request                  | -           | admin  | X-OpenStack-Nova-API-Version: 2.x                                       | 400 | badRequest   | API Version String 2.x is of invalid format. Must be of format MajorNum.MinorNum. | -
+            a malformed version is refused before policy                      | -           | member | OpenStack-API-Version: compute 2.x                                      | 400 | badRequest   | API Version String 2.x is of invalid format. Must be of format MajorNum.MinorNum. | -
+            a version out of range in the legacy header is not acceptable too | -           | admin  | X-OpenStack-Nova-API-Version: 2.0                                       | 406 | computeFault | Version 2.0 is not supported by the API. Minimum is 2.1 and maximum is 2.104.     | 2.0
+            a version out of range is refused before policy                   | -           | member | OpenStack-API-Version: compute 2.999                                    | 406 | computeFault | Version 2.999 is not supported by the API. Minimum is 2.1 and maximum is 2.104.   | 2.999
+            a schema error carries the version headers                        | ?foo=bar    | admin  | OpenStack-API-Version: compute 2.53                                     | 400 | badRequest   | Additional properties are not allowed ('foo' was unexpected)                      | 2.53
+            a policy refusal carries the version headers                      | -           | member | OpenStack-API-Version: compute 2.60                                     | 403 | forbidden    | Policy doesn't allow os_compute_api:os-hypervisors:list to be performed.          | 2.60
+            a JSON not found carries the version headers                      | /statistics | admin  | OpenStack-API-Version: compute 2.88                                     | 404 | itemNotFound | The resource could not be found.                                                  | 2.88
+            """)
+    void aRefusalIsNovasFaultWithTheVersionHeadersItCarries(String behaviour, String path, String token,
+                                                            String headers, int status, String fault, String message,
+                                                            String echoed) {
+        List<String> lines = new ArrayList<>(List.of("X-Auth-Token", token.equals("member") ? TestServer.MEMBER
+                : TestServer.ADMIN));
+        lines.addAll(List.of(headers(headers)));
+        Reply reply = server.sendRaw("GET", PATH + (path.equals("-") ? "" : path), null, lines);
+        assertFault(reply, status, fault, message);
+        if (echoed.equals("-")) {
+            assertNoVersionHeaders(reply);
+        } else {
+            assertVersionHeaders(reply, echoed);
+        }
     }
 
     // ---- headers on every v2.1 answer ------------------------------------------------------------------------------
@@ -191,25 +146,7 @@ class MicroversionSpec {
     }
 
     @Test
-    void aSchemaErrorCarriesTheVersionHeaders() {
-        Reply reply = get(PATH + "?foo=bar", "OpenStack-API-Version", "compute 2.53");
-        assertFault(reply, 400, "badRequest", "Additional properties are not allowed ('foo' was unexpected)");
-        assertVersionHeaders(reply, "2.53");
-    }
-
-    @Test
-    void aPolicyRefusalCarriesTheVersionHeaders() {
-        Reply reply = server.sendRaw("GET", PATH, null,
-                List.of("X-Auth-Token", TestServer.MEMBER, "OpenStack-API-Version", "compute 2.60"));
-        assertFault(reply, 403, "forbidden", "Policy doesn't allow os_compute_api:os-hypervisors:list to be performed.");
-        assertVersionHeaders(reply, "2.60");
-    }
-
-    @Test
-    void aJsonNotFoundCarriesTheVersionHeaders() {
-        Reply reply = get(PATH + "/statistics", "OpenStack-API-Version", "compute 2.88");
-        assertFault(reply, 404, "itemNotFound", "The resource could not be found.");
-        assertVersionHeaders(reply, "2.88");
+    void aShowNotFoundCarriesTheVersionHeaders() {
         Reply show = get(PATH + "/00000000-0000-4000-8000-000000000000", "OpenStack-API-Version", "compute 2.53");
         assertThat(show.status()).isEqualTo(404);
         assertVersionHeaders(show, "2.53");

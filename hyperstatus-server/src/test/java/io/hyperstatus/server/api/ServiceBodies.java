@@ -44,6 +44,36 @@ final class ServiceBodies {
         }
     }
 
+    /** A compute service in the zone {@code nova} as a list or show body has it, {@code updated_at} masked. */
+    record ServiceRow(String host, String json) {
+        /** The body of a show or an update: this service. */
+        String shown() {
+            return "{\"service\": " + json + "}";
+        }
+
+        /** The body of a list: this service alone. */
+        String listed() {
+            return "{\"services\": [" + json + "]}";
+        }
+    }
+
+    /** Before 2.11, without {@code forced_down}; {@code id} an integer before 2.53, the UUID from then on. */
+    static ServiceRow service(Object id, String host, String status, String state, String reason) {
+        return new ServiceRow(host, row(id, host, status, state, reason) + "}");
+    }
+
+    /** From 2.11, with {@code forced_down}. */
+    static ServiceRow service(Object id, String host, String status, String state, String reason, boolean forcedDown) {
+        return new ServiceRow(host, row(id, host, status, state, reason) + ", \"forced_down\": " + forcedDown + "}");
+    }
+
+    private static String row(Object id, String host, String status, String state, String reason) {
+        return "{\"id\": %s, \"binary\": \"nova-compute\", \"host\": \"%s\", \"zone\": \"nova\", \"status\": \"%s\", "
+                .formatted(id instanceof String ? "\"" + id + "\"" : id, host, status)
+                + "\"state\": \"%s\", \"updated_at\": \"%s\", \"disabled_reason\": %s"
+                .formatted(state, TIMESTAMP, reason == null ? "null" : "\"" + reason + "\"");
+    }
+
     /** Bodies that are no JSON object, each with the message of Nova's answer (a 400) to it. */
     static Stream<Arguments> notAnObject() {
         return Stream.of(

@@ -2,12 +2,13 @@ package io.hyperstatus.server.api;
 
 import static io.hyperstatus.server.api.ServiceBodies.ENUM;
 import static io.hyperstatus.server.api.ServiceBodies.notAnObject;
-import static io.hyperstatus.server.api.ServiceBodies.TIMESTAMP;
 import static io.hyperstatus.server.api.ServiceBodies.masked;
+import static io.hyperstatus.server.api.ServiceBodies.service;
 import static io.hyperstatus.server.testing.JsonAssert.assertFault;
 import static io.hyperstatus.server.testing.JsonAssert.assertJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hyperstatus.server.api.ServiceBodies.ServiceRow;
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
 import io.hyperstatus.server.testing.TestServerExtension;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,10 +38,7 @@ class ServicesActionSpec {
     void enableAnswersHostBinaryAndStatusAndClearsTheReason(String version) {
         assertJson(server.put("/v2.1/os-services/enable", version, COMPUTE2), 200, """
                 {"service": {"host": "compute-0002", "binary": "nova-compute", "status": "enabled"}}""");
-        assertJson(masked(server.get("/v2.1/os-services?host=compute-0002", "2.1")), 200, """
-                {"services": [{"id": 2, "binary": "nova-compute", "host": "compute-0002", "zone": "nova",
-                  "status": "enabled", "state": "down", "updated_at": "%s", "disabled_reason": null}]}"""
-                .formatted(TIMESTAMP));
+        assertListed("2.1", service(2, "compute-0002", "enabled", "down", null));
     }
 
     @Test
@@ -51,7 +50,7 @@ class ServicesActionSpec {
     @Test
     void enableAcceptsAndDiscardsADisabledReason() {
         Reply reply = server.put("/v2.1/os-services/enable", "2.1",
-                "{\"host\": \"compute-0002\", \"binary\": \"nova-compute\", \"disabled_reason\": \"x\"}");
+                compute("compute-0002", "disabled_reason", "\"x\""));
         assertJson(reply, 200, """
                 {"service": {"host": "compute-0002", "binary": "nova-compute", "status": "enabled"}}""");
         assertThat(server.get("/v2.1/os-services?host=compute-0002", "2.1").json().get("services").get(0)
@@ -63,16 +62,13 @@ class ServicesActionSpec {
     void disableAnswersWithoutReason(String version) {
         assertJson(server.put("/v2.1/os-services/disable", version, COMPUTE1), 200, """
                 {"service": {"host": "compute-0001", "binary": "nova-compute", "status": "disabled"}}""");
-        assertJson(masked(server.get("/v2.1/os-services?host=compute-0001", "2.11")), 200, """
-                {"services": [{"id": 1, "binary": "nova-compute", "host": "compute-0001", "zone": "nova",
-                  "status": "disabled", "state": "up", "updated_at": "%s", "disabled_reason": null,
-                  "forced_down": false}]}""".formatted(TIMESTAMP));
+        assertListed("2.11", service(1, "compute-0001", "disabled", "up", null, false));
     }
 
     @Test
     void disableIgnoresAGivenReasonAndClearsAStoredOne() {
         assertJson(server.put("/v2.1/os-services/disable", "2.1",
-                        "{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"disabled_reason\": \"ignored?\"}"),
+                        compute("compute-0001", "disabled_reason", "\"ignored?\"")),
                 200, "{\"service\": {\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"status\": \"disabled\"}}");
         assertThat(reasonOf("compute-0001")).isNull();
         assertJson(server.put("/v2.1/os-services/disable", "2.1", COMPUTE2), 200, """
@@ -84,14 +80,11 @@ class ServicesActionSpec {
     @ValueSource(strings = {"2.1", "2.52"})
     void disableLogReasonStoresTheReason(String version) {
         Reply reply = server.put("/v2.1/os-services/disable-log-reason", version,
-                "{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"disabled_reason\": \"maint\"}");
+                compute("compute-0001", "disabled_reason", "\"maint\""));
         assertJson(reply, 200, """
                 {"service": {"host": "compute-0001", "binary": "nova-compute", "status": "disabled",
                   "disabled_reason": "maint"}}""");
-        assertJson(masked(server.get("/v2.1/os-services?host=compute-0001", "2.1")), 200, """
-                {"services": [{"id": 1, "binary": "nova-compute", "host": "compute-0001", "zone": "nova",
-                  "status": "disabled", "state": "up", "updated_at": "%s", "disabled_reason": "maint"}]}"""
-                .formatted(TIMESTAMP));
+        assertListed("2.1", service(1, "compute-0001", "disabled", "up", "maint"));
     }
 
     @Test
@@ -111,48 +104,33 @@ class ServicesActionSpec {
 
     @Test
     void forcedDownInTheBodyBefore211FailsTheSchemaBeforeTheActionIsLookedUp() {
-        assertFault(server.put("/v2.1/os-services/force-down", "2.10",
-                        "{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"forced_down\": true}"),
-                400, "badRequest", "Additional properties are not allowed ('forced_down' was unexpected)");
+        assertFault(forceDown("2.10", "compute-0001", "true"), 400, "badRequest",
+                "Additional properties are not allowed ('forced_down' was unexpected)");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"2.11", "2.52"})
     void forceDownFrom211SetsTheFlagAndTheServiceGoesDown(String version) {
-        assertJson(server.put("/v2.1/os-services/force-down", version,
-                        "{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"forced_down\": true}"), 200, """
-                {"service": {"host": "compute-0001", "binary": "nova-compute", "forced_down": true}}""");
-        assertJson(masked(server.get("/v2.1/os-services?host=compute-0001", "2.11")), 200, """
-                {"services": [{"id": 1, "binary": "nova-compute", "host": "compute-0001", "zone": "nova",
-                  "status": "enabled", "state": "down", "updated_at": "%s", "disabled_reason": null,
-                  "forced_down": true}]}""".formatted(TIMESTAMP));
+        assertJson(forceDown(version, "compute-0001", "true"), 200, forcedDownAnswer("compute-0001", true));
+        assertListed("2.11", service(1, "compute-0001", "enabled", "down", null, true));
     }
 
     @Test
     void unforcingBringsAHeartbeatingServiceBackUpAndKeepsItsStatus() {
-        assertJson(server.put("/v2.1/os-services/force-down", "2.11",
-                        "{\"host\": \"compute-0002\", \"binary\": \"nova-compute\", \"forced_down\": false}"), 200, """
-                {"service": {"host": "compute-0002", "binary": "nova-compute", "forced_down": false}}""");
-        assertJson(masked(server.get("/v2.1/os-services?host=compute-0002", "2.11")), 200, """
-                {"services": [{"id": 2, "binary": "nova-compute", "host": "compute-0002", "zone": "nova",
-                  "status": "disabled", "state": "up", "updated_at": "%s", "disabled_reason": "maintenance",
-                  "forced_down": false}]}""".formatted(TIMESTAMP));
+        assertJson(forceDown("2.11", "compute-0002", "false"), 200, forcedDownAnswer("compute-0002", false));
+        assertListed("2.11", service(2, "compute-0002", "disabled", "up", "maintenance", false));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"\"yes\"", "\"True\"", "\"1\"", "\"ON\""})
     void forcedDownStringsThatMeanTrueForceDown(String value) {
-        assertJson(server.put("/v2.1/os-services/force-down", "2.11",
-                        "{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"forced_down\": " + value + "}"),
-                200, "{\"service\": {\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"forced_down\": true}}");
+        assertJson(forceDown("2.11", "compute-0001", value), 200, forcedDownAnswer("compute-0001", true));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"\"off\"", "\"False\"", "\"0\"", "\"no\""})
     void forcedDownStringsThatMeanFalseUnforce(String value) {
-        assertJson(server.put("/v2.1/os-services/force-down", "2.11",
-                        "{\"host\": \"compute-0002\", \"binary\": \"nova-compute\", \"forced_down\": " + value + "}"),
-                200, "{\"service\": {\"host\": \"compute-0002\", \"binary\": \"nova-compute\", \"forced_down\": false}}");
+        assertJson(forceDown("2.11", "compute-0002", value), 200, forcedDownAnswer("compute-0002", false));
         assertThat(stateOf("compute-0002")).isEqualTo("up");
     }
 
@@ -164,23 +142,19 @@ class ServicesActionSpec {
 
     @Test
     void forcedDownMustBeABooleanOrABooleanWord() {
-        assertFault(server.put("/v2.1/os-services/force-down", "2.11",
-                        "{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"forced_down\": \"maybe\"}"),
-                400, "badRequest",
-                "Invalid input for field/attribute forced_down. Value: maybe. 'maybe' is not one of " + ENUM);
-        assertFault(server.put("/v2.1/os-services/force-down", "2.11",
-                        "{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"forced_down\": 1}"),
-                400, "badRequest", "Invalid input for field/attribute forced_down. Value: 1. 1 is not of type 'boolean', 'string'");
-        assertFault(server.put("/v2.1/os-services/force-down", "2.11",
-                        "{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"forced_down\": null}"),
-                400, "badRequest",
-                "Invalid input for field/attribute forced_down. Value: None. None is not of type 'boolean', 'string'");
+        String invalid = "Invalid input for field/attribute forced_down. ";
+        assertFault(forceDown("2.11", "compute-0001", "\"maybe\""), 400, "badRequest",
+                invalid + "Value: maybe. 'maybe' is not one of " + ENUM);
+        assertFault(forceDown("2.11", "compute-0001", "1"), 400, "badRequest",
+                invalid + "Value: 1. 1 is not of type 'boolean', 'string'");
+        assertFault(forceDown("2.11", "compute-0001", "null"), 400, "badRequest",
+                invalid + "Value: None. None is not of type 'boolean', 'string'");
     }
 
     @Test
     void enableFrom211AcceptsForcedDownAndIgnoresIt() {
         assertJson(server.put("/v2.1/os-services/enable", "2.11",
-                        "{\"host\": \"compute-0002\", \"binary\": \"nova-compute\", \"forced_down\": false}"), 200, """
+                        compute("compute-0002", "forced_down", "false")), 200, """
                 {"service": {"host": "compute-0002", "binary": "nova-compute", "status": "enabled"}}""");
         assertThat(stateOf("compute-0002")).isEqualTo("down");
     }
@@ -239,59 +213,45 @@ class ServicesActionSpec {
 
     // ---- body validation -------------------------------------------------------------------------------------------
 
-    static Stream<Arguments> invalidBodiesBefore253() {
-        String h256 = "h".repeat(256);
-        String r256 = "r".repeat(256);
+    static Stream<Arguments> notAnObjectOrAFieldTooLong() {
+        String x256 = "x".repeat(256);
+        String tooLong = ". Value: " + x256 + ". '" + x256 + "' is too long";
         return Stream.concat(notAnObject(), Stream.of(
-                Arguments.of("{}", "'host' is a required property"),
-                Arguments.of("{\"host\": \"compute-0001\"}", "'binary' is a required property"),
-                Arguments.of("{\"binary\": \"nova-compute\"}", "'host' is a required property"),
-                Arguments.of("{\"host\": \"a b\", \"binary\": \"nova-compute\"}",
-                        "Invalid input for field/attribute host. Value: a b. 'a b' does not match '^[a-zA-Z0-9-._]*$'"),
-                Arguments.of("{\"host\": \"\", \"binary\": \"nova-compute\"}",
-                        "Invalid input for field/attribute host. Value: . '' is too short"),
-                Arguments.of("{\"host\": \"" + h256 + "\", \"binary\": \"nova-compute\"}",
-                        "Invalid input for field/attribute host. Value: " + h256 + ". '" + h256 + "' is too long"),
-                Arguments.of("{\"host\": 1, \"binary\": \"nova-compute\"}",
-                        "Invalid input for field/attribute host. Value: 1. 1 is not of type 'string'"),
-                Arguments.of("{\"host\": null, \"binary\": \"nova-compute\"}",
-                        "Invalid input for field/attribute host. Value: None. None is not of type 'string'"),
-                Arguments.of("{\"host\": [\"a\"], \"binary\": \"nova-compute\"}",
-                        "Invalid input for field/attribute host. Value: ['a']. ['a'] is not of type 'string'"),
-                Arguments.of("{\"host\": {\"a\": 1}, \"binary\": \"nova-compute\"}",
-                        "Invalid input for field/attribute host. Value: {'a': 1}. {'a': 1} is not of type 'string'"),
-                Arguments.of("{\"host\": \"h\\u00e9\", \"binary\": \"nova-compute\"}",
-                        "Invalid input for field/attribute host. Value: h\u00e9. 'h\u00e9' does not match '^[a-zA-Z0-9-._]*$'"),
-                Arguments.of("{\"host\": \"it's\", \"binary\": \"nova-compute\"}",
-                        "Invalid input for field/attribute host. Value: it's. \"it's\" does not match '^[a-zA-Z0-9-._]*$'"),
-                Arguments.of("{\"host\": \"compute-0001\", \"binary\": \"\"}",
-                        "Invalid input for field/attribute binary. Value: . '' is too short"),
-                Arguments.of("{\"host\": \"compute-0001\", \"binary\": \"" + h256 + "\"}",
-                        "Invalid input for field/attribute binary. Value: " + h256 + ". '" + h256 + "' is too long"),
-                Arguments.of("{\"host\": \"compute-0001\", \"binary\": 1}",
-                        "Invalid input for field/attribute binary. Value: 1. 1 is not of type 'string'"),
-                Arguments.of("{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"foo\": 1}",
-                        "Additional properties are not allowed ('foo' was unexpected)"),
-                Arguments.of("{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"foo\": 1, \"bar\": 2}",
-                        "Additional properties are not allowed ('bar', 'foo' were unexpected)"),
-                Arguments.of("{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"disabled_reason\": \"\"}",
-                        "Invalid input for field/attribute disabled_reason. Value: . '' is too short"),
-                Arguments.of("{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"disabled_reason\": \"" + r256 + "\"}",
-                        "Invalid input for field/attribute disabled_reason. Value: " + r256 + ". '" + r256 + "' is too long"),
-                Arguments.of("{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"disabled_reason\": null}",
-                        "Invalid input for field/attribute disabled_reason. Value: None. None is not of type 'string'"),
-                Arguments.of("{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"disabled_reason\": true}",
-                        "Invalid input for field/attribute disabled_reason. Value: True. True is not of type 'string'"),
-                Arguments.of("{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"forced_down\": true}",
-                        "Additional properties are not allowed ('forced_down' was unexpected)"),
-                // Only the first error is reported: properties in declared order, then required, then additional.
-                Arguments.of("{\"host\": \"a b\", \"binary\": \"\"}",
-                        "Invalid input for field/attribute host. Value: a b. 'a b' does not match '^[a-zA-Z0-9-._]*$'"),
-                Arguments.of("{\"host\": \"compute-0001\", \"foo\": 1}", "'binary' is a required property")));
+                Arguments.of("{\"host\": \"" + x256 + "\", \"binary\": \"nova-compute\"}",
+                        "Invalid input for field/attribute host" + tooLong),
+                Arguments.of("{\"host\": \"compute-0001\", \"binary\": \"" + x256 + "\"}",
+                        "Invalid input for field/attribute binary" + tooLong),
+                Arguments.of("{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"disabled_reason\": \"" + x256 + "\"}",
+                        "Invalid input for field/attribute disabled_reason" + tooLong)));
     }
 
+    // The last two rows: only the first error is reported (properties in declared order, then required, then
+    // additional).
     @ParameterizedTest
-    @MethodSource("invalidBodiesBefore253")
+    @MethodSource("notAnObjectOrAFieldTooLong")
+    @CsvSource(delimiterString = " | ", quoteCharacter = '`', textBlock = """
+            {}                                                  | 'host' is a required property
+            {"host": "compute-0001"}                            | 'binary' is a required property
+            {"binary": "nova-compute"}                          | 'host' is a required property
+            {"host": "a b", "binary": "nova-compute"}           | Invalid input for field/attribute host. Value: a b. 'a b' does not match '^[a-zA-Z0-9-._]*$'
+            {"host": "", "binary": "nova-compute"}              | Invalid input for field/attribute host. Value: . '' is too short
+            {"host": 1, "binary": "nova-compute"}               | Invalid input for field/attribute host. Value: 1. 1 is not of type 'string'
+            {"host": null, "binary": "nova-compute"}            | Invalid input for field/attribute host. Value: None. None is not of type 'string'
+            {"host": ["a"], "binary": "nova-compute"}           | Invalid input for field/attribute host. Value: ['a']. ['a'] is not of type 'string'
+            {"host": {"a": 1}, "binary": "nova-compute"}        | Invalid input for field/attribute host. Value: {'a': 1}. {'a': 1} is not of type 'string'
+            {"host": "h\\u00e9", "binary": "nova-compute"}      | Invalid input for field/attribute host. Value: h\u00e9. 'h\u00e9' does not match '^[a-zA-Z0-9-._]*$'
+            {"host": "it's", "binary": "nova-compute"}          | Invalid input for field/attribute host. Value: it's. "it's" does not match '^[a-zA-Z0-9-._]*$'
+            {"host": "compute-0001", "binary": ""}              | Invalid input for field/attribute binary. Value: . '' is too short
+            {"host": "compute-0001", "binary": 1}               | Invalid input for field/attribute binary. Value: 1. 1 is not of type 'string'
+            {"host": "compute-0001", "binary": "nova-compute", "foo": 1}              | Additional properties are not allowed ('foo' was unexpected)
+            {"host": "compute-0001", "binary": "nova-compute", "foo": 1, "bar": 2}    | Additional properties are not allowed ('bar', 'foo' were unexpected)
+            {"host": "compute-0001", "binary": "nova-compute", "disabled_reason": ""}   | Invalid input for field/attribute disabled_reason. Value: . '' is too short
+            {"host": "compute-0001", "binary": "nova-compute", "disabled_reason": null} | Invalid input for field/attribute disabled_reason. Value: None. None is not of type 'string'
+            {"host": "compute-0001", "binary": "nova-compute", "disabled_reason": true} | Invalid input for field/attribute disabled_reason. Value: True. True is not of type 'string'
+            {"host": "compute-0001", "binary": "nova-compute", "forced_down": true}     | Additional properties are not allowed ('forced_down' was unexpected)
+            {"host": "a b", "binary": ""}                       | Invalid input for field/attribute host. Value: a b. 'a b' does not match '^[a-zA-Z0-9-._]*$'
+            {"host": "compute-0001", "foo": 1}                  | 'binary' is a required property
+            """)
     void invalidBodyAt21IsABadRequestWithJsonschemasMessage(String body, String message) {
         assertFault(server.put("/v2.1/os-services/enable", "2.1", body), 400, "badRequest", message);
         assertThat(statusOf("compute-0001")).isEqualTo("enabled");
@@ -314,11 +274,11 @@ class ServicesActionSpec {
     @Test
     void theSchemaAt211AllowsForcedDownOnEveryAction() {
         assertFault(server.put("/v2.1/os-services/disable", "2.11",
-                        "{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"forced_down\": \"maybe\"}"),
+                        compute("compute-0001", "forced_down", "\"maybe\"")),
                 400, "badRequest",
                 "Invalid input for field/attribute forced_down. Value: maybe. 'maybe' is not one of " + ENUM);
         assertFault(server.put("/v2.1/os-services/enable", "2.52",
-                        "{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"foo\": 1}"),
+                        compute("compute-0001", "foo", "1")),
                 400, "badRequest", "Additional properties are not allowed ('foo' was unexpected)");
     }
 
@@ -332,7 +292,7 @@ class ServicesActionSpec {
                         "{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"foo\": 1, \"bar\": 2}"),
                 400, "badRequest", "Additional properties are not allowed ('bar', 'binary', 'foo', 'host' were unexpected)");
         assertFault(server.put("/v2.1/os-services/enable", "2.53",
-                        "{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"disabled_reason\": \"\"}"),
+                        compute("compute-0001", "disabled_reason", "\"\"")),
                 400, "badRequest", "Invalid input for field/attribute disabled_reason. Value: . '' is too short");
     }
 
@@ -375,11 +335,30 @@ class ServicesActionSpec {
     void bodyValidationComesBeforePolicy() {
         assertFault(asMember("/v2.1/os-services/enable", "2.1", "{}"), 400, "badRequest", "'host' is a required property");
         assertFault(asMember("/v2.1/os-services/force-down", "2.11",
-                        "{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"forced_down\": 1}"),
+                        compute("compute-0001", "forced_down", "1")),
                 400, "badRequest", "Invalid input for field/attribute forced_down. Value: 1. 1 is not of type 'boolean', 'string'");
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    /** The list at {@code version} of the one host of {@code service}: that service alone, as given. */
+    private void assertListed(String version, ServiceRow service) {
+        assertJson(masked(server.get("/v2.1/os-services?host=" + service.host(), version)), 200,
+                service.listed());
+    }
+
+    private Reply forceDown(String version, String host, String forcedDown) {
+        return server.put("/v2.1/os-services/force-down", version, compute(host, "forced_down", forcedDown));
+    }
+
+    private static String forcedDownAnswer(String host, boolean forcedDown) {
+        return "{\"service\": {\"host\": \"" + host + "\", \"binary\": \"nova-compute\", \"forced_down\": " + forcedDown + "}}";
+    }
+
+    /** The body naming host's nova-compute, with {@code field} set to the JSON {@code value}. */
+    private static String compute(String host, String field, String value) {
+        return "{\"host\": \"" + host + "\", \"binary\": \"nova-compute\", \"" + field + "\": " + value + "}";
+    }
 
     private Reply asMember(String path, String version, String body) {
         Map<String, String> headers = new java.util.LinkedHashMap<>(TestServer.headers(TestServer.MEMBER, version));

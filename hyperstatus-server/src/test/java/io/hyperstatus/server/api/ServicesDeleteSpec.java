@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
 import io.hyperstatus.server.testing.TestServerExtension;
+import io.hyperstatus.server.testing.ThreeHostsBodies;
 import io.hyperstatus.server.testing.ThreeHosts;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,11 +62,7 @@ class ServicesDeleteSpec {
     @Test
     void deletingAComputeServiceWithoutInstancesRemovesItsHypervisors() {
         assertThat(server.delete("/v2.1/os-services/" + hosts.service3, "2.53").status()).isEqualTo(204);
-        assertJson(server.get("/v2.1/os-hypervisors", "2.53"), 200, """
-                {"hypervisors": [
-                  {"id": "%s", "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled"},
-                  {"id": "%s", "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled"}]}"""
-                .formatted(NODE1, NODE2));
+        assertJson(server.get("/v2.1/os-hypervisors", "2.53"), 200, ThreeHostsBodies.listByUuid(1, 2));
         assertFault(server.get("/v2.1/os-hypervisors/" + NODE3, "2.53"), 404, "itemNotFound",
                 "Hypervisor with ID '" + NODE3 + "' could not be found.");
         assertThat(listed("2.53")).doesNotContain(hosts.service3 + "/compute-0003/nova-compute");
@@ -74,10 +71,7 @@ class ServicesDeleteSpec {
     @Test
     void deletingAComputeServiceByIntegerIdRemovesItsHypervisors() {
         assertThat(server.delete("/v2.1/os-services/3", "2.1").status()).isEqualTo(204);
-        assertJson(server.get("/v2.1/os-hypervisors", "2.1"), 200, """
-                {"hypervisors": [
-                  {"id": 1, "hypervisor_hostname": "compute-0001.example.org", "state": "up", "status": "enabled"},
-                  {"id": 2, "hypervisor_hostname": "compute-0002.example.org", "state": "down", "status": "disabled"}]}""");
+        assertJson(server.get("/v2.1/os-hypervisors", "2.1"), 200, ThreeHostsBodies.list(1, 2));
         assertFault(server.get("/v2.1/os-hypervisors/bm-node/search", "2.1"), 404, "itemNotFound",
                 "No hypervisor matching 'bm-node' could be found.");
     }

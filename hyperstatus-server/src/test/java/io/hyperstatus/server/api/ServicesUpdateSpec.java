@@ -2,8 +2,8 @@ package io.hyperstatus.server.api;
 
 import static io.hyperstatus.server.api.ServiceBodies.ENUM;
 import static io.hyperstatus.server.api.ServiceBodies.notAnObject;
-import static io.hyperstatus.server.api.ServiceBodies.TIMESTAMP;
 import static io.hyperstatus.server.api.ServiceBodies.masked;
+import static io.hyperstatus.server.api.ServiceBodies.service;
 import static io.hyperstatus.server.api.ServiceBodies.updatedAt;
 import static io.hyperstatus.server.testing.JsonAssert.assertFault;
 import static io.hyperstatus.server.testing.JsonAssert.assertJson;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,11 +35,7 @@ class ServicesUpdateSpec {
     private ThreeHosts hosts;
 
     private String compute1(String status, String state, String reason, boolean forcedDown) {
-        return """
-                {"service": {"id": "%s", "binary": "nova-compute", "host": "compute-0001", "zone": "nova",
-                  "status": "%s", "state": "%s", "updated_at": "%s", "disabled_reason": %s, "forced_down": %s}}"""
-                .formatted(hosts.service1, status, state, TIMESTAMP, reason == null ? "null" : "\"" + reason + "\"",
-                        forcedDown);
+        return service(hosts.service1, "compute-0001", status, state, reason, forcedDown).shown();
     }
 
     // ---- successes -------------------------------------------------------------------------------------------------
@@ -54,10 +51,8 @@ class ServicesUpdateSpec {
     @Test
     void theChangeIsVisibleInTheList() {
         server.put("/v2.1/os-services/" + hosts.service1, "2.53", "{\"status\": \"disabled\", \"disabled_reason\": \"maint\"}");
-        assertJson(masked(server.get("/v2.1/os-services?host=compute-0001", "2.53")), 200, """
-                {"services": [{"id": "%s", "binary": "nova-compute", "host": "compute-0001", "zone": "nova",
-                  "status": "disabled", "state": "up", "updated_at": "%s", "disabled_reason": "maint",
-                  "forced_down": false}]}""".formatted(hosts.service1, TIMESTAMP));
+        assertJson(masked(server.get("/v2.1/os-services?host=compute-0001", "2.53")), 200,
+                service(hosts.service1, "compute-0001", "disabled", "up", "maint", false).listed());
     }
 
     @Test
@@ -68,10 +63,8 @@ class ServicesUpdateSpec {
 
     @Test
     void enablingClearsTheReasonAndLeavesForcedDownAlone() {
-        assertJson(masked(server.put("/v2.1/os-services/" + hosts.service2, "2.53", "{\"status\": \"enabled\"}")), 200, """
-                {"service": {"id": "%s", "binary": "nova-compute", "host": "compute-0002", "zone": "nova",
-                  "status": "enabled", "state": "down", "updated_at": "%s", "disabled_reason": null,
-                  "forced_down": true}}""".formatted(hosts.service2, TIMESTAMP));
+        assertJson(masked(server.put("/v2.1/os-services/" + hosts.service2, "2.53", "{\"status\": \"enabled\"}")), 200,
+                service(hosts.service2, "compute-0002", "enabled", "down", null, true).shown());
     }
 
     @Test
@@ -92,10 +85,8 @@ class ServicesUpdateSpec {
     @Test
     void statusAndForcedDownChangeTogether() {
         assertJson(masked(server.put("/v2.1/os-services/" + hosts.service2, "2.53",
-                "{\"status\": \"enabled\", \"forced_down\": \"False\"}")), 200, """
-                {"service": {"id": "%s", "binary": "nova-compute", "host": "compute-0002", "zone": "nova",
-                  "status": "enabled", "state": "up", "updated_at": "%s", "disabled_reason": null,
-                  "forced_down": false}}""".formatted(hosts.service2, TIMESTAMP));
+                "{\"status\": \"enabled\", \"forced_down\": \"False\"}")),
+                200, service(hosts.service2, "compute-0002", "enabled", "up", null, false).shown());
         assertJson(masked(server.put("/v2.1/os-services/" + hosts.service1, "2.53",
                         "{\"status\": \"disabled\", \"disabled_reason\": \"broken\", \"forced_down\": \"yes\"}")), 200,
                 compute1("disabled", "down", "broken", true));
@@ -178,44 +169,35 @@ class ServicesUpdateSpec {
 
     // ---- body validation -------------------------------------------------------------------------------------------
 
-    static Stream<Arguments> invalidBodiesFrom253() {
+    /** The invalid bodies whose message is built: not an object, too long, not one of the boolean words. */
+    static Stream<Arguments> notAnObjectTooLongOrNotABoolean() {
         String r256 = "r".repeat(256);
         return Stream.concat(notAnObject(), Stream.of(
-                Arguments.of("{\"status\": \"foo\"}",
-                        "Invalid input for field/attribute status. Value: foo. 'foo' is not one of ['enabled', 'disabled']"),
-                Arguments.of("{\"status\": \"ENABLED\"}",
-                        "Invalid input for field/attribute status. Value: ENABLED. 'ENABLED' is not one of ['enabled', 'disabled']"),
-                Arguments.of("{\"status\": 1}", "Invalid input for field/attribute status. Value: 1. 1 is not of type 'string'"),
-                Arguments.of("{\"status\": null}",
-                        "Invalid input for field/attribute status. Value: None. None is not of type 'string'"),
-                Arguments.of("{\"status\": \"disabled\", \"disabled_reason\": \"\"}",
-                        "Invalid input for field/attribute disabled_reason. Value: . '' is too short"),
                 Arguments.of("{\"status\": \"disabled\", \"disabled_reason\": \"" + r256 + "\"}",
                         "Invalid input for field/attribute disabled_reason. Value: " + r256 + ". '" + r256 + "' is too long"),
-                Arguments.of("{\"status\": \"disabled\", \"disabled_reason\": null}",
-                        "Invalid input for field/attribute disabled_reason. Value: None. None is not of type 'string'"),
                 Arguments.of("{\"forced_down\": \"maybe\"}",
-                        "Invalid input for field/attribute forced_down. Value: maybe. 'maybe' is not one of " + ENUM),
-                Arguments.of("{\"forced_down\": 1}",
-                        "Invalid input for field/attribute forced_down. Value: 1. 1 is not of type 'boolean', 'string'"),
-                Arguments.of("{\"forced_down\": 1.5}",
-                        "Invalid input for field/attribute forced_down. Value: 1.5. 1.5 is not of type 'boolean', 'string'"),
-                Arguments.of("{\"status\": \"enabled\", \"foo\": 1}",
-                        "Additional properties are not allowed ('foo' was unexpected)"),
-                Arguments.of("{\"host\": \"compute-0001\"}", "Additional properties are not allowed ('host' was unexpected)"),
-                Arguments.of("{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"forced_down\": true}",
-                        "Additional properties are not allowed ('binary', 'host' were unexpected)"),
-                Arguments.of("{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"foo\": 1, \"bar\": 2}",
-                        "Additional properties are not allowed ('bar', 'binary', 'foo', 'host' were unexpected)"),
-                // Only the first error is reported: properties in declared order, then additionalProperties.
-                Arguments.of("{\"status\": \"foo\", \"bar\": 1}",
-                        "Invalid input for field/attribute status. Value: foo. 'foo' is not one of ['enabled', 'disabled']"),
-                Arguments.of("{\"host\": \"compute-0001\", \"binary\": \"nova-compute\", \"disabled_reason\": \"\"}",
-                        "Invalid input for field/attribute disabled_reason. Value: . '' is too short")));
+                        "Invalid input for field/attribute forced_down. Value: maybe. 'maybe' is not one of " + ENUM)));
     }
 
+    // The last two rows: only the first error is reported (properties in declared order, then additionalProperties).
     @ParameterizedTest
-    @MethodSource("invalidBodiesFrom253")
+    @MethodSource("notAnObjectTooLongOrNotABoolean")
+    @CsvSource(delimiterString = " | ", quoteCharacter = '`', textBlock = """
+            {"status": "foo"}                                | Invalid input for field/attribute status. Value: foo. 'foo' is not one of ['enabled', 'disabled']
+            {"status": "ENABLED"}                            | Invalid input for field/attribute status. Value: ENABLED. 'ENABLED' is not one of ['enabled', 'disabled']
+            {"status": 1}                                    | Invalid input for field/attribute status. Value: 1. 1 is not of type 'string'
+            {"status": null}                                 | Invalid input for field/attribute status. Value: None. None is not of type 'string'
+            {"status": "disabled", "disabled_reason": ""}    | Invalid input for field/attribute disabled_reason. Value: . '' is too short
+            {"status": "disabled", "disabled_reason": null}  | Invalid input for field/attribute disabled_reason. Value: None. None is not of type 'string'
+            {"forced_down": 1}                               | Invalid input for field/attribute forced_down. Value: 1. 1 is not of type 'boolean', 'string'
+            {"forced_down": 1.5}                             | Invalid input for field/attribute forced_down. Value: 1.5. 1.5 is not of type 'boolean', 'string'
+            {"status": "enabled", "foo": 1}                  | Additional properties are not allowed ('foo' was unexpected)
+            {"host": "compute-0001"}                         | Additional properties are not allowed ('host' was unexpected)
+            {"host": "compute-0001", "binary": "nova-compute", "forced_down": true}  | Additional properties are not allowed ('binary', 'host' were unexpected)
+            {"host": "compute-0001", "binary": "nova-compute", "foo": 1, "bar": 2}   | Additional properties are not allowed ('bar', 'binary', 'foo', 'host' were unexpected)
+            {"status": "foo", "bar": 1}                      | Invalid input for field/attribute status. Value: foo. 'foo' is not one of ['enabled', 'disabled']
+            {"host": "compute-0001", "binary": "nova-compute", "disabled_reason": ""} | Invalid input for field/attribute disabled_reason. Value: . '' is too short
+            """)
     void invalidBodyIsABadRequestWithJsonschemasMessage(String body, String message) {
         assertFault(server.put("/v2.1/os-services/" + hosts.service1, "2.53", body), 400, "badRequest", message);
         assertFault(server.put("/v2.1/os-services/" + hosts.service1, "latest", body), 400, "badRequest", message);

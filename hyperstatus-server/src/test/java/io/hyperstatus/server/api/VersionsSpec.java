@@ -21,37 +21,51 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (doc/api_samples/versions) with the test server's hrefs. They need no token.
  */
 class VersionsSpec {
-    /** versions-get-resp.json; {@code %1$s} is the base URL. */
-    private static final String VERSIONS = """
-            {"versions": [
-              {"id": "v2.0", "links": [{"href": "%1$s/v2/", "rel": "self"}], "status": "DEPRECATED",
-               "version": "", "min_version": "", "updated": "2025-07-04T12:00:00Z"},
-              {"id": "v2.1", "links": [{"href": "%1$s/v2.1/", "rel": "self"}], "status": "CURRENT",
-               "version": "2.104", "min_version": "2.1", "updated": "2013-07-23T11:33:21Z"}]}""";
+    /**
+     * What Nova's documents say of a version; each body below is built from these, with {@code %1$s} for the base
+     * URL.
+     */
+    private record ApiVersion(String id, String path, String status, String version, String minVersion, String updated,
+                              String mediaTypeVersion) {
+        /** Its entry in versions-get-resp.json. */
+        String listed() {
+            return "{\"id\": \"%s\", \"links\": [{\"href\": \"%%1$s%s\", \"rel\": \"self\"}], %s}"
+                    .formatted(id, path, state());
+        }
 
-    /** v21-version-get-resp.json. */
-    private static final String V21 = """
-            {"version": {"id": "v2.1",
-              "links": [{"href": "%1$s/v2.1/", "rel": "self"},
-                        {"href": "http://docs.openstack.org/", "rel": "describedby", "type": "text/html"}],
-              "media-types": [{"base": "application/json", "type": "application/vnd.openstack.compute+json;version=2.1"}],
-              "status": "CURRENT", "version": "2.104", "min_version": "2.1", "updated": "2013-07-23T11:33:21Z"}}""";
+        /** v21-version-get-resp.json, v2-version-get-resp.json. */
+        String document() {
+            return ("{\"version\": {\"id\": \"%s\", \"links\": [{\"href\": \"%%1$s%s\", \"rel\": \"self\"}, "
+                    + "{\"href\": \"http://docs.openstack.org/\", \"rel\": \"describedby\", \"type\": \"text/html\"}], "
+                    + "%s, %s}}").formatted(id, path, mediaTypes(), state());
+        }
 
-    /** v2-version-get-resp.json. */
-    private static final String V2 = """
-            {"version": {"id": "v2.0",
-              "links": [{"href": "%1$s/v2/", "rel": "self"},
-                        {"href": "http://docs.openstack.org/", "rel": "describedby", "type": "text/html"}],
-              "media-types": [{"base": "application/json", "type": "application/vnd.openstack.compute+json;version=2"}],
-              "status": "DEPRECATED", "version": "", "min_version": "", "updated": "2025-07-04T12:00:00Z"}}""";
+        /** Its entry in the 300 answer for {@code %2$s}, a path outside both APIs. */
+        String choice() {
+            return "{\"id\": \"%s\", \"status\": \"%s\", \"links\": [{\"rel\": \"self\", \"href\": \"%%1$s%s%%2$s\"}], %s}"
+                    .formatted(id, status, path.substring(0, path.length() - 1), mediaTypes());
+        }
 
-    /** The 300 answer for {@code %2$s}, a path outside both APIs. */
-    private static final String CHOICES = """
-            {"choices": [
-              {"id": "v2.0", "status": "DEPRECATED", "links": [{"rel": "self", "href": "%1$s/v2%2$s"}],
-               "media-types": [{"base": "application/json", "type": "application/vnd.openstack.compute+json;version=2"}]},
-              {"id": "v2.1", "status": "CURRENT", "links": [{"rel": "self", "href": "%1$s/v2.1%2$s"}],
-               "media-types": [{"base": "application/json", "type": "application/vnd.openstack.compute+json;version=2.1"}]}]}""";
+        private String state() {
+            return "\"status\": \"%s\", \"version\": \"%s\", \"min_version\": \"%s\", \"updated\": \"%s\""
+                    .formatted(status, version, minVersion, updated);
+        }
+
+        private String mediaTypes() {
+            return "\"media-types\": [{\"base\": \"application/json\", "
+                    + "\"type\": \"application/vnd.openstack.compute+json;version=%s\"}]".formatted(mediaTypeVersion);
+        }
+    }
+
+    private static final ApiVersion V2_0 =
+            new ApiVersion("v2.0", "/v2/", "DEPRECATED", "", "", "2025-07-04T12:00:00Z", "2");
+    private static final ApiVersion V2_1 =
+            new ApiVersion("v2.1", "/v2.1/", "CURRENT", "2.104", "2.1", "2013-07-23T11:33:21Z", "2.1");
+
+    private static final String VERSIONS = "{\"versions\": [" + V2_0.listed() + ", " + V2_1.listed() + "]}";
+    private static final String V21 = V2_1.document();
+    private static final String V2 = V2_0.document();
+    private static final String CHOICES = "{\"choices\": [" + V2_0.choice() + ", " + V2_1.choice() + "]}";
 
     @RegisterExtension static final TestServerExtension SERVER = TestServerExtension.empty();
     private TestServer server;
@@ -60,13 +74,18 @@ class VersionsSpec {
         return server.sendRaw(method, path, null, List.of(headerPairs));
     }
 
+    /** The reply is the 200 answer {@code document} with this server's base URL, as JSON. */
+    private void assertDocument(Reply reply, String document) {
+        assertJson(reply, 200, document.formatted(server.baseUrl()));
+        assertThat(reply.header("Content-Type")).isEqualTo("application/json");
+    }
+
     // ---- / ----------------------------------------------------------------------------------------------------
 
     @Test
     void rootListsBothVersionsWithoutAToken() {
         Reply reply = anonymous("GET", "/");
-        assertJson(reply, 200, VERSIONS.formatted(server.baseUrl()));
-        assertThat(reply.header("Content-Type")).isEqualTo("application/json");
+        assertDocument(reply, VERSIONS);
         assertNoVersionHeaders(reply);
     }
 
@@ -74,14 +93,14 @@ class VersionsSpec {
     @ValueSource(strings = {"compute 2.53", "compute 2.x", "compute 2.999"})
     void rootIgnoresVersionHeaders(String header) {
         Reply reply = anonymous("GET", "/", "OpenStack-API-Version", header, "X-Auth-Token", TestServer.ADMIN);
-        assertJson(reply, 200, VERSIONS.formatted(server.baseUrl()));
+        assertDocument(reply, VERSIONS);
         assertNoVersionHeaders(reply);
     }
 
     @Test
     void postToRootAlsoListsTheVersions() {
         Reply reply = server.send("POST", "/", "{}", Map.of("Content-Type", "application/json"));
-        assertJson(reply, 200, VERSIONS.formatted(server.baseUrl()));
+        assertDocument(reply, VERSIONS);
         assertNoVersionHeaders(reply);
     }
 
@@ -109,15 +128,14 @@ class VersionsSpec {
     @ValueSource(strings = {"/v2.1", "/v2.1/"})
     void v21DocumentNeedsNoTokenAndIsServedAs21(String path) {
         Reply reply = anonymous("GET", path);
-        assertJson(reply, 200, V21.formatted(server.baseUrl()));
-        assertThat(reply.header("Content-Type")).isEqualTo("application/json");
+        assertDocument(reply, V21);
         assertVersionHeaders(reply, "2.1");
     }
 
     @Test
     void v21DocumentEchoesTheRequestedVersion() {
         Reply reply = anonymous("GET", "/v2.1/", "OpenStack-API-Version", "compute 2.53");
-        assertJson(reply, 200, V21.formatted(server.baseUrl()));
+        assertDocument(reply, V21);
         assertVersionHeaders(reply, "2.53");
         assertVersionHeaders(anonymous("GET", "/v2.1", "X-OpenStack-Nova-API-Version", "latest"), "2.104");
     }
@@ -125,7 +143,7 @@ class VersionsSpec {
     @Test
     void v21DocumentIsJsonWhateverTheAcceptHeader() {
         Reply reply = anonymous("GET", "/v2.1/", "Accept", "application/xml");
-        assertJson(reply, 200, V21.formatted(server.baseUrl()));
+        assertDocument(reply, V21);
     }
 
     @Test
@@ -150,8 +168,7 @@ class VersionsSpec {
     @ValueSource(strings = {"/v2", "/v2/"})
     void v2DocumentNeedsNoTokenAndHasNoVersionHeaders(String path) {
         Reply reply = anonymous("GET", path);
-        assertJson(reply, 200, V2.formatted(server.baseUrl()));
-        assertThat(reply.header("Content-Type")).isEqualTo("application/json");
+        assertDocument(reply, V2);
         assertNoVersionHeaders(reply);
     }
 
@@ -159,7 +176,7 @@ class VersionsSpec {
     @ValueSource(strings = {"compute 2.53", "compute 2.x", "compute 2.999"})
     void v2DocumentIgnoresVersionHeaders(String header) {
         Reply reply = anonymous("GET", "/v2/", "OpenStack-API-Version", header);
-        assertJson(reply, 200, V2.formatted(server.baseUrl()));
+        assertDocument(reply, V2);
         assertNoVersionHeaders(reply);
     }
 
@@ -167,7 +184,7 @@ class VersionsSpec {
     void versionDocumentAlsoAnswersBehindAuthenticationUnderAProjectAndAtVersions() {
         Reply underProject = server.send("GET", "/v2.1/6f70656e737461636b/", null,
                 TestServer.headers("admin:6f70656e737461636b", null));
-        assertJson(underProject, 200, V21.formatted(server.baseUrl()));
+        assertDocument(underProject, V21);
         assertVersionHeaders(underProject, "2.1");
         assertJson(server.get("/v2.1/versions/v2.1"), 200, V21.formatted(server.baseUrl()));
         assertThat(anonymous("GET", "/v2.1/versions/v2.1").status()).isEqualTo(401);

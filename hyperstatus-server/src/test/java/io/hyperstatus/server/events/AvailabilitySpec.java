@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hyperstatus.server.testing.Reply;
+import io.hyperstatus.server.testing.Table;
 import io.hyperstatus.server.testing.TestServer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,24 +93,19 @@ class AvailabilitySpec {
 
     @Test
     void everyBadWindowIsABadRequestAndAnUnknownServiceNotFound() {
-        assertFault(server.get(path("?window=7x")), 400, "badRequest",
-                "Invalid input for query parameters window. Value: 7x. '7x' does not match '^[1-9][0-9]{0,5}[smhdw]$'");
-        assertFault(server.get(path("?window=0d")), 400, "badRequest",
-                "Invalid input for query parameters window. Value: 0d. '0d' does not match '^[1-9][0-9]{0,5}[smhdw]$'");
-        assertFault(server.get(path("?window=367d")), 400, "badRequest",
-                "Invalid input for query parameters window. Value: 367d. a window is at most 366 days");
-        assertFault(server.get(path("?window=1d&start=2026-01-01T00:00:00Z")), 400, "badRequest",
-                "Give a window or a start, not both.");
-        assertFault(server.get(path("?start=2026-02-01T00:00:00Z&end=2026-01-01T00:00:00Z")), 400, "badRequest",
-                "The window must end after it starts (and start before now).");
-        assertFault(server.get(path("?start=2020-01-01T00:00:00Z&end=2022-01-01T00:00:00Z")), 400, "badRequest",
-                "A window is at most 366 days.");
-        assertFault(server.get(path("?start=noon")), 400, "badRequest",
-                "Invalid input for query parameters start. Value: noon. 'noon' is not a 'date-time'");
-        assertFault(server.get(path("?window=1d&window=2d")), 400, "badRequest",
-                "Invalid input for query parameters window. Value: ['1d', '2d']. ['1d', '2d'] is too long");
-        assertFault(server.get(path("?since=1")), 400, "badRequest",
-                "Additional properties are not allowed ('since' was unexpected)");
+        for (List<String> row : Table.rows("""
+                ?window=7x                                                | Invalid input for query parameters window. Value: 7x. '7x' does not match '^[1-9][0-9]{0,5}[smhdw]$'
+                ?window=0d                                                | Invalid input for query parameters window. Value: 0d. '0d' does not match '^[1-9][0-9]{0,5}[smhdw]$'
+                ?window=367d                                              | Invalid input for query parameters window. Value: 367d. a window is at most 366 days
+                ?window=1d&start=2026-01-01T00:00:00Z                     | Give a window or a start, not both.
+                ?start=2026-02-01T00:00:00Z&end=2026-01-01T00:00:00Z      | The window must end after it starts (and start before now).
+                ?start=2020-01-01T00:00:00Z&end=2022-01-01T00:00:00Z      | A window is at most 366 days.
+                ?start=noon                                               | Invalid input for query parameters start. Value: noon. 'noon' is not a 'date-time'
+                ?window=1d&window=2d                                      | Invalid input for query parameters window. Value: ['1d', '2d']. ['1d', '2d'] is too long
+                ?since=1                                                  | Additional properties are not allowed ('since' was unexpected)
+                """)) {
+            assertFault(server.get(path(row.get(0))), 400, "badRequest", row.get(1));
+        }
         assertFault(server.get("/hyperstatus/v1/services/compute-1/availability"), 400, "badRequest",
                 "Invalid uuid compute-1");
         String unknown = "6f1f6a35-0a64-4a9b-9a53-7f5e1c0ea001";

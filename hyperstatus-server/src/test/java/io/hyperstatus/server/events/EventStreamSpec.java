@@ -37,8 +37,7 @@ class EventStreamSpec {
 
     @Test
     void eachCommittedEventIsOneMessageWithItsIdAndTheListingsJson() {
-        start("");
-        server.seedService("compute-1", COMPUTE);
+        startWithCompute1();
         EventStreamClient client = open(server, STREAM, Map.of());
         assertThat(client.response().statusCode()).isEqualTo(200);
         assertThat(client.response().headers().firstValue("Content-Type").orElse(""))
@@ -54,8 +53,7 @@ class EventStreamSpec {
 
     @Test
     void resumingWithLastEventIdMissesAndRepeatsNothing() {
-        start("");
-        server.seedService("compute-1", COMPUTE);
+        startWithCompute1();
         EventStreamClient first = open(server, STREAM + "?since=0", Map.of());
         disable("compute-1", "one");
         first.awaitCount(2, WAIT);
@@ -74,8 +72,7 @@ class EventStreamSpec {
 
     @Test
     void aStreamEndsCleanlyWhenTheServerStopsAndResumesAfterItsRestart() {
-        start("");
-        server.seedService("compute-1", COMPUTE);
+        startWithCompute1();
         String database = server.databaseUrl();
         int port = server.port();
         EventStreamClient before = open(server, STREAM + "?since=0", Map.of());
@@ -96,8 +93,7 @@ class EventStreamSpec {
 
     @Test
     void aSiblingServerStreamsTheEventsCommittedByAnotherAndResumesWhereTheOtherLeftOff() {
-        start("");
-        server.seedService("compute-1", COMPUTE);
+        startWithCompute1();
         TestServer sibling = server.sibling();
         opened.add(sibling);
         EventStreamClient onSibling = open(sibling, STREAM + "?since=0", Map.of());
@@ -114,8 +110,7 @@ class EventStreamSpec {
 
     @Test
     void filtersByHostBinaryAndKindApplyToTheReplayAndToTheLiveFeed() {
-        start("");
-        server.seedService("compute-1", COMPUTE);
+        startWithCompute1();
         server.seedService("compute-2", COMPUTE);
         disable("compute-1", "before");
         EventStreamClient byHost = open(server, STREAM + "?since=0&host=compute-1", Map.of());
@@ -143,8 +138,7 @@ class EventStreamSpec {
 
     @Test
     void aThousandSubscribersEachReceiveEveryEventOnce() {
-        start("");
-        server.seedService("compute-1", COMPUTE);
+        startWithCompute1();
         List<EventStreamClient> clients = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             clients.add(open(server, STREAM, Map.of()));
@@ -172,8 +166,7 @@ class EventStreamSpec {
 
     @Test
     void everyBadValueOfTheStreamIsAFaultInNovasFormat() {
-        start("");
-        server.seedService("compute-1", COMPUTE);
+        startWithCompute1();
         assertFault(send(STREAM, Map.of("Last-Event-ID", "abc")), 400, "badRequest",
                 "Invalid Last-Event-ID abc: an event id is expected.");
         assertFault(send(STREAM, Map.of("Last-Event-ID", "7")), 400, "badRequest",
@@ -196,6 +189,12 @@ class EventStreamSpec {
     private void start(String config) {
         server = TestServer.start(config);
         opened.add(server);
+    }
+
+    /** A server of the default configuration where compute-1 registered: event 1. */
+    private void startWithCompute1() {
+        start("");
+        server.seedService("compute-1", COMPUTE);
     }
 
     private EventStreamClient open(TestServer target, String path, Map<String, String> headers) {

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hyperstatus.server.testing.Reply;
+import io.hyperstatus.server.testing.Table;
 import io.hyperstatus.server.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.Test;
 class EventsApiSpec {
     private static final String EVENTS = "/hyperstatus/v1/events";
     private static final String COMPUTE = "nova-compute";
+    /** The event kinds, as a fault lists them. */
+    private static final String KINDS = "['created', 'deleted', 'enabled', 'disabled', 'reason_changed', 'forced_down',"
+            + " 'forced_up', 'unchanged', 'went_down', 'came_up', 'zone_disrupted']";
 
     private TestServer server;
     private String uuid;
@@ -48,32 +53,23 @@ class EventsApiSpec {
 
     @Test
     void withoutACursorTheNewestComeFirstAndAPageThatIsNotFullHasNoLink() {
-        Reply reply = server.get(EVENTS);
-        JsonNode events = reply.json().get("events");
-        ArrayNode expected = array(scheduler(events.get(0)), enabled(events.get(1)), disabled(events.get(2)),
-                created(events.get(3)));
-        assertJson(reply, 200, page(expected, null));
+        assertPage(EVENTS, null, List.of(this::scheduler, this::enabled, this::disabled, this::created));
     }
 
     @Test
     void aFullPageLinksToTheOlderEventsBeforeItsLast() {
-        Reply first = server.get(EVENTS + "?limit=2&kind=created&kind=disabled&kind=enabled");
-        JsonNode events = first.json().get("events");
-        assertJson(first, 200, page(array(scheduler(events.get(0)), enabled(events.get(1))),
-                server.baseUrl() + EVENTS + "?before=3&kind=created&kind=disabled&kind=enabled&limit=2"));
-        Reply second = server.get(EVENTS + "?before=3&kind=created&kind=disabled&kind=enabled&limit=2");
-        JsonNode older = second.json().get("events");
-        assertJson(second, 200, page(array(disabled(older.get(0)), created(older.get(1))),
-                server.baseUrl() + EVENTS + "?before=1&kind=created&kind=disabled&kind=enabled&limit=2"));
+        assertPage(EVENTS + "?limit=2&kind=created&kind=disabled&kind=enabled",
+                EVENTS + "?before=3&kind=created&kind=disabled&kind=enabled&limit=2",
+                List.of(this::scheduler, this::enabled));
+        assertPage(EVENTS + "?before=3&kind=created&kind=disabled&kind=enabled&limit=2",
+                EVENTS + "?before=1&kind=created&kind=disabled&kind=enabled&limit=2",
+                List.of(this::disabled, this::created));
         assertJson(server.get(EVENTS + "?before=1&limit=2"), 200, "{\"events\": []}");
     }
 
     @Test
     void afterACursorTheOldestComeFirstAndTheNextLinkContinuesFromTheLast() {
-        Reply reply = server.get(EVENTS + "?since=1&limit=2");
-        JsonNode events = reply.json().get("events");
-        assertJson(reply, 200, page(array(disabled(events.get(0)), enabled(events.get(1))),
-                server.baseUrl() + EVENTS + "?since=3&limit=2"));
+        assertPage(EVENTS + "?since=1&limit=2", EVENTS + "?since=3&limit=2", List.of(this::disabled, this::enabled));
         assertThat(ids(server.get(EVENTS + "?since=3&limit=2"))).containsExactly(4L);
         assertJson(server.get(EVENTS + "?since=4"), 200, "{\"events\": []}");
     }
@@ -98,10 +94,8 @@ class EventsApiSpec {
 
     @Test
     void aServicesEventsAreItsOwnByUuidOrByHostAndBinary() {
-        Reply byUuid = server.get("/hyperstatus/v1/services/" + uuid + "/events");
-        JsonNode events = byUuid.json().get("events");
-        assertJson(byUuid, 200, page(array(enabled(events.get(0)), disabled(events.get(1)), created(events.get(2))),
-                null));
+        assertPage("/hyperstatus/v1/services/" + uuid + "/events", null,
+                List.of(this::enabled, this::disabled, this::created));
         Reply byName = server.get("/hyperstatus/v1/services/compute-1/nova-compute/events?since=0&limit=2");
         assertThat(ids(byName)).containsExactly(1L, 2L);
         assertThat(byName.json().get("events_links").get(0).get("href").asText()).isEqualTo(server.baseUrl()
@@ -125,37 +119,26 @@ class EventsApiSpec {
 
     @Test
     void everyBadValueOfTheListingIsABadRequestInNovasFormat() {
-        assertFault(server.get(EVENTS + "?kind=exploded"), 400, "badRequest", "Invalid input for query parameters"
-                + " kind. Value: exploded. 'exploded' is not one of ['created', 'deleted', 'enabled', 'disabled',"
-                + " 'reason_changed', 'forced_down', 'forced_up', 'unchanged', 'went_down', 'came_up', 'zone_disrupted']");
-        assertFault(server.get(EVENTS + "?since=abc"), 400, "badRequest",
-                "Invalid input for query parameters since. Value: abc. 'abc' does not match '^[0-9]{1,18}$'");
-        assertFault(server.get(EVENTS + "?before=-1"), 400, "badRequest",
-                "Invalid input for query parameters before. Value: -1. '-1' does not match '^[0-9]{1,18}$'");
-        assertFault(server.get(EVENTS + "?since=99999999999999999999"), 400, "badRequest",
-                "Invalid input for query parameters since. Value: 99999999999999999999. '99999999999999999999'"
-                        + " does not match '^[0-9]{1,18}$'");
-        assertFault(server.get(EVENTS + "?since=5"), 400, "badRequest", "Event 5 does not exist (the newest is 4).");
-        assertFault(server.get(EVENTS + "?since=1&before=3"), 400, "badRequest", "Give since or before, not both.");
-        assertFault(server.get(EVENTS + "?since=1&since=2"), 400, "badRequest",
-                "Invalid input for query parameters since. Value: ['1', '2']. ['1', '2'] is too long");
-        assertFault(server.get(EVENTS + "?limit=0"), 400, "badRequest",
-                "Invalid input for query parameters limit. Value: 0. limit must be from 1 to 1000");
-        assertFault(server.get(EVENTS + "?limit=1001"), 400, "badRequest",
-                "Invalid input for query parameters limit. Value: 1001. limit must be from 1 to 1000");
-        assertFault(server.get(EVENTS + "?limit=ten"), 400, "badRequest",
-                "Invalid input for query parameters limit. Value: ten. 'ten' does not match '^[0-9]{1,7}$'");
-        assertFault(server.get(EVENTS + "?changes-since=yesterday"), 400, "badRequest", "Invalid input for query"
-                + " parameters changes-since. Value: yesterday. 'yesterday' is not a 'date-time'");
-        assertFault(server.get(EVENTS + "?changes-before=2026-13-01T00:00:00Z"), 400, "badRequest",
-                "Invalid input for query parameters changes-before. Value: 2026-13-01T00:00:00Z."
-                        + " '2026-13-01T00:00:00Z' is not a 'date-time'");
-        assertFault(server.get(EVENTS + "?changes-since=2026-02-01&changes-before=2026-01-01"), 400, "badRequest",
-                "The value of changes-since must be less than or equal to changes-before.");
-        assertFault(server.get(EVENTS + "?host="), 400, "badRequest",
-                "Invalid input for query parameters host. Value: . '' is too short");
-        assertFault(server.get(EVENTS + "?colour=red"), 400, "badRequest",
-                "Additional properties are not allowed ('colour' was unexpected)");
+        assertFault(server.get(EVENTS + "?kind=exploded"), 400, "badRequest",
+                "Invalid input for query parameters kind. Value: exploded. 'exploded' is not one of " + KINDS);
+        for (List<String> row : Table.rows("""
+                ?since=abc                 | Invalid input for query parameters since. Value: abc. 'abc' does not match '^[0-9]{1,18}$'
+                ?before=-1                 | Invalid input for query parameters before. Value: -1. '-1' does not match '^[0-9]{1,18}$'
+                ?since=99999999999999999999 | Invalid input for query parameters since. Value: 99999999999999999999. '99999999999999999999' does not match '^[0-9]{1,18}$'
+                ?since=5                   | Event 5 does not exist (the newest is 4).
+                ?since=1&before=3          | Give since or before, not both.
+                ?since=1&since=2           | Invalid input for query parameters since. Value: ['1', '2']. ['1', '2'] is too long
+                ?limit=0                   | Invalid input for query parameters limit. Value: 0. limit must be from 1 to 1000
+                ?limit=1001                | Invalid input for query parameters limit. Value: 1001. limit must be from 1 to 1000
+                ?limit=ten                 | Invalid input for query parameters limit. Value: ten. 'ten' does not match '^[0-9]{1,7}$'
+                ?changes-since=yesterday   | Invalid input for query parameters changes-since. Value: yesterday. 'yesterday' is not a 'date-time'
+                ?changes-before=2026-13-01T00:00:00Z | Invalid input for query parameters changes-before. Value: 2026-13-01T00:00:00Z. '2026-13-01T00:00:00Z' is not a 'date-time'
+                ?changes-since=2026-02-01&changes-before=2026-01-01 | The value of changes-since must be less than or equal to changes-before.
+                ?host=                     | Invalid input for query parameters host. Value: . '' is too short
+                ?colour=red                | Additional properties are not allowed ('colour' was unexpected)
+                """)) {
+            assertFault(server.get(EVENTS + row.get(0)), 400, "badRequest", row.get(1));
+        }
     }
 
     @Test
@@ -170,9 +153,7 @@ class EventsApiSpec {
         assertFault(server.get("/hyperstatus/v1/services/" + uuid + "/events?host=compute-1"), 400, "badRequest",
                 "Additional properties are not allowed ('host' was unexpected)");
         assertFault(server.get("/hyperstatus/v1/services/compute-1/nova-compute/events?kind=sideways"), 400,
-                "badRequest", "Invalid input for query parameters kind. Value: sideways. 'sideways' is not one of"
-                        + " ['created', 'deleted', 'enabled', 'disabled', 'reason_changed', 'forced_down',"
-                        + " 'forced_up', 'unchanged', 'went_down', 'came_up', 'zone_disrupted']");
+                "badRequest", "Invalid input for query parameters kind. Value: sideways. 'sideways' is not one of " + KINDS);
     }
 
     @Test
@@ -255,21 +236,22 @@ class EventsApiSpec {
                 .put("request_id", requestId);
     }
 
-    private static ArrayNode array(ObjectNode... events) {
-        ArrayNode array = (ArrayNode) Reply.parse("[]");
-        for (ObjectNode event : events) {
-            array.add(event);
-        }
-        return array;
-    }
-
-    private static ObjectNode page(ArrayNode events, String next) {
+    /**
+     * The page at {@code path} is the events {@code expected} makes, in order, of the ones served (whose times they
+     * check and take), and links to {@code next} (none when null).
+     */
+    private void assertPage(String path, String next, List<Function<JsonNode, ObjectNode>> expected) {
+        Reply reply = server.get(path);
+        JsonNode events = reply.json().path("events");
         ObjectNode page = (ObjectNode) Reply.parse("{}");
-        page.set("events", events);
-        if (next != null) {
-            page.putArray("events_links").addObject().put("rel", "next").put("href", next);
+        ArrayNode array = page.putArray("events");
+        for (int i = 0; i < expected.size(); i++) {
+            array.add(expected.get(i).apply(events.path(i)));
         }
-        return page;
+        if (next != null) {
+            page.putArray("events_links").addObject().put("rel", "next").put("href", server.baseUrl() + next);
+        }
+        assertJson(reply, 200, page);
     }
 
     private static List<Long> ids(Reply reply) {

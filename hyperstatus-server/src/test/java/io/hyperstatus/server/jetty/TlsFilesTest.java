@@ -39,13 +39,11 @@ class TlsFilesTest {
     static Path folder;
     private static TestCertificates ca;
     private static Issued api;
-    private static Issued other;
 
     @BeforeAll
     static void makeCertificates() {
         ca = TestCertificates.authority(folder, "files");
         api = ca.server("api");
-        other = ca.server("other");
     }
 
     private static SslOptions ssl(Path cert, Path key, Path clientCa) {
@@ -76,6 +74,7 @@ class TlsFilesTest {
 
     @Test
     void theKeyOfAnotherCertificateStopsStartUp() {
+        Issued other = ca.server("other");
         assertThatThrownBy(() -> new TlsConnector(ssl(api.certificate(), other.key(), null)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("Invalid value for option [ssl] key_file: '" + other.key() + "' is not the key of the"

@@ -59,9 +59,8 @@ class NotificationsSpec {
         server.seed(Host.named("compute-1"));
         String uuid = server.serviceUuid("compute-1", "nova-compute");
 
-        update(server, uuid, "{\"status\": \"disabled\", \"disabled_reason\": \"rack 12 power\"}");
-        update(server, uuid, "{\"status\": \"enabled\"}");
-        update(server, uuid, "{\"forced_down\": true}");
+        update(server, uuid, "{\"status\": \"disabled\", \"disabled_reason\": \"rack 12 power\"}",
+                "{\"status\": \"enabled\"}", "{\"forced_down\": true}");
         assertThat(server.delete("/v2.1/os-services/" + uuid, "2.53").status()).isEqualTo(204);
 
         List<Delivery> deliveries = rabbit.take(QUEUE, 5, WAIT);
@@ -100,8 +99,7 @@ class NotificationsSpec {
         server.seed(Host.named("compute-1"));
         String uuid = server.serviceUuid("compute-1", "nova-compute");
 
-        update(server, uuid, "{\"status\": \"enabled\"}");
-        update(server, uuid, "{\"status\": \"disabled\", \"forced_down\": true}");
+        update(server, uuid, "{\"status\": \"enabled\"}", "{\"status\": \"disabled\", \"forced_down\": true}");
 
         List<Delivery> deliveries = rabbit.take(QUEUE, 3, WAIT);
         assertThat(deliveries).extracting(d -> d.message().get("event_type").asText())
@@ -310,8 +308,11 @@ class NotificationsSpec {
         return server;
     }
 
-    private static void update(TestServer server, String uuid, String body) {
-        assertThat(server.put("/v2.1/os-services/" + uuid, "2.53", body).status()).isEqualTo(200);
+    /** Each body in turn as an update of the service. */
+    private static void update(TestServer server, String uuid, String... bodies) {
+        for (String body : bodies) {
+            assertThat(server.put("/v2.1/os-services/" + uuid, "2.53", body).status()).as(body).isEqualTo(200);
+        }
     }
 
     private static JsonNode data(Delivery delivery) {

@@ -13,6 +13,7 @@ import io.hyperstatus.client.tls.ClientTls;
 import io.hyperstatus.config.ClientTlsOptions;
 import io.hyperstatus.config.PemFile;
 import io.hyperstatus.domain.ServiceKey;
+import io.hyperstatus.server.testing.Closeables;
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestCertificates;
 import io.hyperstatus.server.testing.TestServer;
@@ -51,26 +52,20 @@ class HttpsApiTest {
     @TempDir
     static Path folder;
     private static TestCertificates ca;
-    private static TestCertificates.Issued serverCertificate;
     private static TestServer server;
     private static TestServer agentsNeedCertificates;
 
     @BeforeAll
     static void start() {
         ca = TestCertificates.authority(folder, "hyperstatus");
-        serverCertificate = ca.server("api");
+        TestCertificates.Issued serverCertificate = ca.server("api");
         server = TestServer.start(ssl(serverCertificate, null));
         agentsNeedCertificates = TestServer.start(ssl(serverCertificate, ca.caFile()));
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (agentsNeedCertificates != null) {
-            agentsNeedCertificates.close();
-        }
+        Closeables.closeAll(server, agentsNeedCertificates);
     }
 
     static String ssl(TestCertificates.Issued certificate, Path clientCa) {

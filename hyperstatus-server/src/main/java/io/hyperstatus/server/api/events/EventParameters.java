@@ -1,15 +1,11 @@
 package io.hyperstatus.server.api.events;
 
+import io.hyperstatus.protocol.IsoTime;
 import io.hyperstatus.server.api.QueryValues;
 import io.hyperstatus.server.api.error.ApiException;
 import io.hyperstatus.server.api.validation.PythonRepr;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.OptionalLong;
 
 /** The values of the events' query parameters that a schema checks the form of but not the meaning. */
@@ -25,19 +21,8 @@ final class EventParameters {
      * {@code changes-since} takes it.
      */
     static Instant time(String name, String value) {
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notLocal) {
-                try {
-                    return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException notDate) {
-                    throw invalid(name, value, PythonRepr.reprString(value) + " is not a 'date-time'");
-                }
-            }
-        }
+        return IsoTime.parse(value)
+                .orElseThrow(() -> invalid(name, value, PythonRepr.reprString(value) + " is not a 'date-time'"));
     }
 
     /** A cursor the schema has checked the digits of. */

@@ -49,40 +49,46 @@ final class EventView {
         } else {
             json.writeStringField("last_heartbeat", time(record.lastHeartbeat()));
         }
-        if (record.disruption() == null) {
-            json.writeNullField("zone_disruption");
-        } else {
-            json.writeObjectFieldStart("zone_disruption");
-            json.writeNumberField("down", record.disruption().down());
-            json.writeNumberField("services", record.disruption().services());
-            json.writeEndObject();
-        }
+        json.writeFieldName("zone_disruption");
+        objectOrNull(json, record.disruption(), (out, d) -> {
+            out.writeNumberField("down", d.down());
+            out.writeNumberField("services", d.services());
+        });
         json.writeEndObject();
     }
 
     void service(JsonGenerator json, EventSubject subject) throws IOException {
-        if (subject == null) {
-            json.writeNull();
-            return;
-        }
-        json.writeStartObject();
-        json.writeNumberField("id", subject.serviceId());
-        json.writeStringField("uuid", subject.serviceUuid());
-        json.writeStringField("host", subject.host());
-        json.writeStringField("binary", subject.binary());
-        json.writeEndObject();
+        objectOrNull(json, subject, (out, s) -> {
+            out.writeNumberField("id", s.serviceId());
+            out.writeStringField("uuid", s.serviceUuid());
+            out.writeStringField("host", s.host());
+            out.writeStringField("binary", s.binary());
+        });
     }
 
     private static void snapshot(JsonGenerator json, EventSnapshot snapshot) throws IOException {
-        if (snapshot == null) {
+        objectOrNull(json, snapshot, (out, s) -> {
+            out.writeStringField("state", s.stateName());
+            out.writeStringField("status", s.statusName());
+            out.writeStringField("disabled_reason", s.disabledReason());
+            out.writeBooleanField("forced_down", s.forcedDown());
+        });
+    }
+
+    /** The fields of one value. */
+    @FunctionalInterface
+    private interface Fields<T> {
+        void write(JsonGenerator json, T value) throws IOException;
+    }
+
+    /** {@code value} as an object of the fields {@code fields} writes, or null when there is none. */
+    private static <T> void objectOrNull(JsonGenerator json, T value, Fields<T> fields) throws IOException {
+        if (value == null) {
             json.writeNull();
             return;
         }
         json.writeStartObject();
-        json.writeStringField("state", snapshot.stateName());
-        json.writeStringField("status", snapshot.statusName());
-        json.writeStringField("disabled_reason", snapshot.disabledReason());
-        json.writeBooleanField("forced_down", snapshot.forcedDown());
+        fields.write(json, value);
         json.writeEndObject();
     }
 

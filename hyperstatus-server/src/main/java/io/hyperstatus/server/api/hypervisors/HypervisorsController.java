@@ -30,6 +30,9 @@ public final class HypervisorsController implements Resource {
     private final boolean statusExtensionLoaded;
 
     public HypervisorsController(HypervisorQueries hypervisors, int maxLimit, boolean statusExtensionLoaded) {
+        if (maxLimit < 1) {
+            throw new IllegalArgumentException("maxLimit must be 1 or more: " + maxLimit);
+        }
         this.hypervisors = hypervisors;
         this.maxLimit = maxLimit;
         this.statusExtensionLoaded = statusExtensionLoaded;

@@ -45,23 +45,23 @@ class PythonReprTest {
         assertThat(PythonRepr.repr(decimals.readTree("-1E+400"))).isEqualTo("-inf");
     }
 
-    @Test
-    void stringsWithASingleQuoteUseDoubleQuotes() throws Exception {
-        assertThat(repr("\"it's\"")).isEqualTo("\"it's\"");
-        assertThat(repr("\"it's \\\"x\\\"\"")).isEqualTo("'it\\'s \"x\"'");
+    @ParameterizedTest
+    @CsvSource(delimiterString = " | ", quoteCharacter = '`', textBlock = """
+            "it's"                  | "it's"
+            "it's \\"x\\""          | 'it\\'s "x"'
+            "a\\u0000b"             | 'a\\x00b'
+            "x\\ud800"              | 'x\\ud800'
+            "\\udfffx\\ud800"        | '\\udfffx\\ud800'
+            "\\ud83d\\udd27"         | '\ud83d\udd27'
+            """)
+    void aStringWithASingleQuoteUsesDoubleQuotesAndItsControlCharactersAndUnpairedSurrogatesAreEscaped(
+            String json, String expected) throws Exception {
+        assertThat(repr(json)).isEqualTo(expected);
     }
 
     @Test
     void strLeavesStringsBare() throws Exception {
         assertThat(PythonRepr.str(MAPPER.readTree("\"abc\""))).isEqualTo("abc");
         assertThat(PythonRepr.str(MAPPER.readTree("null"))).isEqualTo("None");
-    }
-
-    @Test
-    void controlCharactersAndUnpairedSurrogatesAreEscapedAndPairsKept() throws Exception {
-        assertThat(repr("\"a\\u0000b\"")).isEqualTo("'a\\x00b'");
-        assertThat(repr("\"x\\ud800\"")).isEqualTo("'x\\ud800'");
-        assertThat(repr("\"\\udfffx\\ud800\"")).isEqualTo("'\\udfffx\\ud800'");
-        assertThat(repr("\"\\ud83d\\udd27\"")).isEqualTo("'\ud83d\udd27'");
     }
 }
