@@ -41,7 +41,8 @@ public record HyperstatusConfig(
         LivenessOptions liveness,
         NotificationOptions notifications,
         MetricsOptions metrics,
-        HealthcheckOptions healthcheck) {
+        HealthcheckOptions healthcheck,
+        DashboardOptions dashboard) {
 
     /** The optional legacy v2 extensions an operator may load or unload. */
     public static final List<String> OPTIONAL_LEGACY_V2_EXTENSIONS = List.of("os-hypervisor-status");
@@ -69,6 +70,7 @@ public record HyperstatusConfig(
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(healthcheck, "healthcheck");
+        Objects.requireNonNull(dashboard, "dashboard");
         if (authStrategy == AuthStrategy.KEYSTONE && keystone.isEmpty()) {
             throw new ConfigException("[api] auth_strategy = keystone needs a [keystone_authtoken] section");
         }
@@ -135,7 +137,8 @@ public record HyperstatusConfig(
                 LivenessOptions.from(ini),
                 NotificationOptions.from(ini),
                 MetricsOptions.from(ini),
-                HealthcheckOptions.from(ini));
+                HealthcheckOptions.from(ini),
+                DashboardOptions.from(ini));
     }
 
     /**
@@ -149,7 +152,7 @@ public record HyperstatusConfig(
                 readBatchSize, computeLinkPrefix, legacyV2Extensions, databaseConnection, databaseMaxPoolSize,
                 databasePoolTimeout, maxRequestBodySize, http, ssl, agent.withSecretFile(agentSecretFile),
                 policy, new AgentIdentityOptions(Optional.of(serverSecretsFile), agentIdentity.hostsFile()), keystone,
-                liveness, notifications, metrics, healthcheck);
+                liveness, notifications, metrics, healthcheck, dashboard);
     }
 
     public boolean legacyExtensionLoaded(String alias) {

@@ -16,7 +16,7 @@ public final class OptionCatalogue {
             SslDeclarations.GROUP, DatabaseDeclarations.GROUP, LivenessDeclarations.GROUP, NotificationDeclarations.GROUP,
             MetricsDeclarations.GROUP,
             PolicyDeclarations.GROUP,
-            HealthcheckDeclarations.GROUP,
+            HealthcheckDeclarations.GROUP, DashboardDeclarations.GROUP,
             AgentIdentityDeclarations.GROUP, AgentDeclarations.GROUP, KeystoneDeclarations.GROUP);
 
     private OptionCatalogue() {

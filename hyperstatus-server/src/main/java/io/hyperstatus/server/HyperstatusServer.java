@@ -24,6 +24,7 @@ import io.hyperstatus.domain.Liveness;
 import io.hyperstatus.notifications.NotificationChannels;
 import io.hyperstatus.server.agent.AgentController;
 import io.hyperstatus.server.api.ApiServer;
+import io.hyperstatus.server.api.dashboard.Dashboard;
 import io.hyperstatus.server.api.aggregates.AggregatesController;
 import io.hyperstatus.server.api.auth.AgentHostBindings;
 import io.hyperstatus.server.api.auth.AgentSecretAuthenticator;
@@ -178,7 +179,8 @@ public final class HyperstatusServer implements AutoCloseable {
                     new EventsController(history, streams, config.maxLimit()),
                     streams,
                     new HealthCheck(database.health(), config.healthcheck()),
-                    metrics.requests());
+                    metrics.requests(),
+                    Dashboard.of(config, authenticator, policy));
             // Every API server runs a detector; the database's lease lets one of them record at a time.
             LivenessDetector detector = new LivenessDetector(new JdbiLivenessStore(database), eventStore,
                     committing, zones, liveness, outages,

@@ -7,6 +7,7 @@ import io.hyperstatus.server.api.auth.Authenticator;
 import io.hyperstatus.server.api.events.EventStreams;
 import io.hyperstatus.server.api.events.EventsController;
 import io.hyperstatus.server.api.availabilityzones.AvailabilityZonesController;
+import io.hyperstatus.server.api.dashboard.Dashboard;
 import io.hyperstatus.server.api.extensions.ExtensionsController;
 import io.hyperstatus.server.api.health.HealthCheck;
 import io.hyperstatus.server.api.hosts.HostsController;
@@ -40,6 +41,7 @@ public final class ApiServer implements AutoCloseable {
     private final JettySetup jetty;
     private final HealthCheck health;
     private final Optional<TlsConnector> tls;
+    private final Dashboard dashboard;
     private Javalin javalin;
 
     public ApiServer(HyperstatusConfig config, Authenticator authenticator, Policy policy,
@@ -47,14 +49,15 @@ public final class ApiServer implements AutoCloseable {
                      AggregatesController aggregates, AvailabilityZonesController availabilityZones,
                      HostsController hosts, ExtensionsController extensions, AgentController agent,
                      EventsController events, EventStreams eventStreams, HealthCheck health,
-                     RequestObserver requests) {
+                     RequestObserver requests, Dashboard dashboard) {
         this.config = config;
+        this.dashboard = dashboard;
         this.health = health;
         MicroversionHeaders microversions = new MicroversionHeaders(new MicroversionNegotiator());
         StreamingResponder responder = new StreamingResponder(new ServletConnections());
         this.versions = new VersionDocuments(config.computeLinkPrefix(), microversions);
         NotFoundPages notFound = new NotFoundPages(versions);
-        Authentication authentication = new Authentication(authenticator);
+        Authentication authentication = new Authentication(authenticator, dashboard.sessions());
         this.pipeline = new RequestPipeline(config.maxRequestBodySize(), config.computeLinkPrefix(),
                 authentication, microversions, policy, notFound, responder);
         // An event stream lasts as long as its client keeps it: it takes no turn among the concurrent requests.
@@ -97,6 +100,7 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.get(HealthCheck.PATH, health::answer);
             cfg.routes.head(HealthCheck.PATH, health::answer);
             installRoutes(cfg.routes);
+            dashboard.install(cfg);
             faults.install(cfg.routes);
         });
         javalin.start();

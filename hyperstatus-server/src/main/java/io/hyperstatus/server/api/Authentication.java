@@ -3,9 +3,13 @@ package io.hyperstatus.server.api;
 import io.hyperstatus.server.api.auth.AuthenticationUnavailableException;
 import io.hyperstatus.server.api.auth.Authenticator;
 import io.hyperstatus.server.api.auth.Credentials;
+import io.hyperstatus.server.api.dashboard.CsrfTokens;
+import io.hyperstatus.server.api.dashboard.DashboardSessions;
+import io.hyperstatus.server.api.dashboard.SessionCookie;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The authentication step, taken before a request is routed, as keystonemiddleware does in front of Nova's router:
  * without a token, an unknown path, a wrong method or a non-hex project id under a mount gets the 401 too. The
- * mounts' own roots ({@code /v2.1}, {@code /v2/}...) are the version documents, which need no token.
+ * mounts' own roots ({@code /v2.1}, {@code /v2/}...) are the version documents, which need no token. A request
+ * without a token header may stand on a dashboard session's cookie instead; then any request that may change
+ * something must carry the session's CSRF token, or gets a 403 before its token is even checked.
  */
 final class Authentication {
     private static final Logger LOG = LoggerFactory.getLogger("hyperstatus.api");
@@ -22,9 +28,11 @@ final class Authentication {
             + "\"message\": \"The request you have made requires authentication.\"}}";
 
     private final Authenticator authenticator;
+    private final DashboardSessions sessions;
 
-    Authentication(Authenticator authenticator) {
+    Authentication(Authenticator authenticator, DashboardSessions sessions) {
         this.authenticator = authenticator;
+        this.sessions = sessions;
     }
 
     /**
@@ -36,9 +44,15 @@ final class Authentication {
         if (!needsToken(path)) {
             return true;
         }
+        Optional<SessionCookie> session = sessions.of(ctx::header);
+        if (session.isPresent() && CsrfTokens.required(ctx.method().name())
+                && !CsrfTokens.matches(session.get().token(), ctx.header(CsrfTokens.HEADER))) {
+            Answers.fault(ctx, 403, CsrfTokens.REFUSED);
+            return false;
+        }
         Optional<Credentials> credentials;
         try {
-            credentials = authenticator.authenticate(ctx::header);
+            credentials = authenticator.authenticate(tokenHeaders(ctx::header, session));
         } catch (AuthenticationUnavailableException e) {
             LOG.warn("Cannot authenticate {} {} [{}]: {}", ctx.method(), path, Answers.requestId(ctx),
                     e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
@@ -64,10 +78,15 @@ final class Authentication {
             return true;
         }
         try {
-            return authenticator.authenticate(header).isPresent();
+            return authenticator.authenticate(tokenHeaders(header, sessions.of(header))).isPresent();
         } catch (AuthenticationUnavailableException e) {
             return false;
         }
+    }
+
+    private static Function<String, String> tokenHeaders(Function<String, String> header,
+                                                         Optional<SessionCookie> session) {
+        return session.map(open -> DashboardSessions.withToken(header, open)).orElse(header);
     }
 
     private static boolean needsToken(String path) {
