@@ -2,18 +2,27 @@
 import assert from 'node:assert/strict';
 import { TIMEOUT_MS } from './browser.js';
 
-// Waits until the element's trimmed text is the one given.
-export async function waitForText(page, selector, text, timeoutMs = TIMEOUT_MS) {
+// Waits until the element's trimmed text is the one given, or matches it when it is a RegExp.
+export async function waitForText(page, selector, expected, timeoutMs = TIMEOUT_MS) {
+  const pattern = expected instanceof RegExp ? [expected.source, expected.flags] : null;
   try {
     await page.waitForFunction(
-      ([s, t]) => document.querySelector(s)?.textContent.trim() === t,
-      [selector, text],
+      ([s, text, regexp]) => {
+        const shown = document.querySelector(s)?.textContent.trim();
+        return shown !== undefined && (regexp ? new RegExp(...regexp).test(shown) : shown === text);
+      },
+      [selector, pattern ? null : expected, pattern],
       { timeout: timeoutMs },
     );
   } catch (error) {
     const shown = await page.$eval(selector, (element) => element.textContent.trim()).catch(() => '(no such element)');
-    throw new Error(`${selector} shows "${shown}", not "${text}", after ${timeoutMs} ms`, { cause: error });
+    throw new Error(`${selector} shows "${shown}", not ${expected}, after ${timeoutMs} ms`, { cause: error });
   }
+}
+
+// A RegExp that matches any text containing the given one.
+export function including(text) {
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 }
 
 // Waits until the set of hypervisor rows is the one given (the rows of a filter, which the page loads anew).
