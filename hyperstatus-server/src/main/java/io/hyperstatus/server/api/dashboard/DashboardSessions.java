@@ -65,7 +65,7 @@ public final class DashboardSessions {
 
     /** The {@code Set-Cookie} values that store a session in the browser. */
     public List<String> setCookies(SessionCookie session) {
-        long maxAge = Math.max(0, Duration.between(clock.instant(), session.expiresAt()).toSeconds());
+        long maxAge = Math.max(0, session.expiresAt().getEpochSecond() - clock.instant().getEpochSecond());
         return List.of(cookie(SessionCookie.NAME, session.value(), maxAge, true),
                 cookie(CSRF_COOKIE, CsrfTokens.of(session.token()), maxAge, false));
     }

@@ -2,6 +2,7 @@ package io.hyperstatus.server.api.dashboard;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +22,8 @@ public record SessionCookie(String token, Instant expiresAt) {
 
     public SessionCookie {
         Objects.requireNonNull(token, "token");
-        Objects.requireNonNull(expiresAt, "expiresAt");
+        // The cookie keeps whole seconds: so does the session, so that it reads back as it was opened.
+        expiresAt = Objects.requireNonNull(expiresAt, "expiresAt").truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** The cookie's value: base64url of "end-in-epoch-seconds:token", so that any token is a valid cookie value. */
