@@ -25,8 +25,8 @@ trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$wo
   printf '{"hosts": [\n'
   for i in $(seq 1 "$hosts"); do
     sep=","; [ "$i" -eq "$hosts" ] && sep=""
-    printf '  {"host": "sim-%05d", "hypervisor_type": "QEMU", "vcpus": 64, "memory_mb": 262144, "local_gb": 2000, "instances": [{"uuid": "%08x-0000-4000-8000-000000000000", "name": "instance-%08x"}]}%s\n' \
-      "$i" "$i" "$i" "$sep"
+    printf '  {"host": "sim-%05d", "hypervisor_type": "QEMU", "vcpus": 64, "memory_mb": 262144, "local_gb": 2000,' "$i"
+    printf ' "instances": [{"uuid": "%08x-0000-4000-8000-000000000000", "name": "instance-%08x"}]}%s\n' "$i" "$i" "$sep"
   done
   printf ']}\n'
 } > "$work/hosts.json"
@@ -75,8 +75,9 @@ for _ in $(seq 1 300); do
 done
 [ "$up" -ge "$hosts" ] || { echo "only $up of $hosts hosts up" >&2; tail -20 "$work/server.log" >&2; exit 1; }
 
-echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/ {print $2}') GiB;" \
-  "$(chromium --version 2>/dev/null || "$chromium" --version); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GiB; $("$chromium" --version);" \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "hosts: $hosts up (one agent), rounds: $rounds"
 HYPERSTATUS_DASHBOARD_URL="http://127.0.0.1:$port" HYPERSTATUS_CHROMIUM="$chromium" \
   timeout 600 node "$tests/bench/measure.js" --rounds "$rounds" --hosts "$hosts"

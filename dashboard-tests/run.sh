@@ -140,7 +140,8 @@ if [ "$mode" = noauth2 ]; then
     && printf '%s\n' "$secret" > "$work/agent-secret")
 else
   export HYPERSTATUS_KEYSTONE_STATE="$work/keystone" HYPERSTATUS_KEYSTONE_PORT="$keystone_port"
-  timeout 240 "$root/scripts/keystone.sh" start
+  # Bounded: a bootstrap of a new state folder takes a minute or two, most of it in the users it creates.
+  timeout 300 "$root/scripts/keystone.sh" start
   # The agent's Keystone user (role compute_agent) speaks for every host the fake driver simulates.
   (umask 077 && printf '# Keystone user  hosts\ncompute-agent *\n' > "$work/agent-hosts")
 fi

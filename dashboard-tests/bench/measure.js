@@ -35,14 +35,16 @@ async function firstRows(page) {
 async function armWatch(page, hostname, state) {
   await page.evaluate(([name, wanted]) => {
     window.benchSeen = new Promise((resolve) => {
-      const shows = () => document.querySelector(`tr[data-hostname="${name}"] td.state .badge`)?.textContent.trim() === wanted;
+      const badge = `tr[data-hostname="${name}"] td.state .badge`;
+      const shows = () => document.querySelector(badge)?.textContent.trim() === wanted;
       const observer = new MutationObserver(() => {
         if (shows()) {
           observer.disconnect();
           requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
         }
       });
-      observer.observe(document.querySelector('table#hypervisors'), { childList: true, subtree: true, characterData: true });
+      observer.observe(document.querySelector('table#hypervisors'),
+        { childList: true, subtree: true, characterData: true });
     });
   }, [hostname, state]);
 }
@@ -75,7 +77,8 @@ try {
       await api.updateService(service.id, { forced_down: forced });
       const seen = await page.evaluate(() => window.benchSeen);
       changes.push(seen - sent);
-      console.log(`round ${round}: ${hypervisor.hypervisor_hostname} forced ${state}, shown ${(seen - sent).toFixed(0)} ms after the request was sent`);
+      console.log(`round ${round}: ${hypervisor.hypervisor_hostname} forced ${state},` +
+        ` shown ${(seen - sent).toFixed(0)} ms after the request was sent`);
     }
   }
   summary(`first ${ROWS} rows of ${values.hosts ?? '?'} hosts`, loads);

@@ -49,6 +49,17 @@ export async function waitForHostnames(page, hostnames, timeoutMs = TIMEOUT_MS) 
   }
 }
 
+// Waits until the page's URL has the query parameter (pages write their filters with history.replaceState, which
+// is no navigation).
+export async function waitForQuery(page, name, value, timeoutMs = TIMEOUT_MS) {
+  try {
+    await page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value],
+      { timeout: timeoutMs });
+  } catch (error) {
+    throw new Error(`the URL ${page.url()} has no ${name}=${value} after ${timeoutMs} ms`, { cause: error });
+  }
+}
+
 // Marks the document, so that a test can tell later that what it sees came without a reload or a navigation.
 export async function markDocument(page) {
   await page.evaluate(() => {

@@ -38,10 +38,13 @@ async function session(page) {
   return { status: response.status(), body: response.status() === 200 ? (await response.json()).session : null };
 }
 
-test('the login page asks for user name, password, project and domain, the domain Default unless changed', BOUNDED, async () => {
+test(
+  'the login page asks for user name, password, project and domain, the domain Default unless changed',
+  BOUNDED,
+  async () => {
   const page = await openPage(browser);
   const config = await (await page.context().request.get('/dashboard/config.json')).json();
-  assert.deepEqual(config, { auth_strategy: 'keystone' });
+  assert.equal(config.auth_strategy, 'keystone');
   await openDashboardPage(page, 'login');
   for (const field of ['#username', '#password', '#project', '#domain']) {
     assert.equal(await page.isVisible(field), true, field);
