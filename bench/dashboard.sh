@@ -76,7 +76,7 @@ done
 [ "$up" -ge "$hosts" ] || { echo "only $up of $hosts hosts up" >&2; tail -20 "$work/server.log" >&2; exit 1; }
 
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-echo "machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GiB; $("$chromium" --version);" \
+echo "machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GiB; $("$chromium" --version 2>/dev/null);" \
   "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "hosts: $hosts up (one agent), rounds: $rounds"
 HYPERSTATUS_DASHBOARD_URL="http://127.0.0.1:$port" HYPERSTATUS_CHROMIUM="$chromium" \
