@@ -6,11 +6,11 @@
 # is under 1 s for both. Loopback only, bounded in time; nothing is left behind. Results: docs/performance/dashboard.md.
 #   bench/dashboard.sh [HOSTS=10000] [ROUNDS=10]
 set -euo pipefail
+home="$(cd "$(dirname "$0")/.." && pwd)"
+tests="$home/dashboard-tests"
 hosts="${1:-10000}"
 rounds="${2:-10}"
 port="${BENCH_PORT:-19310}"
-home="$(cd "$(dirname "$0")/.." && pwd)"
-tests="$home/dashboard-tests"
 jar="$home/hyperstatus-launcher/target/hyperstatus.jar"
 chromium="${HYPERSTATUS_CHROMIUM:-/usr/bin/chromium}"
 [ -x "$chromium" ] || { echo "no Chromium at $chromium (Debian: chromium)" >&2; exit 1; }
@@ -21,46 +21,8 @@ export TMPDIR="$work/tmp"
 trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 (cd "$tests" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
-{
-  printf '{"hosts": [\n'
-  for i in $(seq 1 "$hosts"); do
-    sep=","; [ "$i" -eq "$hosts" ] && sep=""
-    printf '  {"host": "sim-%05d", "hypervisor_type": "QEMU", "vcpus": 64, "memory_mb": 262144, "local_gb": 2000,' "$i"
-    printf ' "instances": [{"uuid": "%08x-0000-4000-8000-000000000000", "name": "instance-%08x"}]}%s\n' "$i" "$i" "$sep"
-  done
-  printf ']}\n'
-} > "$work/hosts.json"
-
-secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-(umask 077 && echo "simulator $secret *" > "$work/agent-secrets" && echo "$secret" > "$work/agent-secret")
-cat > "$work/server.conf" <<CONF
-[DEFAULT]
-state_path = $work/server
-osapi_compute_listen = 127.0.0.1
-osapi_compute_listen_port = $port
-service_down_time = 60
-[agent_identity]
-secrets_file = $work/agent-secrets
-[metrics]
-port = 0
-agent_port = 0
-CONF
-cat > "$work/agent.conf" <<CONF
-[DEFAULT]
-host = simulator
-state_path = $work/agent
-compute_driver = fake.FakeDriver
-report_interval = 10
-update_resources_interval = 60
-[fake]
-hosts_file = $work/hosts.json
-[agent]
-api_servers = http://127.0.0.1:$port
-secret_file = $work/agent-secret
-[metrics]
-port = 0
-agent_port = 0
-CONF
+. "$home/bench/simulator.sh"
+write_simulator "$work" "$port" "$hosts"
 
 java=(java -XX:-UsePerfData "-Djava.io.tmpdir=$work/tmp" -jar "$jar")
 "${java[@]}" server --config-file "$work/server.conf" > "$work/server.log" 2>&1 &

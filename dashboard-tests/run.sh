@@ -12,6 +12,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
+. "$root/scripts/lib/processes.sh"
 mode=noauth2
 case "${1:-}" in
   "") ;;
@@ -31,26 +32,10 @@ jar="$root/hyperstatus-launcher/target/hyperstatus.jar"
 
 log() { echo "dashboard-tests: $*" >&2; }
 
-# Stops a process this script started: TERM, then KILL if it is still there after 10 s.
-stop() {
-  local pid="$1"
-  [ -n "$pid" ] || return 0
-  kill "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -9 "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
-
 cleanup() {
   local status=$?
   trap - EXIT
-  stop "${tests_pid:-}"
-  stop "${agent_a_pid:-}"
-  stop "${agent_b_pid:-}"
-  stop "${server_pid:-}"
+  stop_processes "${tests_pid:-}" "${agent_a_pid:-}" "${agent_b_pid:-}" "${server_pid:-}"
   if [ "$mode" = keystone ]; then
     HYPERSTATUS_KEYSTONE_STATE="$work/keystone" HYPERSTATUS_KEYSTONE_PORT="$keystone_port" \
       "$root/scripts/keystone.sh" stop >/dev/null 2>&1 || true
@@ -66,10 +51,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-for tool in node npm; do
-  command -v "$tool" >/dev/null 2>&1 \
-    || { log "$tool is missing (Debian: nodejs npm; scripts/install-test-dependencies.sh installs them)"; exit 1; }
-done
+require_tools 'nodejs npm' node npm
 [ -x "$chromium" ] \
   || { log "no Chromium at $chromium (Debian: chromium; scripts/install-test-dependencies.sh installs it)"; exit 1; }
 # The pinned playwright-core and axe-core of package-lock.json; playwright-core downloads no browser.
@@ -82,55 +64,24 @@ jar="$work/hyperstatus.jar"
 # The JVMs' temporary files in this run's folder too, and no hsperfdata file that a SIGKILLed agent would leave behind.
 java=(java -XX:-UsePerfData "-Djava.io.tmpdir=$work/tmp" -jar "$jar")
 
-# A configuration for each process: the server's, and one per agent with the hosts that agent simulates. Agent b
-# simulates one host alone, so that the tests can SIGKILL it without touching the others.
+# A configuration for each process (fixture/hyperstatus.conf and the pass's fixture/<mode>.conf, filled in): the
+# server's, and one per agent with the hosts that agent simulates. Agent b simulates two hosts alone, so that the
+# tests can SIGKILL it without touching the others.
 write_config() {
-  local file="$1" hosts_file="$2"
-  {
-    cat <<CONF
-[DEFAULT]
-host = controller
-state_path = $work/state
-osapi_compute_listen = 127.0.0.1
-osapi_compute_listen_port = $port
-compute_driver = fake.FakeDriver
-report_interval = 1
-service_down_time = $down_time
-[oslo_policy]
-policy_file = $here/fixture/policy.yaml
-[fake]
-hosts_file = $hosts_file
-[metrics]
-# Free ports: the test's processes must not take (or find taken) the default ones.
-port = 0
-agent_port = 0
-[agent]
-api_servers = http://127.0.0.1:$port
-CONF
-    if [ "$mode" = noauth2 ]; then
-      printf '[agent_identity]\nsecrets_file = %s\n[agent]\nsecret_file = %s\n' \
-        "$work/agent-secrets" "$work/agent-secret"
-    else
-      cat <<CONF
-[api]
-auth_strategy = keystone
-[keystone_authtoken]
-www_authenticate_uri = http://127.0.0.1:$keystone_port/v3
-auth_url = http://127.0.0.1:$keystone_port/v3
-username = hyperstatus
-password = ${HYPERSTATUS_KEYSTONE_SERVICE_PASSWORD:-hyperstatus-service}
-project_name = service
-user_domain_name = Default
-project_domain_name = Default
-region_name = RegionOne
-[agent_identity]
-hosts_file = $work/agent-hosts
-[agent]
-username = compute-agent
-password = ${HYPERSTATUS_KEYSTONE_AGENT_PASSWORD:-compute-agent-secret}
-CONF
-    fi
-  } > "$file"
+  local file="$1" hosts_file="$2" name value
+  local -a edits=()
+  for name in WORK PORT DOWN_TIME FIXTURE HOSTS_FILE KEYSTONE_PORT SERVICE_PASSWORD AGENT_PASSWORD; do
+    case "$name" in
+      WORK) value=$work ;; PORT) value=$port ;; DOWN_TIME) value=$down_time ;; FIXTURE) value=$here/fixture ;;
+      HOSTS_FILE) value=$hosts_file ;; KEYSTONE_PORT) value=$keystone_port ;;
+      SERVICE_PASSWORD) value=${HYPERSTATUS_KEYSTONE_SERVICE_PASSWORD:-hyperstatus-service} ;;
+      AGENT_PASSWORD) value=${HYPERSTATUS_KEYSTONE_AGENT_PASSWORD:-compute-agent-secret} ;;
+    esac
+    # sed's replacement: its delimiter, & and backslashes escaped.
+    value=$(printf '%s' "$value" | sed 's/[|&\\]/\\&/g')
+    edits+=(-e "s|@$name@|$value|g")
+  done
+  sed "${edits[@]}" "$here/fixture/hyperstatus.conf" "$here/fixture/$mode.conf" > "$file"
 }
 
 if [ "$mode" = noauth2 ]; then

@@ -35,14 +35,26 @@ after(async () => {
   await browser?.close();
 });
 
-async function adminPage(options) {
-  const page = await openPage(browser, options);
-  await signIn(page, tokenFields(ADMIN));
-  return page;
+// A test on a page in a browser context of its own (its own session), signed in with options.token (default admin's;
+// null: not signed in). An uncaught script error in the page fails the test; the context is closed however it ends.
+function pageTest(name, ...rest) {
+  const body = rest.pop();
+  const { token = ADMIN } = rest[0] ?? {};
+  test(name, BOUNDED, async () => {
+    const page = await openPage(browser);
+    try {
+      if (token) {
+        await signIn(page, tokenFields(token));
+      }
+      await body(page);
+      assertNoScriptErrors(page);
+    } finally {
+      await page.context().close();
+    }
+  });
 }
 
-test('signing in with a noauth2 token returns to the page asked for and names the user', BOUNDED, async () => {
-  const page = await openPage(browser);
+pageTest('a noauth2 token signs in, back to the page asked for, naming the user', { token: null }, async (page) => {
   const asked = '/dashboard/hypervisors.html?state=up';
   await page.goto(asked);
   await page.waitForURL((url) => url.pathname === '/dashboard/login.html');
@@ -63,15 +75,9 @@ test('signing in with a noauth2 token returns to the page asked for and names th
   const session = await page.context().request.get('/dashboard/session');
   assert.equal(session.status(), 200);
   assert.equal((await session.json()).session.user_id, 'admin');
-  assertNoScriptErrors(page);
-  await page.context().close();
 });
 
-test(
-  'the session cookie is HttpOnly and SameSite=Strict, and the pages send a strict CSP and nosniff',
-  BOUNDED,
-  async () => {
-  const page = await adminPage();
+pageTest('the session cookie is HttpOnly and SameSite=Strict; pages send a strict CSP, nosniff', async (page) => {
   const cookies = Object.fromEntries((await page.context().cookies()).map((cookie) => [cookie.name, cookie]));
   assert.deepEqual(
     [cookies.hyperstatus_session?.httpOnly, cookies.hyperstatus_session?.sameSite, cookies.hyperstatus_session?.path],
@@ -89,38 +95,24 @@ test(
     assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/, `${name}: ${policy}`);
     assert.equal(headers['x-content-type-options'], 'nosniff', name);
   }
-  await page.context().close();
 });
 
-test('the overview counts each zone\'s hosts by state and status and lists the latest events', BOUNDED, async () => {
-  const page = await adminPage();
+pageTest('the overview counts each zone\'s hosts by state and status and lists the latest events', async (page) => {
   await openDashboardPage(page, 'overview');
   assert.deepEqual(await zoneCounts(page), expectedZoneCounts());
   assert.equal(await page.isVisible('#disruption'), false);
   await page.waitForSelector(`ol#latest-events > li[data-kind="disabled"][data-host="${DISABLED_HOST}"]`);
   await page.waitForSelector(`ol#latest-events > li[data-kind="forced_down"][data-host="${FORCED_DOWN_HOST}"]`);
   await waitForText(page, '#whoami', 'admin');
-  assertNoScriptErrors(page);
-  await page.context().close();
 });
 
-test(
-  'the hypervisors page shows every fixture host with its state, status, reason, zone and aggregates',
-  BOUNDED,
-  async () => {
-  const page = await adminPage();
+pageTest('the hypervisors page shows each fixture host\'s state, status, reason, zone, aggregates', async (page) => {
   await openDashboardPage(page, 'hypervisors');
   assert.deepEqual(await hypervisorRows(page), expectedRows());
   await waitForText(page, '#total', new RegExp(`^${HOSTS.length} hypervisors\\b`));
-  assertNoScriptErrors(page);
-  await page.context().close();
 });
 
-test(
-  'filtering to down writes state=down to the URL and leaves only the down hosts, also when the URL is opened',
-  BOUNDED,
-  async () => {
-  const page = await adminPage();
+pageTest('filtering to down puts state=down in the URL and shows only down hosts, also reopened', async (page) => {
   await openDashboardPage(page, 'hypervisors');
   const down = Object.entries(expectedRows()).filter(([, row]) => row.state === 'down').map(([name]) => name);
   assert.deepEqual(down, [hostnameOf(FORCED_DOWN_HOST)]);
@@ -137,12 +129,9 @@ test(
   await hypervisorsLoaded(again);
   assert.deepEqual(await hypervisorRows(again), rows);
   assert.equal(await again.inputValue('select#filter-state'), 'down');
-  assertNoScriptErrors(page);
-  await page.context().close();
 });
 
-test('filtering by zone and by text leaves only the matching hosts', BOUNDED, async () => {
-  const page = await adminPage();
+pageTest('filtering by zone and by text leaves only the matching hosts', async (page) => {
   await openDashboardPage(page, 'hypervisors');
   const [rackA] = AGGREGATES;
   await page.selectOption('select#filter-zone', rackA.zone);
@@ -152,14 +141,11 @@ test('filtering by zone and by text leaves only the matching hosts', BOUNDED, as
   await page.fill('input#filter-text', 'dash-07');
   await waitForQuery(page, 'q', 'dash-07');
   await waitForHostnames(page, [hostnameOf('dash-07')]);
-  assertNoScriptErrors(page);
-  await page.context().close();
 });
 
-test('disabling a host with a reason on its host page shows at once and is what the API says', BOUNDED, async () => {
+pageTest('disabling a host with a reason on its host page shows at once and is what the API says', async (page) => {
   const host = 'dash-05';
   const reason = 'firmware upgrade, change 2231';
-  const page = await adminPage();
   await openDashboardPage(page, 'hypervisors');
   await page.click(`tr[data-hostname="${hostnameOf(host)}"] a`);
   await page.waitForURL((url) => url.pathname === '/dashboard/host.html');
@@ -183,15 +169,9 @@ test('disabling a host with a reason on its host page shows at once and is what 
 
   const service = await api.computeService(host);
   assert.deepEqual([service.status, service.disabled_reason], ['disabled', reason]);
-  assertNoScriptErrors(page);
-  await page.context().close();
 });
 
-test(
-  'a killed agent\'s hosts turn down on the open hypervisors page without reload, with went_down in their history',
-  BOUNDED,
-  async () => {
-  const page = await adminPage();
+pageTest('a killed agent\'s hosts turn down live, without reload, with went_down in their history', async (page) => {
   await openDashboardPage(page, 'hypervisors');
   const killed = AGENT_B_HOSTS.map((entry) => entry.hypervisor_hostname);
   for (const hostname of killed) {
@@ -211,13 +191,10 @@ test(
   await openDashboardPage(page, 'host', id);
   await page.waitForSelector('ol#history > li[data-kind="went_down"]');
   await waitForText(page, '#host-state .badge', 'down');
-  assertNoScriptErrors(page);
-  await page.context().close();
 });
 
-test('the overview shows a banner while most of a zone is down', BOUNDED, async () => {
+pageTest('the overview shows a banner while most of a zone is down', async (page) => {
   // The killed agent's hosts are two of zone-b's three.
-  const page = await adminPage();
   await openDashboardPage(page, 'overview');
   await page.waitForSelector('#disruption[role="alert"]', { state: 'visible' });
   assert.match(await page.textContent('#disruption'), /zone-b/);
@@ -225,13 +202,9 @@ test('the overview shows a banner while most of a zone is down', BOUNDED, async 
   assert.deepEqual(counts['zone-b'], {
     'up-enabled': '1', 'up-disabled': '0', 'down-enabled': '2', 'down-disabled': '0', total: '3',
   });
-  assertNoScriptErrors(page);
-  await page.context().close();
 });
 
-test('a reader sees every page but no action buttons', BOUNDED, async () => {
-  const page = await openPage(browser);
-  await signIn(page, tokenFields(READER));
+pageTest('a reader sees every page but no action buttons', { token: READER }, async (page) => {
   await waitForText(page, '#whoami', 'reader');
   await openDashboardPage(page, 'overview');
   assert.equal((await zoneCounts(page))['zone-a'].total, '2');
@@ -246,12 +219,9 @@ test('a reader sees every page but no action buttons', BOUNDED, async () => {
   const session = await (await page.context().request.get('/dashboard/session')).json();
   assert.equal(session.session.allowed['os_compute_api:os-services:update'], false);
   assert.equal(session.session.allowed['os_compute_api:os-hypervisors:list'], true);
-  assertNoScriptErrors(page);
-  await page.context().close();
 });
 
-test('a request with the session cookie but no CSRF token is refused 403 and changes nothing', BOUNDED, async () => {
-  const page = await adminPage();
+pageTest('a request with the session cookie but no CSRF token is refused 403 and changes nothing', async (page) => {
   const request = page.context().request;
   const service = await api.computeService('dash-01');
   const [rackA] = AGGREGATES;
@@ -279,11 +249,9 @@ test('a request with the session cookie but no CSRF token is refused 403 and cha
     headers: { ...compute, 'X-CSRF-Token': csrf }, data: { status: 'enabled' },
   });
   assert.equal(allowed.status(), 200);
-  await page.context().close();
 });
 
-test('the events page filters by host and kind and shows a new event at the top, live', BOUNDED, async () => {
-  const page = await adminPage();
+pageTest('the events page filters by host and kind and shows a new event at the top, live', async (page) => {
   await openDashboardPage(page, 'events');
   await page.fill('input#filter-host', FORCED_DOWN_HOST);
   await page.press('input#filter-host', 'Enter');
@@ -311,8 +279,6 @@ test('the events page filters by host and kind and shows a new event at the top,
     const rows = [...document.querySelectorAll('table#events > tbody > tr')];
     return rows.length > 0 && rows.every((row) => row.dataset.kind === 'forced_up');
   });
-  assertNoScriptErrors(page);
-  await page.context().close();
 });
 
 // Every page, signed in as admin, in the given colour scheme; visit(page, name) is called on each once it is loaded.
@@ -352,14 +318,11 @@ test('a screenshot of every page at 1280x800 is written to docs/dashboard', BOUN
   assert.deepEqual(written, ['login', 'overview', 'hypervisors', 'host', 'events'].map((name) => [name, VIEWPORT]));
 });
 
-test('signing out clears the session: the pages ask to sign in again', BOUNDED, async () => {
-  const page = await adminPage();
+pageTest('signing out clears the session: the pages ask to sign in again', async (page) => {
   await page.click('button#sign-out');
   await page.waitForURL((url) => url.pathname === '/dashboard/login.html');
   assert.deepEqual((await page.context().cookies()).map((cookie) => cookie.name), []);
   assert.equal((await page.context().request.get('/dashboard/session')).status(), 401);
   await page.goto('/dashboard/hypervisors.html');
   await page.waitForURL((url) => url.pathname === '/dashboard/login.html');
-  assertNoScriptErrors(page);
-  await page.context().close();
 });
