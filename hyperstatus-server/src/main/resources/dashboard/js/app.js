@@ -41,6 +41,8 @@ function drawHeader(session, currentPath) {
       location.assign('/dashboard/login.html');
     }
   });
+  // Every page's place for a failure, first in its main content.
+  document.getElementById('main').prepend(h('p', {id: 'page-error', class: 'error', role: 'alert', hidden: true}));
   header.replaceChildren(
     h('a', {class: 'brand', href: '/dashboard/'}, 'hyperstatus'),
     h('nav', {'aria-label': 'Pages'}, h('ul', {}, links)),

@@ -24,6 +24,11 @@ async function readHost(id) {
 }
 
 function drawHost() {
+  if (service) {
+    // The service is what changes; the detail read at first shows it as it is now.
+    Object.assign(hypervisor, {state: service.state, status: service.status});
+    hypervisor.service.disabled_reason = service.disabled_reason;
+  }
   document.title = `${hypervisor.hypervisor_hostname} · hyperstatus`;
   byId('host-name').textContent = hypervisor.hypervisor_hostname;
   fill(byId('host-state'), badge(service ? service.state : hypervisor.state));

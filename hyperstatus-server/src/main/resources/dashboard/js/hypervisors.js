@@ -90,7 +90,7 @@ async function load() {
     fill(table.tBodies[0], trs.length ? trs : [h('tr', {}, h('td', {colspan: 9, class: 'muted'}, 'No hypervisor matches.'))]);
     const offset = Number(page.offset);
     byId('total').textContent = page.total === 0 ? '0 hypervisors'
-      : `${count(page.total)} hypervisors (${count(offset + 1)}–${count(offset + page.hypervisors.length)} shown)`;
+      : `${count(page.total)} hypervisor${page.total === 1 ? '' : 's'} (${count(offset + 1)}–${count(offset + page.hypervisors.length)} shown)`;
     byId('page-prev').disabled = offset === 0;
     byId('page-next').disabled = offset + page.hypervisors.length >= page.total;
     clearError();

@@ -281,6 +281,45 @@ public final class Bench {
     return file;
   }
 
+  /** One run of a benchmark: a database at a size, in a folder of its own. */
+  @FunctionalInterface
+  interface SizedRun {
+    void run(String db, int n, Path dir) throws Exception;
+  }
+
+  /** Runs each database at each size, each in a folder of its own under a temporary one that is deleted after. */
+  static void eachDatabaseAndSize(String name, List<String> databases, List<Integer> sizes, SizedRun run)
+      throws Exception {
+    Path work = Files.createTempDirectory("hyperstatus-" + name + "-bench");
+    for (String db : databases) {
+      for (int n : sizes) {
+        log("=== " + db + ", " + n);
+        run.run(db, n, Files.createDirectories(work.resolve(db + "-" + n)));
+      }
+    }
+    deleteTree(work);
+  }
+
+  /**
+   * Brings the database's schema up to date, starts a server on it and loads N hypervisors through the agent
+   * interface (then ANALYZE, on PostgreSQL): the starting point of the benchmarks that measure a loaded server.
+   */
+  Process startLoaded(Path jarCopy, BenchDatabase database, Path dir, Path conf, String base, int n) throws Exception {
+    database.sync(jarCopy, conf, dir);
+    Process server = startServer(jarCopy, dir, conf, List.of());
+    try {
+      awaitUp(server, base, dir);
+      load(database.db(), n, base);
+      if (database.pgDb() != null) {
+        psqlOn(database.pgDb(), "ANALYZE");
+      }
+      return server;
+    } catch (Exception | Error e) {
+      EventsBench.stop(server);
+      throw e;
+    }
+  }
+
   /** Starts `hyperstatus server` from the jar copy with the harness's JVM options and the given extra ones. */
   Process startServer(Path jarCopy, Path dir, Path conf, List<String> extraJvm) throws IOException {
     List<String> command = new ArrayList<>(List.of("java"));

@@ -71,34 +71,20 @@ public final class MetricsBench {
         default -> throw new IllegalArgumentException("unknown option " + option[0]);
       }
     }
-    Path work = Files.createTempDirectory("hyperstatus-metrics-bench");
-    for (String db : databases) {
-      for (int n : bench.sizes) {
-        bench.run(work, db, n);
-      }
-    }
+    Bench.eachDatabaseAndSize("metrics", databases, bench.sizes, bench::run);
     bench.lines.print();
-    Bench.deleteTree(work);
   }
 
   /** One database at one size: loaded once, then scraped with per_service on and off; the overhead at its size. */
-  void run(Path work, String db, int n) throws Exception {
-    Bench.log("=== " + db + ", " + n + " services");
-    Path dir = Files.createDirectories(work.resolve(db + "-" + n));
+  void run(String db, int n, Path dir) throws Exception {
     BenchDatabase database = BenchDatabase.create(harness, db, dir, "hsmetrics");
     int port = Bench.freePort();
     int metricsPort = Bench.freePort();
     Path conf = conf(dir, port, metricsPort, database.connection(), true, true);
     String base = "http://127.0.0.1:" + port;
     try {
-      database.sync(jar, conf, dir);
-      Process server = harness.startServer(jar, dir, conf, List.of());
+      Process server = harness.startLoaded(jar, database, dir, conf, base, n);
       try {
-        Bench.awaitUp(server, base, dir);
-        harness.load(db, n, base);
-        if (database.pgDb() != null) {
-          harness.psqlOn(database.pgDb(), "ANALYZE");
-        }
         record(server, db, n, true, "start");
         scrapes(db, n, metricsPort, true);
         record(server, db, n, true, "stop");

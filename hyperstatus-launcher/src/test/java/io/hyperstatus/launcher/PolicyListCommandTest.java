@@ -56,6 +56,8 @@ class PolicyListCommandTest {
                 "  hyperstatus:events:availability = rule:context_is_admin",
                 "  hyperstatus:events:list = rule:context_is_admin",
                 "  hyperstatus:events:stream = rule:context_is_admin",
+                "  hyperstatus:hypervisors:list = rule:context_is_admin",
+                "  hyperstatus:zones:summary = rule:context_is_admin",
                 "  os_compute_api:extensions = @",
                 "  os_compute_api:os-hypervisors:list = rule:context_is_admin",
                 "  os_compute_api:os-services:delete = rule:context_is_admin",

@@ -10,6 +10,7 @@ import io.hyperstatus.core.events.EventFollower;
 import io.hyperstatus.core.events.EventHistory;
 import io.hyperstatus.core.events.EventLog;
 import io.hyperstatus.core.events.EventTally;
+import io.hyperstatus.core.hypervisors.HypervisorBoard;
 import io.hyperstatus.core.hypervisors.HypervisorQueries;
 import io.hyperstatus.core.liveness.DetectorOptions;
 import io.hyperstatus.core.liveness.LivenessDetector;
@@ -34,6 +35,7 @@ import io.hyperstatus.server.api.auth.KeystoneAuthenticator;
 import io.hyperstatus.server.api.auth.NoAuth2Authenticator;
 import io.hyperstatus.server.api.availabilityzones.AvailabilityZonesController;
 import io.hyperstatus.server.api.events.EventStreams;
+import io.hyperstatus.server.api.board.BoardController;
 import io.hyperstatus.server.api.events.EventsController;
 import io.hyperstatus.server.api.extensions.ExtensionsController;
 import io.hyperstatus.server.api.health.HealthCheck;
@@ -164,6 +166,8 @@ public final class HyperstatusServer implements AutoCloseable {
             AgentReports reports = new AgentReports(agentStore, administration);
             HypervisorQueries hypervisors = new HypervisorQueries(new JdbiHypervisorStore(database,
                     config.hypervisorCacheSize(), config.readBatchSize()), liveness, outages);
+            DetectorOptions detectorOptions = new DetectorOptions(config.liveness().massDownThreshold(),
+                    Duration.ofDays(config.liveness().retentionDays()));
             ApiServer api = new ApiServer(config,
                     authenticator,
                     policy,
@@ -177,6 +181,7 @@ public final class HyperstatusServer implements AutoCloseable {
                     new ExtensionsController(unloaded),
                     new AgentController(reports),
                     new EventsController(history, streams, config.maxLimit()),
+                    new BoardController(new HypervisorBoard(hypervisors, zones, detectorOptions)),
                     streams,
                     new HealthCheck(database.health(), config.healthcheck()),
                     metrics.requests(),
@@ -184,9 +189,7 @@ public final class HyperstatusServer implements AutoCloseable {
             // Every API server runs a detector; the database's lease lets one of them record at a time.
             LivenessDetector detector = new LivenessDetector(new JdbiLivenessStore(database), eventStore,
                     committing, zones, liveness, outages,
-                    new DetectorOptions(config.liveness().massDownThreshold(),
-                            Duration.ofDays(config.liveness().retentionDays())),
-                    leaseHolder(config.host()), metrics.detectorPasses());
+                    detectorOptions, leaseHolder(config.host()), metrics.detectorPasses());
             metrics.readFrom(services, zones, config.readBatchSize(), tally, reports,
                     () -> notifications.map(NotificationOutbox::status), database::poolUsage, database.health(),
                     liveness, config.reportInterval());

@@ -9,6 +9,9 @@ import java.util.Objects;
  * {@code retention} ago are pruned.
  */
 public record DetectorOptions(double massDownThreshold, Duration retention) {
+    /** The smallest zone the rule judges: in a smaller one, two hosts failing apart would look like a partition. */
+    public static final int SMALLEST_ZONE = 3;
+
     public DetectorOptions {
         Objects.requireNonNull(retention, "retention");
         if (!(massDownThreshold > 0 && massDownThreshold <= 1)) {
@@ -17,5 +20,10 @@ public record DetectorOptions(double massDownThreshold, Duration retention) {
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("retention must be positive: " + retention);
         }
+    }
+
+    /** Whether {@code down} of a zone's {@code services} being down is a disruption by this rule. */
+    public boolean disrupts(int down, int services) {
+        return services >= SMALLEST_ZONE && down > massDownThreshold * services;
     }
 }

@@ -86,8 +86,7 @@ public final class LivenessDetector implements AutoCloseable {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.outages = Objects.requireNonNull(outages, "outages");
         this.liveness = Objects.requireNonNull(liveness, "liveness");
-        this.zoneWatch = new ZoneWatch(store, events, transactions, zones, liveness.serviceDownTime(),
-                options.massDownThreshold());
+        this.zoneWatch = new ZoneWatch(store, events, transactions, zones, liveness.serviceDownTime(), options);
         this.retention = options.retention();
         this.holder = Objects.requireNonNull(holder, "holder");
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {

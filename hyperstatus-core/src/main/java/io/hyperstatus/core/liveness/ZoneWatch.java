@@ -21,24 +21,22 @@ import java.util.Set;
  * down). The disruption is kept in the database, so a detector that takes over knows it.
  */
 final class ZoneWatch {
-    private static final int SMALLEST_ZONE = 3;
-
     private final LivenessStore store;
     private final EventStore events;
     private final Transactions transactions;
     private final ServiceZones zones;
     private final Duration serviceDownTime;
-    private final double threshold;
+    private final DetectorOptions options;
     private Instant nextEndCheck = Instant.MIN;
 
     ZoneWatch(LivenessStore store, EventStore events, Transactions transactions, ServiceZones zones,
-              Duration serviceDownTime, double threshold) {
+              Duration serviceDownTime, DetectorOptions options) {
         this.store = store;
         this.events = events;
         this.transactions = transactions;
         this.zones = zones;
         this.serviceDownTime = serviceDownTime;
-        this.threshold = threshold;
+        this.options = options;
     }
 
     ServiceZones.Snapshot zones() {
@@ -61,11 +59,12 @@ final class ZoneWatch {
         Set<String> claimed = new HashSet<>();
         wentDown.forEach((zone, latest) -> {
             int services = sizes.getOrDefault(zone, 0);
-            if (disrupted.contains(zone) || services < SMALLEST_ZONE) {
+            // A zone too small for the rule costs no query.
+            if (disrupted.contains(zone) || services < DetectorOptions.SMALLEST_ZONE) {
                 return;
             }
             int down = Math.min(services, store.wentDownAfter(zone, latest.minus(serviceDownTime)));
-            if (down > threshold * services) {
+            if (options.disrupts(down, services)) {
                 boolean recorded = transactions.inTransaction(() -> {
                     if (!store.claimDisruption(zone, latest)) {
                         return false;
@@ -82,7 +81,8 @@ final class ZoneWatch {
             nextEndCheck = now.plus(serviceDownTime);
             Map<String, Integer> down = count(store.recordedDown(), snapshot);
             for (String zone : disrupted) {
-                if (down.getOrDefault(zone, 0) <= threshold * sizes.getOrDefault(zone, 0) && !claimed.contains(zone)) {
+                if (down.getOrDefault(zone, 0) <= options.massDownThreshold() * sizes.getOrDefault(zone, 0)
+                        && !claimed.contains(zone)) {
                     store.endDisruption(zone);
                 }
             }

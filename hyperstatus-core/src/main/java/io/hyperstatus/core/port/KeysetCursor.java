@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BiFunction;
 
@@ -103,6 +104,11 @@ public final class KeysetCursor<T> implements Iterator<T> {
             return new Batch<>(values, batch.now(), batch.rowsRead(), batch.lastIdRead());
         };
         return new KeysetCursor<>(mapped, batchSize, firstAfterId, limit);
+    }
+
+    /** The database clock the batches were read by: empty until the first batch is read. */
+    public Optional<Instant> now() {
+        return Optional.ofNullable(now);
     }
 
     /** How many rows the batches read so far: a limited cursor that read its limit may have more rows after it. */

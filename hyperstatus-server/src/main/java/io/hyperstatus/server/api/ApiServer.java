@@ -4,6 +4,7 @@ import io.hyperstatus.config.HyperstatusConfig;
 import io.hyperstatus.server.agent.AgentController;
 import io.hyperstatus.server.api.aggregates.AggregatesController;
 import io.hyperstatus.server.api.auth.Authenticator;
+import io.hyperstatus.server.api.board.BoardController;
 import io.hyperstatus.server.api.events.EventStreams;
 import io.hyperstatus.server.api.events.EventsController;
 import io.hyperstatus.server.api.availabilityzones.AvailabilityZonesController;
@@ -48,7 +49,7 @@ public final class ApiServer implements AutoCloseable {
                      HypervisorsController hypervisors, ServicesController services,
                      AggregatesController aggregates, AvailabilityZonesController availabilityZones,
                      HostsController hosts, ExtensionsController extensions, AgentController agent,
-                     EventsController events, EventStreams eventStreams, HealthCheck health,
+                     EventsController events, BoardController board, EventStreams eventStreams, HealthCheck health,
                      RequestObserver requests, Dashboard dashboard) {
         this.config = config;
         this.dashboard = dashboard;
@@ -74,7 +75,9 @@ public final class ApiServer implements AutoCloseable {
         compute.add(versions.byId());
         this.computeEndpoints = List.copyOf(compute);
         this.agentEndpoints = agent.routes();
-        this.hyperstatusEndpoints = events.routes();
+        List<Endpoint> hyperstatus = new ArrayList<>(events.routes());
+        hyperstatus.addAll(board.routes());
+        this.hyperstatusEndpoints = List.copyOf(hyperstatus);
         this.eventStreams = eventStreams;
         // Read the certificate and key now: a wrong file stops start-up, naming its option.
         this.tls = config.ssl().map(TlsConnector::new);

@@ -1,5 +1,6 @@
 package io.hyperstatus.server.api;
 
+import io.hyperstatus.server.api.error.ApiException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,12 @@ public final class QueryValues {
     public static Optional<String> last(Map<String, List<String>> query, String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(values.size() - 1));
+    }
+
+    /** A value the schema let through but its meaning refuses, in the words of a schema's refusal. */
+    public static ApiException invalid(String name, String value, String why) {
+        return ApiException.badRequest("Invalid input for query parameters " + name + ". Value: " + value + ". "
+                + why);
     }
 
     /** A boolean parameter the schema has checked; absent means false. */

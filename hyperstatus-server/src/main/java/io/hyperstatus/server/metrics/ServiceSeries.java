@@ -4,6 +4,7 @@ import io.hyperstatus.core.StoreUnavailableException;
 import io.hyperstatus.core.port.KeysetCursor;
 import io.hyperstatus.core.services.ServiceQueries;
 import io.hyperstatus.core.zones.ServiceZones;
+import io.hyperstatus.core.zones.StateCounts;
 import io.hyperstatus.domain.Service;
 import io.hyperstatus.domain.ServiceState;
 import io.hyperstatus.domain.ServiceWithState;
@@ -17,12 +18,9 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,20 +148,17 @@ final class ServiceSeries implements MultiCollector {
     }
 
     private static GaugeSnapshot counts(List<Row> rows) {
-        // Counted in a hash map, then sorted: the few keys once, not every service's key on the way in.
-        Map<List<String>, Integer> tally = new HashMap<>();
+        StateCounts counts = new StateCounts();
         for (Row row : rows) {
-            tally.merge(List.of(row.zone(), row.binary(), row.up() ? "up" : "down",
-                    row.enabled() ? "enabled" : "disabled"), 1, Integer::sum);
+            counts.add(row.zone(), row.binary(), row.up() ? ServiceState.UP : ServiceState.DOWN,
+                    row.service().status());
         }
-        Map<List<String>, Integer> counts = new TreeMap<>(Comparator.comparing((List<String> key) -> key.get(0))
-                .thenComparing(key -> key.get(1)).thenComparing(key -> key.get(2)).thenComparing(key -> key.get(3)));
-        counts.putAll(tally);
         GaugeSnapshot.Builder family = GaugeSnapshot.builder().name(COUNTS)
                 .help("How many services there are, per zone, binary, state (up or down) and status (enabled or"
                         + " disabled)");
-        counts.forEach((key, count) -> family.dataPoint(GaugeDataPointSnapshot.builder()
-                .labels(Labels.of("zone", key.get(0), "binary", key.get(1), "state", key.get(2), "status", key.get(3)))
+        counts.sorted().forEach((key, count) -> family.dataPoint(GaugeDataPointSnapshot.builder()
+                .labels(Labels.of("zone", key.zone(), "binary", key.binary(), "state", key.state().wireName(),
+                        "status", key.status().wireName()))
                 .value(count).build()));
         return family.build();
     }

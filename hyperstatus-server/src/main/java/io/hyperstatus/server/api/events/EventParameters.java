@@ -1,5 +1,6 @@
 package io.hyperstatus.server.api.events;
 
+import io.hyperstatus.server.api.QueryValues;
 import io.hyperstatus.server.api.error.ApiException;
 import io.hyperstatus.server.api.validation.PythonRepr;
 import java.time.Duration;
@@ -66,7 +67,6 @@ final class EventParameters {
     }
 
     static ApiException invalid(String name, String value, String why) {
-        return ApiException.badRequest("Invalid input for query parameters " + name + ". Value: " + value + ". "
-                + why);
+        return QueryValues.invalid(name, value, why);
     }
 }

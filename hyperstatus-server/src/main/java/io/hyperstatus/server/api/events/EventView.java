@@ -11,17 +11,11 @@ import io.hyperstatus.server.api.Json;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /** The JSON of an event, of a service as events name it, and of an availability (see docs/events.md). */
 final class EventView {
-    /** RFC 3339 in UTC, always with microseconds: the database clock's precision. */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
-
     static String time(Instant instant) {
-        return TIME.format(instant);
+        return Json.time(instant);
     }
 
     /** One event as a document of its own: what a stream message carries on its one {@code data:} line. */

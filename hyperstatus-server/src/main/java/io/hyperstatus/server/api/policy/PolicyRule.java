@@ -40,7 +40,10 @@ public enum PolicyRule {
     /** Not Nova rules: hyperstatus's own API, reading the event log (see docs/events.md). */
     EVENTS_LIST("hyperstatus:events:list", BaseRules.ADMIN),
     EVENTS_STREAM("hyperstatus:events:stream", BaseRules.ADMIN),
-    EVENTS_AVAILABILITY("hyperstatus:events:availability", BaseRules.ADMIN);
+    EVENTS_AVAILABILITY("hyperstatus:events:availability", BaseRules.ADMIN),
+    /** Not Nova rules: hyperstatus's own API, the hypervisor board and the zones' counts (see docs/hypervisor-board.md). */
+    BOARD_HYPERVISORS("hyperstatus:hypervisors:list", BaseRules.ADMIN),
+    ZONES_SUMMARY("hyperstatus:zones:summary", BaseRules.ADMIN);
 
     private final String ruleName;
     private final String defaultCheck;
