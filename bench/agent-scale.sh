@@ -13,48 +13,8 @@ jar="$home/hyperstatus-launcher/target/hyperstatus.jar"
 work="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 
-{
-  printf '{"services": [{"host": "controller", "binary": "nova-scheduler"}],\n "hosts": [\n'
-  for i in $(seq 1 "$hosts"); do
-    sep=","; [ "$i" -eq "$hosts" ] && sep=""
-    printf '  {"host": "sim-%05d", "vcpus": 64, "vcpus_used": %d, "memory_mb": 262144, "memory_mb_used": %d, "local_gb": 2000, "local_gb_used": %d, "instances": [{"uuid": "%08x-0000-4000-8000-000000000000", "name": "instance-%08x"}]}%s\n' \
-      "$i" $((i % 64)) $((i % 1000 * 128)) $((i % 500)) "$i" "$i" "$sep"
-  done
-  printf ' ]}\n'
-} > "$work/hosts.json"
-
-# The simulating agent's identity: a shared secret the server binds to every host (docs/agent-identity.md).
-secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-(umask 077 && echo "simulator $secret *" > "$work/agent-secrets" && echo "$secret" > "$work/agent-secret")
-cat > "$work/server.conf" <<CONF
-[DEFAULT]
-state_path = $work/server
-osapi_compute_listen = 127.0.0.1
-osapi_compute_listen_port = $port
-[agent_identity]
-secrets_file = $work/agent-secrets
-[metrics]
-# Free ports: the test's processes must not take (or find taken) the default ones.
-port = 0
-agent_port = 0
-CONF
-cat > "$work/agent.conf" <<CONF
-[DEFAULT]
-host = simulator
-state_path = $work/agent
-compute_driver = fake.FakeDriver
-report_interval = 10
-update_resources_interval = 60
-[fake]
-hosts_file = $work/hosts.json
-[agent]
-api_servers = http://127.0.0.1:$port
-secret_file = $work/agent-secret
-[metrics]
-# Free ports: the test's processes must not take (or find taken) the default ones.
-port = 0
-agent_port = 0
-CONF
+. "$home/bench/simulator.sh"
+write_simulator "$work" "$port" "$hosts"
 
 java -Xmx1g -jar "$jar" server --config-file "$work/server.conf" > "$work/server.log" 2>&1 &
 server_pid=$!

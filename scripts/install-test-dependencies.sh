@@ -11,6 +11,9 @@
 #   prometheus                      for its promtool, which contrib/check.sh runs on the alerting rules, and the
 #                                   Prometheus of conformance/metrics (started there on a port and in a folder of
 #                                   its own); the package's own daemon is stopped and disabled when this installs it
+#   chromium, nodejs, npm           the browser of dashboard-tests/ (driven by playwright-core from npm) and the Node.js
+#                                   that runs them; nodejs and npm only when there is no node or npm (a Node.js of
+#                                   another origin, which bundles npm, conflicts with Debian's npm package)
 #   systemd                         for systemd-analyze, which contrib/check.sh runs on the units (a container
 #                                   lacks it; installed, it is not started)
 # Does nothing when everything is there, so CI can call it on every run. Installing needs root (apt-get); an
@@ -23,7 +26,9 @@ log() { echo "install-test-dependencies: $*" >&2; }
 needed=(libvirt0 libvirt-clients
   python3-keystone uwsgi uwsgi-plugin-python3 curl jq
   python3-openstackclient python3-openstacksdk python3-novaclient python3-pytest tempest
-  rabbitmq-server python3-oslo.messaging python3-pika prometheus systemd)
+  rabbitmq-server python3-oslo.messaging python3-pika prometheus systemd chromium)
+command -v node >/dev/null 2>&1 || needed+=(nodejs)
+command -v npm >/dev/null 2>&1 || needed+=(npm)
 databases=()
 [ -n "${HYPERSTATUS_TEST_POSTGRESQL_URL:-}" ] || databases+=(postgresql)
 [ -n "${HYPERSTATUS_TEST_MARIADB_URL:-}" ] || databases+=(mariadb-server)

@@ -23,25 +23,12 @@ jar="$root/hyperstatus-launcher/target/hyperstatus.jar"
 
 log() { echo "metrics: $*" >&2; }
 
-# Stops a process this script started: TERM, then KILL if it is still there after 10 s.
-stop() {
-  local pid="$1"
-  [ -n "$pid" ] || return 0
-  kill "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -9 "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
+. "$root/scripts/lib/processes.sh"
 
 cleanup() {
   local status=$?
   trap - EXIT
-  stop "${agent_pid:-}"
-  stop "${prometheus_pid:-}"
-  stop "${server_pid:-}"
+  stop_processes "${agent_pid:-}" "${prometheus_pid:-}" "${server_pid:-}"
   if [ $status -ne 0 ]; then
     log "failed; logs follow"
     tail -n 30 "$work"/server.log "$work"/agent.log "$work"/prometheus.log 2>/dev/null || true
@@ -53,10 +40,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-for tool in prometheus promtool; do
-  command -v "$tool" >/dev/null 2>&1 \
-    || { log "$tool is missing (Debian: prometheus; scripts/install-test-dependencies.sh installs it)"; exit 1; }
-done
+require_tools prometheus prometheus promtool
 [ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
 # Run a copy, so that a rebuild during the run cannot pull the jar from under the processes.
 cp "$jar" "$work/hyperstatus.jar"
