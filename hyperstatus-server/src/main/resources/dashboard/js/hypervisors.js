@@ -168,16 +168,18 @@ function listen() {
 }
 
 async function main() {
-  const session = await start('/dashboard/hypervisors.html');
   view = readUrl();
-  config = await call('/dashboard/config.json').catch(() => config);
+  const configured = call('/dashboard/config.json').then(read => { config = read; }, () => {});
+  const session = await start('/dashboard/hypervisors.html');
   showFilters();
   listen();
+  // The stream's cursor before the list, so that what changes in between is replayed; the rest meanwhile.
   const since = may(session, 'hyperstatus:events:stream') ? await newestEventId(call) : null;
-  await fillChoices();
-  showFilters();
+  const choices = fillChoices().then(showFilters);
+  await configured;
   await load();
   if (since !== null) new LiveEvents({since, onStatus: showLive, onEvent: apply}).open();
+  await choices;
 }
 
 main();

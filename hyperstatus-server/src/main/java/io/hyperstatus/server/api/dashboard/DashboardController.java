@@ -94,6 +94,7 @@ public final class DashboardController {
         if (session.isPresent() && !CsrfTokens.matches(session.get().token(), ctx.header(CsrfTokens.HEADER))) {
             throw new ApiException(403, CsrfTokens.REFUSED);
         }
+        session.ifPresent(open -> signIn.signOut(open.token()));
         sessions.clearCookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
         ctx.status(204);
     }

@@ -12,12 +12,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * With Keystone the form's user name, password, project and domain are exchanged for a project-scoped token by
  * password ({@code POST /v3/auth/tokens}), as Horizon signs its users in. The password goes no further.
  */
 public final class KeystoneSignIn implements SignIn {
+    private static final Logger LOG = LoggerFactory.getLogger(KeystoneSignIn.class);
     private static final String DEFAULT_DOMAIN = "Default";
     private static final String UNAVAILABLE = "The authentication service is unavailable. Please try again later.";
 
@@ -34,6 +37,25 @@ public final class KeystoneSignIn implements SignIn {
     @Override
     public String strategy() {
         return "keystone";
+    }
+
+    @Override
+    public void signOut(String token) {
+        HttpRequest request = HttpRequest.newBuilder(tokensUri).timeout(options.httpRequestTimeout())
+                .header("X-Auth-Token", token)
+                .header("X-Subject-Token", token)
+                .DELETE()
+                .build();
+        try {
+            HttpResponse<String> response = KeystoneSession.send(http, request);
+            if (response.statusCode() != 204) {
+                // Already revoked or expired: the session is over either way.
+                LOG.info("Keystone answered HTTP {} to revoking a dashboard session's token", response.statusCode());
+            }
+        } catch (KeystoneUnavailableException e) {
+            // Signing out still clears the cookies; the token lasts until it expires.
+            LOG.warn("Cannot revoke a dashboard session's token: {}", e.getMessage());
+        }
     }
 
     @Override

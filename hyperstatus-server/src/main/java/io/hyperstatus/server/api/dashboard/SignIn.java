@@ -27,6 +27,14 @@ public interface SignIn {
      */
     Optional<IssuedToken> signIn(JsonNode form);
 
+    /**
+     * Ends what a session's token grants, where the identity service can: with Keystone the token is revoked, so a
+     * copy of the cookie is worth nothing after sign-out (once the API's token cache lets it go). A noauth2 token
+     * cannot be ended; nothing happens then.
+     */
+    default void signOut(String token) {
+    }
+
     /** A field of the form: a string of 1 to 255 characters, or {@code fallback} when absent and one is given. */
     static String field(JsonNode form, String name, Optional<String> fallback) {
         JsonNode value = form.get(name);

@@ -3,11 +3,13 @@ package io.hyperstatus.server.api.dashboard;
 import static io.hyperstatus.server.testing.JsonAssert.assertJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hyperstatus.server.testing.Eventually;
 import io.hyperstatus.server.testing.KeystoneFixture;
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,8 +58,15 @@ class DashboardKeystoneTest {
         assertThat(session.get("allowed").get("os_compute_api:os-services:update").asBoolean()).isFalse();
         // Keystone's tokens live an hour by default: the session ends with the token, before [dashboard]'s 8 hours.
         assertThat(signedIn.headerValues("Set-Cookie").get(0)).containsPattern("Max-Age=(3[0-5]\\d\\d|[12]?\\d{1,3});");
-        Reply services = server.send("GET", "/v2.1/os-availability-zone", null, Map.of("Cookie", sessionCookie(signedIn)));
-        assertThat(services.status()).isEqualTo(200);
+        Map<String, String> cookie = Map.of("Cookie", sessionCookie(signedIn));
+        assertThat(server.send("GET", "/v2.1/os-availability-zone", null, cookie).status()).isEqualTo(200);
+        // Signing out revokes the token: a copy of the cookie opens nothing once the token cache (1 s) lets it go.
+        Map<String, String> signOut = Map.of("Cookie", sessionCookie(signedIn), CsrfTokens.HEADER,
+                session.get("csrf_token").asText());
+        assertThat(server.send("DELETE", DashboardController.SESSION_PATH, null, signOut).status()).isEqualTo(204);
+        int afterSignOut = Eventually.until(() -> server.send("GET", DashboardController.SESSION_PATH, null, cookie)
+                .status(), status -> status == 401, Duration.ofSeconds(10), Duration.ofMillis(200));
+        assertThat(afterSignOut).isEqualTo(401);
     }
 
     @Test
