@@ -2,7 +2,7 @@
 // each row kept current by the event stream, heartbeat ages counted against the server's clock.
 import {call, query} from './api.js';
 import {start, may, showLive, showError, clearError} from './app.js';
-import {badge, byId, fill, h} from './dom.js';
+import {byId, fill, h} from './dom.js';
 import {count, duration, ServerClock, time} from './format.js';
 import {LiveEvents, newestEventId} from './stream.js';
 
@@ -59,17 +59,44 @@ function heartbeatText(row) {
   return `${duration(age)} ago`;
 }
 
+/**
+ * A row is a copy of one built once, its texts and links filled in: a page of 1,000 rows costs 1,000 deep copies
+ * rather than 10,000 elements built one attribute at a time.
+ */
+const ROW = h('tr', {},
+  h('th', {scope: 'row'}, h('a', {})),
+  h('td', {class: 'state'}, h('span', {})),
+  h('td', {class: 'status'}, h('span', {})),
+  h('td', {class: 'reason'}),
+  h('td', {class: 'heartbeat'}),
+  h('td', {class: 'zone'}),
+  h('td', {class: 'aggregates'}),
+  h('td', {class: 'type'}),
+  h('td', {class: 'instances num'}));
+
+function setBadge(span, word) {
+  span.className = `badge ${word}`;
+  span.textContent = word;
+}
+
 function rowOf(hypervisor) {
-  const tr = h('tr', {'data-hostname': hypervisor.hypervisor_hostname, 'data-host': hypervisor.host, 'data-id': hypervisor.id},
-    h('th', {scope: 'row'}, h('a', {href: `/dashboard/host.html?id=${encodeURIComponent(hypervisor.id)}`}, hypervisor.hypervisor_hostname)),
-    h('td', {class: 'state'}, badge(hypervisor.state)),
-    h('td', {class: 'status'}, badge(hypervisor.status)),
-    h('td', {class: 'reason'}, hypervisor.disabled_reason ?? ''),
-    h('td', {class: 'heartbeat', title: time(hypervisor.last_heartbeat)}, heartbeatText(hypervisor)),
-    h('td', {class: 'zone'}, hypervisor.zone ?? ''),
-    h('td', {class: 'aggregates'}, hypervisor.aggregates.join(', ')),
-    h('td', {class: 'type'}, hypervisor.hypervisor_type ?? ''),
-    h('td', {class: 'instances num'}, String(hypervisor.running_vms)));
+  const tr = ROW.cloneNode(true);
+  tr.dataset.hostname = hypervisor.hypervisor_hostname;
+  tr.dataset.host = hypervisor.host;
+  tr.dataset.id = hypervisor.id;
+  const cells = tr.children;
+  const link = cells[0].firstChild;
+  link.href = `/dashboard/host.html?id=${encodeURIComponent(hypervisor.id)}`;
+  link.textContent = hypervisor.hypervisor_hostname;
+  setBadge(cells[1].firstChild, hypervisor.state);
+  setBadge(cells[2].firstChild, hypervisor.status);
+  cells[3].textContent = hypervisor.disabled_reason ?? '';
+  cells[4].title = time(hypervisor.last_heartbeat);
+  cells[4].textContent = heartbeatText(hypervisor);
+  cells[5].textContent = hypervisor.zone ?? '';
+  cells[6].textContent = hypervisor.aggregates.join(', ');
+  cells[7].textContent = hypervisor.hypervisor_type ?? '';
+  cells[8].textContent = String(hypervisor.running_vms ?? '');
   return tr;
 }
 
@@ -169,16 +196,20 @@ function listen() {
 
 async function main() {
   view = readUrl();
+  // The stream's cursor, then the list: what changes in between is replayed. The session, the configuration and
+  // the filters' choices are read meanwhile, not before, so that the rows come as early as they can.
+  const cursor = newestEventId(call);
+  const listed = cursor.then(load);
   const configured = call('/dashboard/config.json').then(read => { config = read; }, () => {});
   const session = await start('/dashboard/hypervisors.html');
   showFilters();
   listen();
-  // The stream's cursor before the list, so that what changes in between is replayed; the rest meanwhile.
-  const since = may(session, 'hyperstatus:events:stream') ? await newestEventId(call) : null;
   const choices = fillChoices().then(showFilters);
-  await configured;
-  await load();
-  if (since !== null) new LiveEvents({since, onStatus: showLive, onEvent: apply}).open();
+  await Promise.all([configured, listed]);
+  const since = await cursor;
+  if (since !== null && may(session, 'hyperstatus:events:stream')) {
+    new LiveEvents({since, onStatus: showLive, onEvent: apply}).open();
+  }
   await choices;
 }
 
