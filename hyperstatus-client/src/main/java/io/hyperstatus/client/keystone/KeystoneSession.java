@@ -98,17 +98,24 @@ public final class KeystoneSession implements TokenSource {
     }
 
     private ObjectNode passwordAuth() {
+        return passwordAuth(options.username(), options.userDomainName(), options.password(), options.projectName(),
+                options.projectDomainName());
+    }
+
+    /** The body of a password authentication scoped to a project ({@code POST /v3/auth/tokens}). */
+    public static ObjectNode passwordAuth(String username, String userDomain, String password, String project,
+                                          String projectDomain) {
         ObjectNode body = MAPPER.createObjectNode();
         ObjectNode auth = body.putObject("auth");
         ObjectNode identity = auth.putObject("identity");
         identity.putArray("methods").add("password");
         ObjectNode user = identity.putObject("password").putObject("user");
-        user.put("name", options.username());
-        user.putObject("domain").put("name", options.userDomainName());
-        user.put("password", options.password());
-        ObjectNode project = auth.putObject("scope").putObject("project");
-        project.put("name", options.projectName());
-        project.putObject("domain").put("name", options.projectDomainName());
+        user.put("name", username);
+        user.putObject("domain").put("name", userDomain);
+        user.put("password", password);
+        ObjectNode scope = auth.putObject("scope").putObject("project");
+        scope.put("name", project);
+        scope.putObject("domain").put("name", projectDomain);
         return body;
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hyperstatus.client.keystone.KeystoneSession;
 import io.hyperstatus.client.keystone.KeystoneUnavailableException;
 import io.hyperstatus.config.KeystoneOptions;
-import io.hyperstatus.server.api.Json;
 import io.hyperstatus.server.api.auth.AuthenticationUnavailableException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,17 +60,9 @@ public final class KeystoneSignIn implements SignIn {
     @Override
     public Optional<IssuedToken> signIn(JsonNode form) {
         String domain = SignIn.field(form, "domain", Optional.of(DEFAULT_DOMAIN));
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        ObjectNode auth = body.putObject("auth");
-        ObjectNode identity = auth.putObject("identity");
-        identity.putArray("methods").add("password");
-        ObjectNode user = identity.putObject("password").putObject("user");
-        user.put("name", SignIn.field(form, "username", Optional.empty()));
-        user.putObject("domain").put("name", domain);
-        user.put("password", SignIn.field(form, "password", Optional.empty()));
-        ObjectNode project = auth.putObject("scope").putObject("project");
-        project.put("name", SignIn.field(form, "project", Optional.empty()));
-        project.putObject("domain").put("name", domain);
+        ObjectNode body = KeystoneSession.passwordAuth(SignIn.field(form, "username", Optional.empty()), domain,
+                SignIn.field(form, "password", Optional.empty()), SignIn.field(form, "project", Optional.empty()),
+                domain);
         HttpRequest request = HttpRequest.newBuilder(tokensUri).timeout(options.httpRequestTimeout())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
