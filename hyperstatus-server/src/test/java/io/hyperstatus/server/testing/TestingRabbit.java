@@ -34,7 +34,8 @@ public final class TestingRabbit implements AutoCloseable {
             .getOrDefault("HYPERSTATUS_TEST_RABBITMQ_MANAGEMENT_PORT", "15672"));
 
     private final String vhost;
-    private final Connection connection;
+    private final ConnectionFactory factory;
+    private Connection connection;
     private Channel channel;
     private final java.util.Set<String> seenQueues = new java.util.HashSet<>();
 
@@ -52,7 +53,7 @@ public final class TestingRabbit implements AutoCloseable {
 
     private TestingRabbit(String vhost) throws IOException, TimeoutException {
         this.vhost = vhost;
-        ConnectionFactory factory = new ConnectionFactory();
+        this.factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
         factory.setPort(PORT);
         factory.setVirtualHost(vhost);
@@ -125,14 +126,20 @@ public final class TestingRabbit implements AutoCloseable {
 
     /**
      * One message off the queue, or null. A queue the management API lists may not take gets yet (a quorum queue
-     * still electing its leader): the broker then closes the channel, and the next try opens another.
+     * still electing its leader): the broker then closes the channel, or the whole connection with an internal
+     * error, and the next try opens another.
      */
     private GetResponse get(String queue) throws IOException {
-        if (!channel.isOpen()) {
-            channel = connection.createChannel();
-        }
         try {
+            if (!connection.isOpen()) {
+                connection = factory.newConnection("hyperstatus-tests");
+            }
+            if (!channel.isOpen()) {
+                channel = connection.createChannel();
+            }
             return channel.basicGet(queue, true);
+        } catch (TimeoutException notYet) {
+            return null;
         } catch (IOException | com.rabbitmq.client.AlreadyClosedException notYet) {
             return null;
         }
