@@ -1,0 +1,453 @@
+#!/usr/bin/env bash
+# The high-availability stage: hyperstatus on the stack OpenStack control planes run, every part killed in turn
+# under load, on the loopback.
+#
+# Phase 1, MariaDB Galera: a three-node Galera cluster (scripts/galera.sh), HAProxy (scripts/haproxy.sh) in front of
+# three API servers and of the cluster (one active node, the others backup, as kolla-ansible sets it up), API
+# servers A and B on the cluster through HAProxy and C on the nodes directly (node 3 first), so that writes
+# arrive at two nodes at once; notifications to a three-node RabbitMQ cluster (scripts/rabbitmq-cluster.sh) in
+# quorum queues. Faults, one after another:
+#   galera-node-3    node 3 (C's) SIGKILLed, started again 10 s later: it rejoins by IST;
+#   galera-writer    node 1, the one HAProxy writes to, SIGKILLed, started again 10 s later;
+#   api-server       an API server that holds no lease SIGKILLed, started again;
+#   lease-holder     the API server holding the liveness detector's lease (and the notification outbox's, if the
+#                    same one holds both; else that one too) SIGKILLed, started again;
+#   rabbitmq-node    one RabbitMQ node stopped for 30 s, started again.
+# Phase 2, PostgreSQL with a hot standby (scripts/postgresql-standby.sh): two API servers behind HAProxy on a
+# multi-host URL; the primary stopped and the standby promoted (primary-promotion).
+# Load throughout each phase: two agents simulating 1,000 hosts heartbeating every 2 s (one through HAProxy, one
+# listing the three servers), 4 clients listing through HAProxy, and a stream of admin changes through HAProxy with
+# each answer recorded (ha/load.py). Afterwards (ha/check.py): every admin change answered 2xx is in the database
+# and in the event log, nothing is listed twice, no host was ever listed down nor recorded went_down, no call was
+# answered 500, failures in a row stayed within ERROR_WINDOW seconds, and the cluster was whole again within 30 s
+# of each fault's end; every event is published on RabbitMQ once (repeats with the same message_id counted;
+# faults/notifications-check.py). It prints the figures docs/high-availability.md quotes.
+#
+#   ha/run.sh     ports from $HYPERSTATUS_HA_PORT (default 18950) up, the first free ones; Galera from
+#                 $HYPERSTATUS_HA_GALERA_PORT (33300), RabbitMQ from $HYPERSTATUS_HA_RABBIT_PORT (62300),
+#                 PostgreSQL from $HYPERSTATUS_HA_PG_PORT (35600)
+# Every wait is bounded; the whole stage takes about eight minutes here.
+set -euo pipefail
+home="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$home"
+# shellcheck source=../scripts/lib/processes.sh
+. scripts/lib/processes.sh
+
+SERVICE_DOWN_TIME=10
+REPORT_INTERVAL=2
+HOSTS_PER_AGENT=500
+ERROR_WINDOW=30               # the longest a client may see failures in a row
+WHOLE_WITHIN=30               # the cluster answers normally this long after a fault ends
+GALERA_DOWN_SECONDS=10
+RABBIT_DOWN_SECONDS=30
+BOUND_TAKEOVER_SECONDS=10     # another server holds a lease after its holder's SIGKILL
+BOUND_START_SECONDS=90        # a JVM start on a busy machine
+BOUND_DRAIN_SECONDS=90        # every event published after the load ends
+
+log() { echo "ha: $*" >&2; }
+failures=0
+fail() { log "FAILED: $*"; failures=$((failures + 1)); }
+stage_began=$(date +%s)
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/hyperstatus-ha.XXXXXX")"
+chmod 755 "$work"
+pids=()
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  touch "$work/stop" 2>/dev/null || true
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  scripts/haproxy.sh stop "$work/haproxy" >/dev/null 2>&1 || true
+  scripts/rabbitmq-cluster.sh stop "$work/rabbit" >/dev/null 2>&1 || true
+  scripts/galera.sh stop "$work/galera" >/dev/null 2>&1 || true
+  scripts/postgresql-standby.sh stop "$work/pg" >/dev/null 2>&1 || true
+  if [ "$status" -ne 0 ] && [ -d "$work/logs" ]; then
+    for f in "$work"/logs/*.log; do log "--- last lines of $(basename "$f")"; tail -n 15 "$f" >&2; done
+  fi
+  rm -rf "$work"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+mkdir -p "$work/logs"
+require_tools "haproxy mariadb-client jq python3" haproxy mariadb jq python3
+
+taken=" "
+free_port() { # FROM: sets $port to the first port from FROM up that nothing listens on and this run did not take
+  port=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || [[ "$taken" == *" $port "* ]]; do
+    port=$((port + 1))
+  done
+  taken+="$port "
+}
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+over() { awk -v v="$1" -v b="$2" 'BEGIN { exit !(v == "never" || v > b) }'; }
+secret() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+status_of() { curl -s -o /dev/null -m 10 -w '%{http_code}' -H 'X-Auth-Token: admin:admin' "$1" || true; }
+wait_for_200() { # URL SECONDS
+  local deadline=$(( $(date +%s) + $2 ))
+  while [ "$(status_of "$1")" != 200 ]; do
+    [ "$(date +%s)" -lt "$deadline" ] || return 1
+    sleep 0.2
+  done
+}
+up_count() { # URL: compute services listed up
+  curl -s -m 10 -H 'X-Auth-Token: admin:admin' "$1/v2.1/os-services?binary=nova-compute" \
+    | jq '[.services[] | select(.state == "up")] | length' 2>/dev/null || echo 0
+}
+
+[ -f hyperstatus-launcher/target/hyperstatus.jar ] || (mvn -B -q -DskipTests package >&2)
+
+# ---- processes ------------------------------------------------------------------------------------------------
+(umask 077; : >"$work/agent-secrets")
+write_config() { # NAME PORT DATABASE [extra [DEFAULT] lines] [extra sections]
+  mkdir -p "$work/$1"
+  cat >"$work/$1/hyperstatus.conf" <<CONF
+[DEFAULT]
+host = $1
+osapi_compute_listen = 127.0.0.1
+osapi_compute_listen_port = $2
+state_path = $work/$1
+service_down_time = $SERVICE_DOWN_TIME
+report_interval = $REPORT_INTERVAL
+compute_driver = fake.FakeDriver
+${4:-}
+[metrics]
+# Free ports: the test's processes must not take (or find taken) the default ones.
+port = 0
+agent_port = 0
+[database]
+connection = $3
+pool_timeout = 2
+[agent_identity]
+secrets_file = $work/agent-secrets
+${5:-}
+CONF
+}
+write_agent() { # NAME FIRST-HOST API-SERVERS: an agent simulating HOSTS_PER_AGENT hosts from FIRST-HOST on
+  local name=$1 first=$2 servers=$3 i hosts="" agent_secret
+  for i in $(seq "$first" $((first + HOSTS_PER_AGENT - 1))); do
+    hosts+="${hosts:+,}{\"host\": \"ha-$(printf %04d "$i")\"}"
+  done
+  write_config "$name" 0 "unused://" "" "[fake]
+hosts_file = $work/$name/hosts.json
+[agent]
+api_servers = $servers
+secret_file = $work/$name/secret"
+  sed -i '/^\[database\]/,/^pool_timeout/d' "$work/$name/hyperstatus.conf"
+  echo "{\"hosts\": [$hosts]}" >"$work/$name/hosts.json"
+  agent_secret="$(secret)"
+  (umask 077; echo "$agent_secret" >"$work/$name/secret")
+  echo "$name $agent_secret ha-*" >>"$work/agent-secrets"
+}
+declare -A pid_of
+start() { # NAME ROLE
+  bin/hyperstatus "$2" --config-file "$work/$1/hyperstatus.conf" >>"$work/logs/$1.log" 2>&1 &
+  pid_of[$1]=$!
+  pids+=("$!")
+}
+stop_all() { # NAME...: SIGTERM, then SIGKILL
+  local name list=()
+  for name in "$@"; do list+=("${pid_of[$name]:-}"); done
+  stop_processes "${list[@]}"
+}
+
+# ---- ports ----------------------------------------------------------------------------------------------------
+base="${HYPERSTATUS_HA_PORT:-18950}"
+free_port "$base"; port_front=$port      # HAProxy: the compute API
+free_port "$base"; port_db_front=$port   # HAProxy: Galera
+free_port "$base"; port_stats=$port      # HAProxy: its statistics
+free_port "$base"; port_a=$port
+free_port "$base"; port_b=$port
+free_port "$base"; port_c=$port
+front="http://127.0.0.1:$port_front"
+
+# ---- phase 1: Galera, HAProxy, RabbitMQ cluster -------------------------------------------------------------------
+phase_began=$(date +%s)
+log "phase 1: starting a three-node Galera cluster and a three-node RabbitMQ cluster"
+scripts/rabbitmq-cluster.sh start "$work/rabbit" "${HYPERSTATUS_HA_RABBIT_PORT:-62300}" >"$work/rabbit.env" \
+  2>>"$work/logs/rabbitmq-cluster.log" &
+rabbit_starter=$!
+eval "$(scripts/galera.sh start "$work/galera" "${HYPERSTATUS_HA_GALERA_PORT:-33300}" 2>>"$work/logs/galera.log")"
+read -r g1 g2 g3 <<<"$HYPERSTATUS_GALERA_PORTS"
+wait "$rabbit_starter" || { log "the RabbitMQ cluster did not start"; exit 1; }
+eval "$(cat "$work/rabbit.env")"
+read -r r1 r2 r3 <<<"$HYPERSTATUS_RABBIT_PORTS"
+galera_q() { # NODE-PORT SQL
+  mariadb -h 127.0.0.1 -P "$1" -u root --protocol=TCP -N -B -e "$2" hyperstatus
+}
+galera_any() { # SQL: on the first node that answers
+  local p
+  for p in "$g1" "$g2" "$g3"; do galera_q "$p" "$1" 2>/dev/null && return 0; done
+  return 1
+}
+mariadb -h 127.0.0.1 -P "$g1" -u root --protocol=TCP -e "CREATE DATABASE hyperstatus"
+
+cat >"$work/haproxy-galera.cfg" <<CFG
+global
+    maxconn 2000
+    stats socket $work/haproxy/stats.sock mode 600 level admin
+defaults
+    mode http
+    timeout connect 2s
+    timeout client 60s
+    timeout server 60s
+    timeout tunnel 1h
+    retries 2
+    option redispatch
+frontend compute_api
+    bind 127.0.0.1:$port_front
+    default_backend compute_api
+backend compute_api
+    balance roundrobin
+    option httpchk GET /healthcheck
+    http-check expect status 200
+    retry-on conn-failure empty-response response-timeout
+    default-server inter 1s fall 2 rise 2
+    server a 127.0.0.1:$port_a check
+    server b 127.0.0.1:$port_b check
+    server c 127.0.0.1:$port_c check
+listen galera
+    bind 127.0.0.1:$port_db_front
+    mode tcp
+    timeout client 1h
+    timeout server 1h
+    option tcpka
+    default-server inter 1s fall 2 rise 3 on-marked-down shutdown-sessions
+    server g1 127.0.0.1:$g1 check
+    server g2 127.0.0.1:$g2 check backup
+    server g3 127.0.0.1:$g3 check backup
+listen stats
+    bind 127.0.0.1:$port_stats
+    stats enable
+    stats uri /stats
+CFG
+scripts/haproxy.sh start "$work/haproxy" "$work/haproxy-galera.cfg" 2>>"$work/logs/haproxy.log"
+
+transport="transport_url = rabbit://guest:guest@127.0.0.1:$r1,guest:guest@127.0.0.1:$r2,guest:guest@127.0.0.1:$r3/"
+notify="[oslo_messaging_notifications]
+driver = messagingv2
+[notifications]
+notification_format = versioned
+[oslo_messaging_rabbit]
+rabbit_quorum_queue = true
+rabbit_interval_max = 2"
+through_haproxy="mysql+pymysql://root@127.0.0.1:$port_db_front/hyperstatus"
+direct="jdbc:mariadb:sequential://127.0.0.1:$g3,127.0.0.1:$g2,127.0.0.1:$g1/hyperstatus?user=root"
+write_config a "$port_a" "$through_haproxy" "$transport" "$notify"
+write_config b "$port_b" "$through_haproxy" "$transport" "$notify"
+write_config c "$port_c" "$direct" "$transport" "$notify"
+write_agent agent-1 1 "$front"
+write_agent agent-2 $((HOSTS_PER_AGENT + 1)) "http://127.0.0.1:$port_a,http://127.0.0.1:$port_b,http://127.0.0.1:$port_c"
+hosts_total=$((2 * HOSTS_PER_AGENT))
+
+bin/hyperstatus db sync --config-file "$work/a/hyperstatus.conf" >>"$work/logs/db-sync.log" 2>&1
+start a server; start b server; start c server
+for p in "$port_a" "$port_b" "$port_c"; do
+  wait_for_200 "http://127.0.0.1:$p/healthcheck" "$BOUND_START_SECONDS" || { log "API server on $p did not start"; exit 1; }
+done
+# Notifications begin after the newest event when a publisher first runs: that place is the phase's start.
+start_id=""
+for _ in $(seq 1 150); do
+  start_id="$(galera_any "SELECT published_through FROM notification_outbox WHERE id = 1" || true)"
+  [ -n "$start_id" ] && break
+  sleep 0.2
+done
+[ -n "$start_id" ] || { log "no API server began publishing notifications"; exit 1; }
+start agent-1 agent; start agent-2 agent
+deadline=$(( $(date +%s) + BOUND_START_SECONDS ))
+until [ "$(up_count "$front")" -eq "$hosts_total" ]; do
+  [ "$(date +%s)" -lt "$deadline" ] || { log "the agents' $hosts_total hosts did not come up"; exit 1; }
+  sleep 1
+done
+log "phase 1: 3 API servers (A, B through HAProxy's Galera front, C on node 3 first), $hosts_total hosts up, in $(( $(date +%s) - phase_began )) s"
+
+run_load() { # DIR: starts ha/load.py through the front; sets load_pid
+  rm -f "$work/stop"
+  python3 ha/load.py --api "$front" --out "$1" --stop "$work/stop" --targets ha-0001,ha-0002,ha-0501,ha-0502 \
+    --max-seconds 900 2>>"$work/logs/load.log" &
+  load_pid=$!
+  pids+=("$load_pid")
+}
+: >"$work/faults-1.txt"
+whole_again() { # NAME BEGAN: waits until the front lists every host up; records the fault
+  local deadline=$(( $(date +%s) + WHOLE_WITHIN + 30 )) took
+  until [ "$(status_of "$front/v2.1/os-services")" = 200 ] && [ "$(up_count "$front")" -eq "$hosts_total" ]; do
+    [ "$(date +%s)" -lt "$deadline" ] || break
+    sleep 0.5
+  done
+  echo "$1 $2 $(now)" >>"$faults_file"
+  took=$(since "$2")
+  log "$1: whole again ${took} s after the fault began"
+}
+faults_file="$work/faults-1.txt"
+run_load "$work/load-1"
+sleep 5
+
+galera_fault() { # NAME NODE
+  local began restart_at rejoin
+  began=$(now)
+  log "$1: Galera node $2 SIGKILLed for ${GALERA_DOWN_SECONDS} s"
+  scripts/galera.sh kill "$work/galera" "$2" 2>>"$work/logs/galera.log"
+  sleep "$GALERA_DOWN_SECONDS"
+  restart_at=$(now)
+  rejoin="$(scripts/galera.sh restart "$work/galera" "$2" 2>>"$work/logs/galera.log" | tail -n 1)" \
+    || fail "$1: node $2 did not rejoin"
+  log "$1: node $2 rejoined ($rejoin) $(since "$restart_at") s after its start"
+  whole_again "$1" "$began"
+}
+galera_fault galera-node-3 3
+galera_fault galera-writer 1
+
+lease_holder() { galera_any "SELECT holder FROM $1 WHERE id = 1" | cut -d/ -f1; }
+kill_server() { # NAME FAULT: SIGKILL, restart, wait until it answers
+  local began=$(now)
+  kill -9 "${pid_of[$1]}"
+  sleep 2
+  start "$1" server
+  wait_for_200 "http://127.0.0.1:$(port_of "$1")/healthcheck" "$BOUND_START_SECONDS" \
+    || fail "$2: API server $1 did not answer after its restart"
+}
+port_of() { case "$1" in a) echo "$port_a" ;; b) echo "$port_b" ;; c) echo "$port_c" ;; esac; }
+
+detector="$(lease_holder liveness_lease)"
+publisher="$(lease_holder notification_outbox)"
+for spare in a b c; do [ "$spare" != "$detector" ] && [ "$spare" != "$publisher" ] && break; done
+log "api-server: API server $spare (no lease; the detector is $detector, the publisher $publisher) SIGKILLed"
+began=$(now)
+kill_server "$spare" api-server
+whole_again api-server "$began"
+
+detector="$(lease_holder liveness_lease)"
+publisher="$(lease_holder notification_outbox)"
+log "lease-holder: API server $detector (the detector's lease) and $publisher (the outbox's) SIGKILLed"
+began=$(now)
+kill -9 "${pid_of[$detector]}"
+[ "$publisher" = "$detector" ] || kill -9 "${pid_of[$publisher]}"
+takeover=never
+for _ in $(seq 1 $((BOUND_TAKEOVER_SECONDS * 5 + 50))); do
+  d="$(lease_holder liveness_lease 2>/dev/null || true)"
+  n="$(lease_holder notification_outbox 2>/dev/null || true)"
+  if [ -n "$d" ] && [ "$d" != "$detector" ] && [ -n "$n" ] && [ "$n" != "$publisher" ]; then
+    takeover=$(since "$began"); break
+  fi
+  sleep 0.2
+done
+log "lease-holder: both leases held again by other servers ${takeover} s after the SIGKILL (bound ${BOUND_TAKEOVER_SECONDS} s)"
+over "$takeover" "$BOUND_TAKEOVER_SECONDS" && fail "the leases were taken over ${takeover} s after the SIGKILL"
+start "$detector" server
+[ "$publisher" = "$detector" ] || start "$publisher" server
+for s in "$detector" "$publisher"; do
+  wait_for_200 "http://127.0.0.1:$(port_of "$s")/healthcheck" "$BOUND_START_SECONDS" \
+    || fail "lease-holder: API server $s did not answer after its restart"
+done
+whole_again lease-holder "$began"
+
+log "rabbitmq-node: RabbitMQ node 1 stopped for ${RABBIT_DOWN_SECONDS} s"
+began=$(now)
+scripts/rabbitmq-cluster.sh stop-node "$work/rabbit" 1 2>>"$work/logs/rabbitmq-cluster.log" \
+  || fail "RabbitMQ node 1 did not stop"
+sleep "$RABBIT_DOWN_SECONDS"
+scripts/rabbitmq-cluster.sh start-node "$work/rabbit" 1 2>>"$work/logs/rabbitmq-cluster.log" \
+  || fail "RabbitMQ node 1 did not rejoin"
+whole_again rabbitmq-node "$began"
+sleep 5
+
+# ---- phase 1 checks -----------------------------------------------------------------------------------------------
+touch "$work/stop"
+wait "$load_pid" || true
+sleep 2
+drained=never
+stream_stopped=$(now)
+deadline=$(( $(date +%s) + BOUND_DRAIN_SECONDS ))
+while [ "$(date +%s)" -lt "$deadline" ]; do
+  [ "$(galera_any "SELECT count(*) FROM notification_outbox WHERE id = 1 AND published_through = (SELECT max(id) FROM service_events)")" = 1 ] \
+    && { drained=$(since "$stream_stopped"); break; }
+  sleep 0.5
+done
+[ "$drained" != never ] || fail "not every event published within ${BOUND_DRAIN_SECONDS} s of the load's end"
+galera_any "SET SESSION group_concat_max_len = 1073741824; SELECT COALESCE(JSON_ARRAYAGG(JSON_OBJECT('id', id,
+  'kind', kind, 'service_uuid', service_uuid, 'host', host, 'state_after', state_after, 'status_after', status_after,
+  'reason_after', reason_after, 'forced_down_after', forced_down_after, 'request_id', request_id) ORDER BY id), '[]')
+  FROM service_events WHERE id > $start_id" >"$work/events-1.json"
+curl -s -m 30 -H 'X-Auth-Token: admin:admin' "$front/v2.1/os-services?binary=nova-compute" >"$work/services-1.json"
+curl -s -m 30 -H 'X-Auth-Token: admin:admin' "$front/v2.1/os-aggregates" >"$work/aggregates-1.json"
+python3 ha/check.py --label galera --load "$work/load-1" --events "$work/events-1.json" \
+  --services "$work/services-1.json" --aggregates "$work/aggregates-1.json" --faults "$work/faults-1.txt" \
+  --hosts "$hosts_total" --error-window "$ERROR_WINDOW" >&2 || fail "phase 1's checks"
+if ! python3 faults/notifications-check.py --url "amqp://guest:guest@127.0.0.1:$r2/%2F" \
+    --events "$work/events-1.json" --timeout 90 >"$work/notify-check.out" 2>&1; then
+  fail "notifications lost, unexpected or out of order"
+fi
+sed 's/^notifications: /ha: notifications: /' "$work/notify-check.out" >&2
+log "phase 1: every event published ${drained} s after the load's end; phase $(( $(date +%s) - phase_began )) s"
+stop_all agent-1 agent-2 a b c
+scripts/haproxy.sh stop "$work/haproxy" 2>>"$work/logs/haproxy.log" || true
+scripts/rabbitmq-cluster.sh stop "$work/rabbit" 2>>"$work/logs/rabbitmq-cluster.log" || true
+scripts/galera.sh stop "$work/galera" 2>>"$work/logs/galera.log" || true
+
+# ---- phase 2: PostgreSQL primary and hot standby --------------------------------------------------------------
+phase_began=$(date +%s)
+log "phase 2: a PostgreSQL primary and its hot standby"
+eval "$(scripts/postgresql-standby.sh start "$work/pg" "${HYPERSTATUS_HA_PG_PORT:-35600}" 2>>"$work/logs/postgresql.log")"
+pg_primary=$HYPERSTATUS_PG_PRIMARY_PORT
+pg_standby=$HYPERSTATUS_PG_STANDBY_PORT
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pg_q() { # PORT SQL
+  as_postgres psql -h 127.0.0.1 -p "$1" -U postgres -d postgres -XAtqc "$2"
+}
+multi="postgresql://postgres@127.0.0.1:$pg_primary,127.0.0.1:$pg_standby/postgres?target_session_attrs=read-write"
+for s in a b c; do rm -rf "${work:?}/$s"; done
+write_config a "$port_a" "$multi"
+write_config b "$port_b" "$multi"
+rm -rf "$work/agent-1" "$work/agent-2"
+: >"$work/agent-secrets"
+write_agent agent-1 1 "$front"
+write_agent agent-2 $((HOSTS_PER_AGENT + 1)) "http://127.0.0.1:$port_a,http://127.0.0.1:$port_b"
+sed -e '/^listen galera/,/^listen stats/{/^listen stats/!d}' -e '/server c /d' "$work/haproxy-galera.cfg" \
+  >"$work/haproxy-pg.cfg"
+scripts/haproxy.sh start "$work/haproxy" "$work/haproxy-pg.cfg" 2>>"$work/logs/haproxy.log"
+bin/hyperstatus db sync --config-file "$work/a/hyperstatus.conf" >>"$work/logs/db-sync.log" 2>&1
+pg_start_id="$(pg_q "$pg_primary" "SELECT COALESCE(max(id), 0) FROM service_events")"
+start a server; start b server
+for p in "$port_a" "$port_b"; do
+  wait_for_200 "http://127.0.0.1:$p/healthcheck" "$BOUND_START_SECONDS" || { log "API server on $p did not start"; exit 1; }
+done
+start agent-1 agent; start agent-2 agent
+deadline=$(( $(date +%s) + BOUND_START_SECONDS ))
+until [ "$(up_count "$front")" -eq "$hosts_total" ]; do
+  [ "$(date +%s)" -lt "$deadline" ] || { log "the agents' $hosts_total hosts did not come up on PostgreSQL"; exit 1; }
+  sleep 1
+done
+log "phase 2: 2 API servers on the multi-host URL, $hosts_total hosts up, in $(( $(date +%s) - phase_began )) s"
+faults_file="$work/faults-2.txt"
+: >"$faults_file"
+run_load "$work/load-2"
+sleep 5
+log "primary-promotion: the primary stopped, the standby promoted"
+began=$(now)
+scripts/postgresql-standby.sh stop-primary "$work/pg" 2>>"$work/logs/postgresql.log"
+scripts/postgresql-standby.sh promote "$work/pg" 2>>"$work/logs/postgresql.log" || fail "the standby was not promoted"
+log "primary-promotion: the standby accepts writes $(since "$began") s after the primary stopped"
+whole_again primary-promotion "$began"
+sleep 5
+touch "$work/stop"
+wait "$load_pid" || true
+pg_q "$pg_standby" "SELECT COALESCE(json_agg(e ORDER BY e.id), '[]') FROM (SELECT id, kind, service_uuid, host,
+  state_after, status_after, reason_after, forced_down_after, request_id FROM service_events WHERE id > $pg_start_id) e" \
+  >"$work/events-2.json"
+curl -s -m 30 -H 'X-Auth-Token: admin:admin' "$front/v2.1/os-services?binary=nova-compute" >"$work/services-2.json"
+curl -s -m 30 -H 'X-Auth-Token: admin:admin' "$front/v2.1/os-aggregates" >"$work/aggregates-2.json"
+python3 ha/check.py --label postgresql --load "$work/load-2" --events "$work/events-2.json" \
+  --services "$work/services-2.json" --aggregates "$work/aggregates-2.json" --faults "$work/faults-2.txt" \
+  --hosts "$hosts_total" --error-window "$ERROR_WINDOW" >&2 || fail "phase 2's checks"
+log "phase 2: $(( $(date +%s) - phase_began )) s"
+stop_all agent-1 agent-2 a b
+
+if [ "$failures" -gt 0 ]; then
+  log "$failures check(s) failed"
+  exit 1
+fi
+log "every check passed in $(( $(date +%s) - stage_began )) s; machine load $(cut -d' ' -f1-3 /proc/loadavg)"
