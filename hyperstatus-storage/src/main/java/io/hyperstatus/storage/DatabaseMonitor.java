@@ -104,7 +104,7 @@ final class DatabaseMonitor implements AutoCloseable {
 
     private Connection open() throws SQLException {
         DatabaseUrl url = database.url();
-        Properties properties = new Properties();
+        Properties properties = PoolSettings.postgresqlDefaults(url);
         url.user().ifPresent(user -> properties.setProperty("user", user));
         url.password().ifPresent(password -> properties.setProperty("password", password));
         long millis = Math.max(1000, timeout.toMillis());

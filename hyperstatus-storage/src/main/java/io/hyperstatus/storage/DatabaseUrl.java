@@ -5,14 +5,24 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A database location, read from the URLs operators write in nova.conf ({@code sqlite:////var/lib/x.sqlite},
  * {@code postgresql://user:pw@host/db}, {@code mysql+pymysql://user:pw@host/db}) or from a JDBC URL.
+ * PostgreSQL also takes libpq's multi-host form, {@code postgresql://user@h1:5432,h2:5432/db?target_session_attrs=
+ * read-write}: the driver then connects to whichever host is the primary.
  */
 public record DatabaseUrl(Dialect dialect, String jdbcUrl, Optional<String> user, Optional<String> password) {
+    private static final int POSTGRESQL_PORT = 5432;
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?");
+    private static final Pattern IPV6_ADDRESS = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    private static final Pattern DATABASE_NAME = Pattern.compile("[^/?#]+");
 
     public DatabaseUrl {
         Objects.requireNonNull(dialect, "dialect");
@@ -42,7 +52,7 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, Optional<String> user
                 return new DatabaseUrl(Dialect.SQLITE, "jdbc:sqlite:" + path.substring(1), Optional.empty(), Optional.empty());
             }
             case "postgresql", "postgres" -> {
-                return fromNetworkUrl(url, trimmed, Dialect.POSTGRESQL, "jdbc:postgresql://", 5432);
+                return fromPostgresqlUrl(url, trimmed);
             }
             case "mysql", "mariadb" -> {
                 return fromNetworkUrl(url, trimmed, Dialect.MARIADB, "jdbc:mariadb://", 3306);
@@ -93,6 +103,126 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, Optional<String> user
         // Query options such as charset=utf8 are for Python drivers; the JDBC drivers speak UTF-8 already.
         String jdbc = jdbcPrefix + uri.getHost() + ":" + port + uri.getPath();
         return new DatabaseUrl(dialect, jdbc, user, password);
+    }
+
+    /**
+     * A PostgreSQL URL: java.net.URI cannot read libpq's comma-separated hosts, so that form is read here; a
+     * single host goes the way of the other databases. {@code target_session_attrs} becomes pgjdbc's
+     * {@code targetServerType}; with several hosts and none given, the primary is the target all the same, since
+     * this service writes.
+     */
+    private static DatabaseUrl fromPostgresqlUrl(String original, String url) {
+        String rest = url.substring(url.indexOf("://") + 3);
+        int queryStart = rest.indexOf('?');
+        String query = queryStart < 0 ? "" : rest.substring(queryStart + 1);
+        String beforeQuery = queryStart < 0 ? rest : rest.substring(0, queryStart);
+        int slash = beforeQuery.indexOf('/');
+        String authority = slash < 0 ? beforeQuery : beforeQuery.substring(0, slash);
+        String hosts = authority.substring(authority.lastIndexOf('@') + 1);
+        Optional<String> target = postgresqlTarget(original, query);
+        if (!hosts.contains(",")) {
+            DatabaseUrl single = fromNetworkUrl(original, url, Dialect.POSTGRESQL, "jdbc:postgresql://", POSTGRESQL_PORT);
+            return target.map(type -> new DatabaseUrl(Dialect.POSTGRESQL,
+                    single.jdbcUrl() + "?targetServerType=" + type, single.user(), single.password())).orElse(single);
+        }
+        String database = slash < 0 ? "" : beforeQuery.substring(slash + 1);
+        if (!DATABASE_NAME.matcher(database).matches()) {
+            throw invalid(original, "expected a database name after the hosts, e.g. postgresql://user@h1:5432,h2:5432/dbname");
+        }
+        List<String> addresses = new ArrayList<>();
+        for (String host : hosts.split(",", -1)) {
+            addresses.add(postgresqlHost(original, host));
+        }
+        Optional<String> user = Optional.empty();
+        Optional<String> password = Optional.empty();
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            String userInfo = authority.substring(0, at);
+            int colon = userInfo.indexOf(':');
+            user = Optional.of(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
+            if (colon >= 0) {
+                password = Optional.of(decode(userInfo.substring(colon + 1)));
+            }
+        }
+        String jdbc = "jdbc:postgresql://" + String.join(",", addresses) + "/" + database
+                + "?targetServerType=" + target.orElse("primary");
+        return new DatabaseUrl(Dialect.POSTGRESQL, jdbc, user, password);
+    }
+
+    /** One host of a multi-host URL, as {@code host:port}: a name, an IPv4 address, or an IPv6 one in brackets. */
+    private static String postgresqlHost(String original, String spec) {
+        if (spec.isEmpty()) {
+            throw invalid(original, "has an empty host in its list of hosts");
+        }
+        String host;
+        String port;
+        if (spec.startsWith("[")) {
+            int close = spec.indexOf(']');
+            if (close < 0 || !IPV6_ADDRESS.matcher(spec.substring(1, close)).matches()) {
+                throw invalid(original, "has a host '" + spec + "' that is no IPv6 address in brackets");
+            }
+            host = spec.substring(0, close + 1);
+            String after = spec.substring(close + 1);
+            if (!after.isEmpty() && !after.startsWith(":")) {
+                throw invalid(original, "has a host '" + spec + "' with something other than :port after the address");
+            }
+            port = after.isEmpty() ? null : after.substring(1);
+        } else {
+            int colon = spec.indexOf(':');
+            if (colon >= 0 && spec.indexOf(':', colon + 1) >= 0) {
+                throw invalid(original, "has a host '" + spec + "': an IPv6 address goes in brackets, e.g. [::1]:5432");
+            }
+            host = colon < 0 ? spec : spec.substring(0, colon);
+            port = colon < 0 ? null : spec.substring(colon + 1);
+            if (host.isEmpty()) {
+                throw invalid(original, "has an empty host before ':" + port + "' in its list of hosts");
+            }
+            if (!HOST_NAME.matcher(host).matches()) {
+                throw invalid(original, "has a host '" + host + "' that is no host name or address");
+            }
+        }
+        return host + ":" + postgresqlPort(original, spec, port);
+    }
+
+    private static int postgresqlPort(String original, String spec, String port) {
+        if (port == null) {
+            return POSTGRESQL_PORT;
+        }
+        if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+            throw invalid(original, "has a host '" + spec + "' whose port is not a number from 1 to 65535");
+        }
+        return Integer.parseInt(port);
+    }
+
+    /** pgjdbc's targetServerType for libpq's target_session_attrs, if given; a read-only target is refused. */
+    private static Optional<String> postgresqlTarget(String original, String query) {
+        Optional<String> value = Optional.empty();
+        for (String option : query.split("&", -1)) {
+            if (option.startsWith("target_session_attrs=")) {
+                value = Optional.of(decode(option.substring("target_session_attrs=".length())).toLowerCase(Locale.ROOT));
+            }
+        }
+        if (value.isEmpty()) {
+            return value;
+        }
+        return switch (value.get()) {
+            case "read-write", "primary" -> Optional.of("primary");
+            case "any" -> Optional.of("any");
+            case "read-only", "standby", "prefer-standby" -> throw invalid(original,
+                    "asks for target_session_attrs=" + value.get() + ", but hyperstatus writes: use read-write or primary");
+            default -> throw invalid(original, "has target_session_attrs=" + value.get()
+                    + ": use read-write, primary or any");
+        };
+    }
+
+    /** Whether the URL names several hosts, among which the driver looks for the right one (pgjdbc's form). */
+    boolean hasSeveralHosts() {
+        if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
+            return false;
+        }
+        String rest = jdbcUrl.substring("jdbc:postgresql://".length());
+        int end = rest.indexOf('/');
+        return (end < 0 ? rest : rest.substring(0, end)).contains(",");
     }
 
     private static String decode(String value) {

@@ -1,7 +1,10 @@
 package io.hyperstatus.storage;
 
 import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.SQLExceptionOverride;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 
 /** How a database's HikariCP pool is set, per dialect: how long a call waits, how connections are checked. */
 final class PoolSettings {
@@ -11,8 +14,31 @@ final class PoolSettings {
     static final Duration WAIT_SLICE = LEAST_POOL_TIMEOUT;
     /** UNIX_TIMESTAMP(NOW(6)) must not go through a daylight-saving local time zone. */
     static final String MARIADB_INIT_SQL = "SET time_zone = '+00:00'";
+    /**
+     * With several hosts, how long pgjdbc trusts what it last saw of a host (primary, standby, unreachable), which
+     * decides which hosts it tries and in what order: a stale "standby" could pass over a promoted host for its
+     * default of 10 s. (When no host is a candidate it tries them all in order, so two hosts recover at once
+     * either way: measured by faults/pg-failover.sh.)
+     */
+    static final int HOST_RECHECK_SECONDS = 2;
+    /**
+     * With several hosts, how long a connection attempt to one host may take before the next is tried: a host
+     * that is down without refusing (a dead machine) would otherwise cost pgjdbc's default of 10 s.
+     */
+    static final int MULTI_HOST_CONNECT_TIMEOUT_SECONDS = 2;
+    /** PostgreSQL's read_only_sql_transaction: a write on a server in recovery (a standby, or a demoted primary). */
+    static final String READ_ONLY_TRANSACTION = "25006";
 
     private PoolSettings() {
+    }
+
+    /** Evicts a connection that answered 25006; leaves every other failure to HikariCP's own rules. */
+    static final class ReadOnlyEviction implements SQLExceptionOverride {
+        @java.lang.Override
+        public SQLExceptionOverride.Override adjudicate(SQLException e) {
+            return READ_ONLY_TRANSACTION.equals(e.getSQLState())
+                    ? SQLExceptionOverride.Override.MUST_EVICT : SQLExceptionOverride.Override.CONTINUE_EVICT;
+        }
     }
 
     /** The pool's settings; {@code failFirst}: the first pool refuses to start without the database. */
@@ -49,8 +75,27 @@ final class PoolSettings {
                 pool.setConnectionInitSql(MARIADB_INIT_SQL);
                 pool.setMaximumPoolSize(maxPoolSize);
             }
-            case POSTGRESQL -> pool.setMaximumPoolSize(maxPoolSize);
+            case POSTGRESQL -> {
+                pool.setDataSourceProperties(postgresqlDefaults(url));
+                // A connection to a server that is in recovery can never write again: HikariCP would keep it.
+                pool.setExceptionOverride(new ReadOnlyEviction());
+                pool.setMaximumPoolSize(maxPoolSize);
+            }
         }
         return pool;
+    }
+
+    /**
+     * pgjdbc's properties for a URL with several hosts, each unless the URL sets it (the URL's own parameters win
+     * over these): the primary as the target, and the short recheck and connect timeout above. None for one host.
+     */
+    static Properties postgresqlDefaults(DatabaseUrl url) {
+        Properties properties = new Properties();
+        if (url.dialect() == Dialect.POSTGRESQL && url.hasSeveralHosts()) {
+            properties.setProperty("targetServerType", "primary");
+            properties.setProperty("hostRecheckSeconds", Integer.toString(HOST_RECHECK_SECONDS));
+            properties.setProperty("connectTimeout", Integer.toString(MULTI_HOST_CONNECT_TIMEOUT_SECONDS));
+        }
+        return properties;
     }
 }

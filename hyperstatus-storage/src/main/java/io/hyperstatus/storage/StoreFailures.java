@@ -69,12 +69,14 @@ final class StoreFailures {
     }
 
     /**
-     * SQLState class 08 (connection exception) on every database; PostgreSQL's 57P01-57P03 (the server shutting
-     * down, crashed, or not yet accepting connections), 53300 (too many connections) and 57014 (statement
-     * cancelled by a timeout).
+     * SQLState class 08 (connection exception) on every database, among them pgjdbc's 08001 "Could not find a
+     * server with specified targetServerType" (no primary among the hosts, as during a failover); PostgreSQL's
+     * 57P01-57P03 (the server shutting down, crashed, or not yet accepting connections), 53300 (too many
+     * connections), 57014 (statement cancelled by a timeout) and 25006 (a write on a server in recovery: a standby
+     * not yet promoted, or a primary demoted under the connection).
      */
     private static boolean unavailableState(String state) {
         return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
-                || state.equals("53300") || state.equals("57014");
+                || state.equals("53300") || state.equals("57014") || state.equals("25006");
     }
 }

@@ -52,4 +52,89 @@ class DatabaseUrlTest {
         assertThatThrownBy(() -> DatabaseUrl.parse("just-a-file.sqlite"))
                 .hasMessageStartingWith("Invalid value for option [database] connection");
     }
+
+    @Test
+    void postgresqlMultiHostUrlTargetsThePrimary() {
+        assertThat(DatabaseUrl.parse("postgresql://nova:s3cr%40t@db1:5433,db2.example.org:5434/nova"
+                + "?target_session_attrs=read-write")).isEqualTo(new DatabaseUrl(Dialect.POSTGRESQL,
+                "jdbc:postgresql://db1:5433,db2.example.org:5434/nova?targetServerType=primary", Optional.of("nova"),
+                Optional.of("s3cr@t")));
+        assertThat(DatabaseUrl.parse("postgresql+psycopg2://u@10.0.0.1,10.0.0.2:6432/x?target_session_attrs=primary")
+                .jdbcUrl()).isEqualTo("jdbc:postgresql://10.0.0.1:5432,10.0.0.2:6432/x?targetServerType=primary");
+        // Several hosts and no target: the primary all the same, since the service writes.
+        assertThat(DatabaseUrl.parse("postgresql://u@h1,h2/x?sslmode=disable").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://h1:5432,h2:5432/x?targetServerType=primary");
+        assertThat(DatabaseUrl.parse("postgresql://u@h1,h2/x?target_session_attrs=any").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://h1:5432,h2:5432/x?targetServerType=any");
+        assertThat(DatabaseUrl.parse("postgresql://u@h1,h2/x").hasSeveralHosts()).isTrue();
+    }
+
+    @Test
+    void postgresqlMultiHostUrlTakesIpv6AddressesInBrackets() {
+        assertThat(DatabaseUrl.parse("postgresql://u@[::1]:5433,[2001:db8::7],127.0.0.1:5434/x").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://[::1]:5433,[2001:db8::7]:5432,127.0.0.1:5434/x?targetServerType=primary");
+        assertThat(DatabaseUrl.parse("postgresql://u@[::1]:5433/x").jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]:5433/x");
+    }
+
+    @Test
+    void postgresqlSingleHostUrlKeepsItsTargetIfGiven() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://u@db:5433/x?target_session_attrs=read-write");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5433/x?targetServerType=primary");
+        assertThat(url.hasSeveralHosts()).isFalse();
+        assertThat(DatabaseUrl.parse("postgresql://u@db/x").jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/x");
+    }
+
+    @Test
+    void jdbcMultiHostUrlPassesAsItIsAndGetsTheFailoverDefaults() {
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://h1:5432,h2:5432/x?user=u&hostRecheckSeconds=5");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://h1:5432,h2:5432/x?user=u&hostRecheckSeconds=5");
+        assertThat(url.hasSeveralHosts()).isTrue();
+        // Defaults only: the URL's own hostRecheckSeconds=5 wins in the driver.
+        assertThat(PoolSettings.postgresqlDefaults(url)).containsEntry("targetServerType", "primary")
+                .containsEntry("hostRecheckSeconds", "2").containsEntry("connectTimeout", "2");
+        assertThat(PoolSettings.postgresqlDefaults(DatabaseUrl.parse("jdbc:postgresql://h1/x"))).isEmpty();
+    }
+
+    @Test
+    void badMultiHostUrlsAreRefusedClearly() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u:hunter2@h1,,h2/x"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value for option [database] connection: 'postgresql://u:***@h1,,h2/x' "
+                        + "has an empty host in its list of hosts");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u@h1,/x")).isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("has an empty host in its list of hosts");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u@h1,:5433/x")).isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("has an empty host before ':5433' in its list of hosts");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u@h1:5432,h2:99999/x")).isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("has a host 'h2:99999' whose port is not a number from 1 to 65535");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u@h1:0,h2/x")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("whose port is not a number from 1 to 65535");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u@h1:abc,h2/x")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'h1:abc' whose port is not a number");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u@h1:,h2/x")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'h1:' whose port is not a number");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u@::1:5432,h2/x")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("an IPv6 address goes in brackets");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u@[::1,h2/x")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("no IPv6 address in brackets");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u@[::1]x,h2/x")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("something other than :port");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u@h_1%,h2/x")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("no host name or address");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u@h1,h2")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("expected a database name after the hosts");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u@h1,h2/")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("expected a database name after the hosts");
+    }
+
+    @Test
+    void readOnlyOrUnknownTargetsAreRefused() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u@h1,h2/x?target_session_attrs=standby"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("asks for target_session_attrs=standby, but hyperstatus writes: use read-write or primary");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u@h1/x?target_session_attrs=read-only"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("hyperstatus writes");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u@h1,h2/x?target_session_attrs=bogus"))
+                .isInstanceOf(ConfigException.class).hasMessageEndingWith("has target_session_attrs=bogus: use read-write, primary or any");
+    }
 }
