@@ -34,6 +34,8 @@ public final class Database implements AutoCloseable {
     /** The pool timeout of {@link #open(DatabaseUrl, int)}: the default of {@code [database] pool_timeout}. */
     public static final Duration DEFAULT_POOL_TIMEOUT = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** Attempts of Flyway to get a connection, a second apart, before a migration fails. */
+    private static final int FLYWAY_CONNECT_RETRIES = 3;
 
     private final DatabaseUrl url;
     private final int maxPoolSize;
@@ -228,6 +230,10 @@ public final class Database implements AutoCloseable {
     private Flyway flyway() {
         return Flyway.configure()
                 .dataSource(pool.get())
+                // Flyway asks the pool for a second connection while it holds one, and the pool waits for one only
+                // a slice (see PoolSettings): on a busy machine the new connection can take longer than that.
+                .connectRetries(FLYWAY_CONNECT_RETRIES)
+                .connectRetriesInterval(1)
                 .locations(migrationLocations(url.dialect()))
                 .table("hyperstatus_schema_history")
                 .load();
