@@ -15,7 +15,7 @@ set -euo pipefail
 
 log() { echo "haproxy: $*" >&2; }
 die() { log "$*"; exit 1; }
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0" >&2; exit 2; }
 
 # Sends one command to the runtime API socket SOCKET and prints the answer (5 s at most).
 ask() {

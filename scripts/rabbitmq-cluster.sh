@@ -10,6 +10,7 @@
 #   scripts/rabbitmq-cluster.sh stop-node DIR N    stops node N (rabbitmqctl shutdown: the Erlang VM ends)
 #   scripts/rabbitmq-cluster.sh start-node DIR N   starts node N again and waits until the others see it running
 #   scripts/rabbitmq-cluster.sh stop DIR           stops every node and the epmd, kills what is left, removes DIR
+#                                  (nothing to stop is no error); a failed start stops what it started
 #   scripts/rabbitmq-cluster.sh ports DIR          the AMQP ports again
 #   scripts/rabbitmq-cluster.sh url DIR [USER:PASS] a transport_url naming the three nodes (default guest:guest,
 #                                  which RabbitMQ accepts from the loopback only)
@@ -26,7 +27,7 @@ STOP_SECONDS=60
 
 log() { echo "rabbitmq-cluster: $*" >&2; }
 die() { log "$*"; exit 1; }
-usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0" >&2; exit 2; }
 
 answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -127,6 +128,8 @@ start_cluster() {
   chmod 755 "$dir"
   tag="hscluster$$"
   printf 'dir=%q\nbase=%s\ntag=%s\n' "$dir" "$base" "$tag" >"$dir/cluster.env"
+  # A start that fails leaves nothing running.
+  trap 'status=$?; [ "$status" -eq 0 ] || stop_cluster; exit "$status"' EXIT
   local cookie n
   cookie="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' | tr a-f A-F | cut -c 1-32)"
   for n in $(seq 1 "$NODES"); do
@@ -148,6 +151,7 @@ start_cluster() {
     ctl "$n" -q start_app >/dev/null
     wait_running "$n"
   done
+  trap - EXIT
   log "$NODES nodes ($tag-1..$NODES@localhost) running in one cluster, data in $dir"
   ports
 }
@@ -224,6 +228,11 @@ command=$1
 case "$command" in
   start) [ $# -le 3 ] || usage; start_cluster "$2" "${3:-}" ;;
   *)
+    # Nothing to stop is no error (a test's cleanup may call stop whether start ran or not).
+    if [ "$command" = stop ] && [ ! -f "$2/cluster.env" ]; then
+      rm -rf "$2"
+      exit 0
+    fi
     load "$2"
     case "$command" in
       stop-node) [ $# -eq 3 ] || usage; stop_node "$3" ;;
