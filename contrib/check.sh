@@ -6,16 +6,18 @@
 #     needs neither a JDK at /usr/bin/java nor the installed jar, nor systemd running as PID 1); any complaint about a
 #     unit fails, as verify exits 0 on unknown keys and bad values; then systemd-analyze security's exposure
 #     (informational);
-#   - the sysusers.d and tmpfiles.d files, applied to a temporary root (as root only).
-# Needs promtool (Debian: prometheus) and systemd-analyze (systemd); scripts/install-test-dependencies.sh installs them.
+#   - the sysusers.d and tmpfiles.d files, applied to a temporary root (as root only);
+#   - the HAProxy example: haproxy -c (it binds nothing).
+# Needs promtool (Debian: prometheus), systemd-analyze (systemd) and haproxy; scripts/install-test-dependencies.sh
+# installs them.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 log() { echo "check: $*" >&2; }
 fail() { log "FAILED: $*"; exit 1; }
 
-for tool in promtool systemd-analyze; do
-  command -v "$tool" >/dev/null 2>&1 || fail "$tool is missing (Debian: apt-get install prometheus systemd)"
+for tool in promtool systemd-analyze haproxy; do
+  command -v "$tool" >/dev/null 2>&1 || fail "$tool is missing (Debian: apt-get install prometheus systemd haproxy)"
 done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/hyperstatus-contrib-check.XXXXXX")"
@@ -75,4 +77,6 @@ if [ "$(id -u)" -eq 0 ]; then
 else
   log "skipped: sysusers.d and tmpfiles.d (applying them to a temporary root needs root)"
 fi
+# The example's user and group (haproxy) are looked up as it is read: Debian's haproxy package creates them.
+run "haproxy -c -f haproxy/haproxy.cfg" haproxy -c -q -f haproxy/haproxy.cfg
 log "every check passed"

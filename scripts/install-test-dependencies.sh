@@ -14,6 +14,9 @@
 #   chromium, nodejs, npm           the browser of dashboard-tests/ (driven by playwright-core from npm) and the Node.js
 #                                   that runs them; nodejs and npm only when there is no node or npm (a Node.js of
 #                                   another origin, which bundles npm, conflicts with Debian's npm package)
+#   haproxy                         the load balancer of the high-availability tests (scripts/haproxy.sh starts one
+#                                   in a folder of its own) and contrib/check.sh's check of contrib/haproxy; the
+#                                   package's own daemon is stopped and disabled when this installs it
 #   systemd                         for systemd-analyze, which contrib/check.sh runs on the units (a container
 #                                   lacks it; installed, it is not started)
 # Does nothing when everything is there, so CI can call it on every run. Installing needs root (apt-get); an
@@ -26,7 +29,7 @@ log() { echo "install-test-dependencies: $*" >&2; }
 needed=(libvirt0 libvirt-clients
   python3-keystone uwsgi uwsgi-plugin-python3 curl jq
   python3-openstackclient python3-openstacksdk python3-novaclient python3-pytest tempest
-  rabbitmq-server python3-oslo.messaging python3-pika prometheus systemd chromium)
+  rabbitmq-server python3-oslo.messaging python3-pika prometheus haproxy systemd chromium)
 command -v node >/dev/null 2>&1 || needed+=(nodejs)
 command -v npm >/dev/null 2>&1 || needed+=(npm)
 databases=()
@@ -69,16 +72,18 @@ apt-get update -qq
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
   "${missing[@]}" "${missing_databases[@]}" >/dev/null
 
-# Only promtool is wanted from the prometheus package: the daemon it starts (on port 9090) is stopped and kept from
-# starting at boot, unless it was there before.
-case " ${missing[*]} " in
-  *" prometheus "*)
-    if [ -d /run/systemd/system ]; then
-      systemctl disable --now prometheus.service >/dev/null 2>&1 || true
-    else
-      # Not through invoke-rc.d, which a container's policy-rc.d may forbid to stop as it forbade to start.
-      [ ! -x /etc/init.d/prometheus ] || /etc/init.d/prometheus stop >/dev/null 2>&1 || true
-      update-rc.d prometheus disable >/dev/null 2>&1 || true
-    fi
-    ;;
-esac
+# Only promtool is wanted from the prometheus package, and only the program from haproxy: the daemons they start
+# (Prometheus on port 9090) are stopped and kept from starting at boot, unless they were there before.
+for daemon in prometheus haproxy; do
+  case " ${missing[*]} " in
+    *" $daemon "*)
+      if [ -d /run/systemd/system ]; then
+        systemctl disable --now "$daemon.service" >/dev/null 2>&1 || true
+      else
+        # Not through invoke-rc.d, which a container's policy-rc.d may forbid to stop as it forbade to start.
+        [ ! -x "/etc/init.d/$daemon" ] || "/etc/init.d/$daemon" stop >/dev/null 2>&1 || true
+        update-rc.d "$daemon" disable >/dev/null 2>&1 || true
+      fi
+      ;;
+  esac
+done

@@ -27,13 +27,17 @@ import org.slf4j.LoggerFactory;
  * routing key {@code <topic>.<priority>}, after declaring the queue of that name and binding it to the exchange, so
  * that nothing sent is lost before a consumer exists. Messages are persistent JSON, and each batch waits for the
  * broker's publisher confirms. The nodes of {@code transport_url} are tried in turn, each with its credentials; a
- * failed connection is dropped, and the next send connects again.
+ * failed connection is dropped, and the next send connects again, to the next node first. Every wait on a broker
+ * is bounded, also on one that stops answering without closing its connections (a frozen or partitioned node).
  */
 final class RabbitNotificationChannel implements NotificationChannel {
     private static final Logger LOG = LoggerFactory.getLogger(RabbitNotificationChannel.class);
     static final String EXCHANGE = "nova";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a batch's confirms, and any other answer of the broker (a declare), are waited for. */
     private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a connection given up is waited on to close: no longer, a broker that does not answer never will. */
+    private static final Duration ABORT_TIMEOUT = Duration.ofSeconds(1);
     private static final AMQP.BasicProperties PROPERTIES = new AMQP.BasicProperties.Builder()
             .contentType("application/json").contentEncoding("utf-8").headers(Map.of()).deliveryMode(2).priority(0)
             .build();
@@ -68,8 +72,14 @@ final class RabbitNotificationChannel implements NotificationChannel {
                 open.basicPublish(EXCHANGE, message.routingKey(), false, PROPERTIES,
                         message.body().getBytes(StandardCharsets.UTF_8));
             }
-            open.waitForConfirmsOrDie(CONFIRM_TIMEOUT.toMillis());
+            // Not waitForConfirmsOrDie: after its timeout it closes the channel and waits for the broker's answer
+            // to that, without a bound of its own, however long a broker that stopped answering takes.
+            if (!open.waitForConfirms(CONFIRM_TIMEOUT.toMillis())) {
+                throw new IOException("the broker refused (nacked) some of them");
+            }
         } catch (IOException | TimeoutException | RuntimeException e) {
+            // The next connection tries the next node first: this one may be going away (or none answered).
+            nextBroker = (nextBroker + 1) % options.transportUrl().brokers().size();
             close();
             throw new NotificationChannelException("RabbitMQ did not confirm " + outgoing.size() + " messages: "
                     + describe(e), e);
@@ -111,8 +121,7 @@ final class RabbitNotificationChannel implements NotificationChannel {
                 last = new IOException(broker.address() + ": " + describe(e), e);
             }
         }
-        // The next connection starts with the node after the one that failed first.
-        nextBroker = (nextBroker + 1) % brokers.size();
+        // send moves nextBroker on: the next connection starts with the node after the one that failed first.
         throw Objects.requireNonNull(last);
     }
 
@@ -126,6 +135,8 @@ final class RabbitNotificationChannel implements NotificationChannel {
         factory.setRequestedHeartbeat((int) options.heartbeatTimeout().toSeconds());
         factory.setConnectionTimeout((int) CONNECT_TIMEOUT.toMillis());
         factory.setHandshakeTimeout((int) CONNECT_TIMEOUT.toMillis());
+        // The client's own bound on a declare's or a close's answer is 10 minutes.
+        factory.setChannelRpcTimeout((int) CONFIRM_TIMEOUT.toMillis());
         // The outbox retries from its place in the event log: the client's own recovery would only duplicate that.
         factory.setAutomaticRecoveryEnabled(false);
         factory.setTopologyRecoveryEnabled(false);
@@ -155,7 +166,7 @@ final class RabbitNotificationChannel implements NotificationChannel {
         channel = null;
         if (closing != null) {
             try {
-                closing.abort((int) CONNECT_TIMEOUT.toMillis());
+                closing.abort((int) ABORT_TIMEOUT.toMillis());
             } catch (RuntimeException e) {
                 LOG.debug("Closing the RabbitMQ connection failed", e);
             }

@@ -162,6 +162,35 @@ class NotificationsSpec {
     }
 
     @Test
+    void aNodeThatStopsAnsweringIsGivenUpWithinTheConfirmTimeoutAndTheNextNodeTakesTheMessages() {
+        // Two nodes of one cluster, as far as the server can tell: the same broker through two relays.
+        TcpProxy first = TcpProxy.to(TestingRabbit.port());
+        TcpProxy second = TcpProxy.to(TestingRabbit.port());
+        toClose.add(first);
+        toClose.add(second);
+        TestServer server = started("[DEFAULT]\ntransport_url = " + rabbit.clusterUrl(List.of(first.port(),
+                second.port())) + "\n[oslo_messaging_notifications]\ndriver = messagingv2\n[notifications]\n"
+                + "notification_format = versioned\n[oslo_messaging_rabbit]\nrabbit_retry_interval = 1\n"
+                + "rabbit_retry_backoff = 0\n");
+        server.seed(Host.named("compute-1"));
+        String uuid = server.serviceUuid("compute-1", "nova-compute");
+        assertThat(rabbit.take(QUEUE, 1, WAIT)).hasSize(1);
+        assertThat(second.accepted()).isZero();
+
+        // The first node hangs with the connection open: its confirms never come, nor its answer to a close, and
+        // the connection's heartbeats would tell only after a minute or more.
+        first.freeze();
+        long began = System.nanoTime();
+        update(server, uuid, "{\"status\": \"disabled\", \"disabled_reason\": \"while the first hangs\"}");
+
+        // The confirm timeout (10 s), the connection given up (1 s), a retry (1 s) and a margin.
+        assertThat(rabbit.take(QUEUE, 1, Duration.ofSeconds(30))).singleElement().satisfies(d ->
+                assertThat(data(d).get("disabled_reason").asText()).isEqualTo("while the first hangs"));
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(30));
+        assertThat(second.accepted()).isPositive();
+    }
+
+    @Test
     void aServerStartedLaterPublishesWhatWasLoggedSinceTheLastConfirmedEvent() {
         TestServer first = TestServer.start(rabbit.config("messagingv2"));
         first.seed(Host.named("compute-1"));

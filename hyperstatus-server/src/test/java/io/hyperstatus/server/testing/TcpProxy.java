@@ -9,16 +9,22 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback TCP relay in front of a database server, which a test can cut (every connection closed, new ones
- * closed as they arrive: the database is gone for its clients) and restore, without stopping the real server.
+ * A loopback TCP relay in front of a database server or a broker, which a test can cut (every connection closed, new
+ * ones closed as they arrive: the server is gone for its clients) and restore, or freeze (connections stay open, and
+ * new ones are accepted, but no byte goes through either way: a hung or partitioned server) and thaw, without
+ * stopping the real server.
  */
 public final class TcpProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
+    private volatile boolean frozen;
+    private volatile boolean closed;
+    private final AtomicInteger accepted = new AtomicInteger();
 
     private TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -54,6 +60,21 @@ public final class TcpProxy implements AutoCloseable {
         cut = false;
     }
 
+    /** Nothing goes through from now on, in either direction, until {@link #thaw}; no connection is closed. */
+    public void freeze() {
+        frozen = true;
+    }
+
+    /** What waited goes through, and the rest as it comes. */
+    public void thaw() {
+        frozen = false;
+    }
+
+    /** Connections relayed so far. */
+    public int accepted() {
+        return accepted.get();
+    }
+
     private void acceptLoop() {
         while (!listener.isClosed()) {
             try {
@@ -63,6 +84,7 @@ public final class TcpProxy implements AutoCloseable {
                     continue;
                 }
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                accepted.incrementAndGet();
                 open.add(client);
                 open.add(server);
                 pipe(client, server);
@@ -78,11 +100,20 @@ public final class TcpProxy implements AutoCloseable {
             byte[] buffer = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
+                    while (frozen && !closed) {
+                        Thread.sleep(10);
+                    }
+                    if (closed) {
+                        // Held while frozen: never delivered after the test.
+                        break;
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
             } catch (IOException e) {
                 // One side went away: close both below.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
@@ -104,6 +135,7 @@ public final class TcpProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         cut();
         try {
             listener.close();

@@ -83,6 +83,12 @@ public final class TestingRabbit implements AutoCloseable {
         return transportUrl(PORT);
     }
 
+    /** The transport_url of this vhost on a cluster whose nodes are reached at {@code ports}, tried in this order. */
+    public String clusterUrl(List<Integer> ports) {
+        return "rabbit://" + ports.stream().map(port -> "guest:guest@127.0.0.1:" + port)
+                .collect(java.util.stream.Collectors.joining(",")) + "/" + vhost;
+    }
+
     public static int port() {
         return PORT;
     }
