@@ -167,14 +167,13 @@ front="http://127.0.0.1:$port_front"
 # ---- phase 1: Galera, HAProxy, RabbitMQ cluster -------------------------------------------------------------------
 phase_began=$(date +%s)
 log "phase 1: starting a three-node Galera cluster and a three-node RabbitMQ cluster"
-scripts/rabbitmq-cluster.sh start "$work/rabbit" "${HYPERSTATUS_HA_RABBIT_PORT:-62300}" >"$work/rabbit.env" \
+scripts/rabbitmq-cluster.sh start "$work/rabbit" "${HYPERSTATUS_HA_RABBIT_PORT:-62300}" >"$work/rabbit.ports" \
   2>>"$work/logs/rabbitmq-cluster.log" &
 rabbit_starter=$!
 eval "$(scripts/galera.sh start "$work/galera" "${HYPERSTATUS_HA_GALERA_PORT:-33300}" 2>>"$work/logs/galera.log")"
 read -r g1 g2 g3 <<<"$HYPERSTATUS_GALERA_PORTS"
 wait "$rabbit_starter" || { log "the RabbitMQ cluster did not start"; exit 1; }
-eval "$(cat "$work/rabbit.env")"
-read -r r1 r2 r3 <<<"$HYPERSTATUS_RABBIT_PORTS"
+read -r r1 r2 r3 <"$work/rabbit.ports"
 galera_q() { # NODE-PORT SQL
   mariadb -h 127.0.0.1 -P "$1" -u root --protocol=TCP -N -B -e "$2" hyperstatus
 }
@@ -188,7 +187,6 @@ mariadb -h 127.0.0.1 -P "$g1" -u root --protocol=TCP -e "CREATE DATABASE hyperst
 cat >"$work/haproxy-galera.cfg" <<CFG
 global
     maxconn 2000
-    stats socket $work/haproxy/stats.sock mode 600 level admin
 defaults
     mode http
     timeout connect 2s
