@@ -6,8 +6,8 @@
 
 DIR holds ha/load.py's answers; EVENTS.json the service_events rows written since the phase began (a JSON array of
 objects with the table's columns); SERVICES.json and AGGREGATES.json the API's os-services and os-aggregates
-answers at the end; FAULTS.txt one line per fault: its name, the epoch seconds it began and the epoch seconds the
-cluster was whole again. It fails (exit 1) when:
+answers at the end; FAULTS.txt one line per fault: its name, the epoch seconds it began, ended (the part started
+again) and the cluster was whole again. It fails (exit 1) when:
   - an admin change answered 2xx has no event with its request id, or one that does not match what was asked;
   - an aggregate answered 2xx is not listed, or a name or a service is listed twice, or a host is missing;
   - any call was answered 500 (or another answer than 2xx, 502, 503, 504 or none);
@@ -49,6 +49,13 @@ def failure_runs(answers):
     return runs
 
 
+def failure_codes(clients, began, ended):
+    """The failed answers between two times, counted by status ("none" for no answer)."""
+    codes = collections.Counter(answer["status"] for answers in clients.values() for answer in answers
+                                if began <= answer["at"] <= ended and not 200 <= answer["status"] < 300)
+    return ", ".join("%s: %d" % (code or "none", n) for code, n in sorted(codes.items())) or "none"
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--load", required=True)
@@ -77,8 +84,8 @@ def main():
     with open(args.faults, encoding="utf-8") as source:
         for line in source:
             if line.strip():
-                name, began, ended = line.split()
-                faults.append((name, float(began), float(ended)))
+                name, began, ended, whole = line.split()
+                faults.append((name, float(began), float(ended), float(whole)))
 
     # Admin changes answered 2xx: each in the log, with what was asked.
     by_request = collections.defaultdict(list)
@@ -138,12 +145,13 @@ def main():
     longest = max((end - began for client in runs.values() for began, end, _ in client), default=0.0)
     if longest > args.error_window:
         problem("calls failed for %.1f s in a row (bound %.0f s)" % (longest, args.error_window))
-    for name, began, ended in faults:
-        failed = [(b, e, n) for client in runs.values() for b, e, n in client if began - 1 <= b <= ended + 30]
+    for name, began, ended, whole in faults:
+        failed = [(b, e, n) for client in runs.values() for b, e, n in client if began - 1 <= b <= whole + 5]
         count = sum(n for _, _, n in failed)
         span = max((e - b for b, e, _ in failed), default=0.0)
-        print("ha: %s: %s: %d calls failed, the longest run %.1f s; whole again %.1f s after it began"
-              % (args.label, name, count, span, ended - began))
+        print("ha: %s: %s: %d calls failed (%s), the longest run %.1f s; the fault lasted %.1f s, whole again %.1f s"
+              " after its end" % (args.label, name, count, failure_codes(clients, began - 1, whole + 5), span,
+                                 ended - began, whole - ended))
     total = sum(codes.values())
     print("ha: %s: %d calls (%s); %d admin changes and %d aggregates answered 2xx, every one in the database;"
           " %d events logged; the longest run of failures %.1f s"

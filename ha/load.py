@@ -14,6 +14,7 @@ the status code (0 when no answer came), and for the listings the hosts listed n
 id, the service and the status asked for, or the aggregate's name. ha/check.py reads them.
 """
 import argparse
+import http.client
 import json
 import os
 import threading
@@ -42,9 +43,12 @@ def call(method, url, version=None, body=None):
             text = response.read()
             status, answer_headers = response.status, response.headers
     except urllib.error.HTTPError as error:
-        text = error.read()
+        try:
+            text = error.read()
+        except (OSError, http.client.HTTPException):
+            text = b""
         status, answer_headers = error.code, error.headers
-    except (OSError, ValueError):
+    except (OSError, ValueError, http.client.HTTPException):
         return 0, {}, None, time.monotonic() - began
     seconds = time.monotonic() - began
     try:

@@ -84,6 +84,16 @@ free_port() { # FROM: sets $port to the first port from FROM up that nothing lis
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 over() { awk -v v="$1" -v b="$2" 'BEGIN { exit !(v == "never" || v > b) }'; }
+server_errors() { # PHASE NAME...: fails on any 500 the API servers logged; the logs are then set aside
+  local name count=0 first=""
+  for name in "${@:2}"; do
+    count=$((count + $(grep -c ' status: 500 ' "$work/logs/$name.log" || true)))
+    first+="$(grep -m 2 ' status: 500 ' "$work/logs/$name.log" || true)"
+    mv "$work/logs/$name.log" "$work/logs/$name-phase-$1.txt"
+  done
+  log "phase $1: the API servers answered $count calls (any client, agents included) with a 500"
+  [ "$count" -eq 0 ] || { fail "phase $1: $count answers 500"; echo "$first" | head -n 4 >&2; }
+}
 secret() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 status_of() { curl -s -o /dev/null -m 10 -w '%{http_code}' -H 'X-Auth-Token: admin:admin' "$1" || true; }
 wait_for_200() { # URL SECONDS
@@ -147,6 +157,8 @@ start() { # NAME ROLE
   bin/hyperstatus "$2" --config-file "$work/$1/hyperstatus.conf" >>"$work/logs/$1.log" 2>&1 &
   pid_of[$1]=$!
   pids+=("$!")
+  # Its SIGKILL is the test's doing: no "Killed" line from the shell.
+  disown "$!"
 }
 stop_all() { # NAME...: SIGTERM, then SIGKILL
   local name list=()
@@ -264,21 +276,23 @@ log "phase 1: 3 API servers (A, B through HAProxy's Galera front, C on node 3 fi
 
 run_load() { # DIR: starts ha/load.py through the front; sets load_pid
   rm -f "$work/stop"
-  python3 ha/load.py --api "$front" --out "$1" --stop "$work/stop" --targets ha-0001,ha-0002,ha-0501,ha-0502 \
+  /usr/bin/python3 ha/load.py --api "$front" --out "$1" --stop "$work/stop" --targets ha-0001,ha-0002,ha-0501,ha-0502 \
     --max-seconds 900 2>>"$work/logs/load.log" &
   load_pid=$!
   pids+=("$load_pid")
 }
 : >"$work/faults-1.txt"
-whole_again() { # NAME BEGAN: waits until the front lists every host up; records the fault
+whole_again() { # NAME BEGAN ENDED: waits until the front lists every host up; records the fault
   local deadline=$(( $(date +%s) + WHOLE_WITHIN + 30 )) took
   until [ "$(status_of "$front/v2.1/os-services")" = 200 ] && [ "$(up_count "$front")" -eq "$hosts_total" ]; do
     [ "$(date +%s)" -lt "$deadline" ] || break
     sleep 0.5
   done
-  echo "$1 $2 $(now)" >>"$faults_file"
-  took=$(since "$2")
-  log "$1: whole again ${took} s after the fault began"
+  echo "$1 $2 $3 $(now)" >>"$faults_file"
+  took=$(since "$3")
+  log "$1: whole again ${took} s after the fault ended ($(since "$2") s after it began)"
+  over "$took" "$WHOLE_WITHIN" && fail "$1: the cluster was not whole again within ${WHOLE_WITHIN} s of the fault's end"
+  return 0
 }
 faults_file="$work/faults-1.txt"
 run_load "$work/load-1"
@@ -294,7 +308,7 @@ galera_fault() { # NAME NODE
   rejoin="$(scripts/galera.sh restart "$work/galera" "$2" 2>>"$work/logs/galera.log" | tail -n 1)" \
     || fail "$1: node $2 did not rejoin"
   log "$1: node $2 rejoined ($rejoin) $(since "$restart_at") s after its start"
-  whole_again "$1" "$began"
+  whole_again "$1" "$began" "$restart_at"
 }
 galera_fault galera-node-3 3
 galera_fault galera-writer 1
@@ -304,6 +318,7 @@ kill_server() { # NAME FAULT: SIGKILL, restart, wait until it answers
   local began=$(now)
   kill -9 "${pid_of[$1]}"
   sleep 2
+  restarted=$(now)
   start "$1" server
   wait_for_200 "http://127.0.0.1:$(port_of "$1")/healthcheck" "$BOUND_START_SECONDS" \
     || fail "$2: API server $1 did not answer after its restart"
@@ -316,7 +331,7 @@ for spare in a b c; do [ "$spare" != "$detector" ] && [ "$spare" != "$publisher"
 log "api-server: API server $spare (no lease; the detector is $detector, the publisher $publisher) SIGKILLed"
 began=$(now)
 kill_server "$spare" api-server
-whole_again api-server "$began"
+whole_again api-server "$began" "$restarted"
 
 detector="$(lease_holder liveness_lease)"
 publisher="$(lease_holder notification_outbox)"
@@ -335,22 +350,29 @@ for _ in $(seq 1 $((BOUND_TAKEOVER_SECONDS * 5 + 50))); do
 done
 log "lease-holder: both leases held again by other servers ${takeover} s after the SIGKILL (bound ${BOUND_TAKEOVER_SECONDS} s)"
 over "$takeover" "$BOUND_TAKEOVER_SECONDS" && fail "the leases were taken over ${takeover} s after the SIGKILL"
+restarted=$(now)
 start "$detector" server
 [ "$publisher" = "$detector" ] || start "$publisher" server
 for s in "$detector" "$publisher"; do
   wait_for_200 "http://127.0.0.1:$(port_of "$s")/healthcheck" "$BOUND_START_SECONDS" \
     || fail "lease-holder: API server $s did not answer after its restart"
 done
-whole_again lease-holder "$began"
+whole_again lease-holder "$began" "$restarted"
 
-log "rabbitmq-node: RabbitMQ node 1 stopped for ${RABBIT_DOWN_SECONDS} s"
+# The node the publishing server is connected to.
+publisher="$(lease_holder notification_outbox)"
+rabbit_node="$(scripts/rabbitmq-cluster.sh node-of "$work/rabbit" "hyperstatus-notifications:$publisher" \
+  2>>"$work/logs/rabbitmq-cluster.log" || echo 1)"
+log "rabbitmq-node: RabbitMQ node $rabbit_node (the publisher $publisher's) stopped for ${RABBIT_DOWN_SECONDS} s"
 began=$(now)
-scripts/rabbitmq-cluster.sh stop-node "$work/rabbit" 1 2>>"$work/logs/rabbitmq-cluster.log" \
-  || fail "RabbitMQ node 1 did not stop"
+scripts/rabbitmq-cluster.sh stop-node "$work/rabbit" "$rabbit_node" 2>>"$work/logs/rabbitmq-cluster.log" \
+  || fail "RabbitMQ node $rabbit_node did not stop"
 sleep "$RABBIT_DOWN_SECONDS"
-scripts/rabbitmq-cluster.sh start-node "$work/rabbit" 1 2>>"$work/logs/rabbitmq-cluster.log" \
-  || fail "RabbitMQ node 1 did not rejoin"
-whole_again rabbitmq-node "$began"
+restarted=$(now)
+scripts/rabbitmq-cluster.sh start-node "$work/rabbit" "$rabbit_node" 2>>"$work/logs/rabbitmq-cluster.log" \
+  || fail "RabbitMQ node $rabbit_node did not rejoin"
+log "rabbitmq-node: node $rabbit_node back in the cluster $(since "$restarted") s after its start"
+whole_again rabbitmq-node "$began" "$restarted"
 sleep 5
 
 # ---- phase 1 checks -----------------------------------------------------------------------------------------------
@@ -372,16 +394,17 @@ galera_any "SET SESSION group_concat_max_len = 1073741824; SELECT COALESCE(JSON_
   FROM service_events WHERE id > $start_id" >"$work/events-1.json"
 curl -s -m 30 -H 'X-Auth-Token: admin:admin' "$front/v2.1/os-services?binary=nova-compute" >"$work/services-1.json"
 curl -s -m 30 -H 'X-Auth-Token: admin:admin' "$front/v2.1/os-aggregates" >"$work/aggregates-1.json"
-python3 ha/check.py --label galera --load "$work/load-1" --events "$work/events-1.json" \
+/usr/bin/python3 ha/check.py --label galera --load "$work/load-1" --events "$work/events-1.json" \
   --services "$work/services-1.json" --aggregates "$work/aggregates-1.json" --faults "$work/faults-1.txt" \
   --hosts "$hosts_total" --error-window "$ERROR_WINDOW" >&2 || fail "phase 1's checks"
-if ! python3 faults/notifications-check.py --url "amqp://guest:guest@127.0.0.1:$r2/%2F" \
+if ! /usr/bin/python3 faults/notifications-check.py --url "amqp://guest:guest@127.0.0.1:$r2/%2F" \
     --events "$work/events-1.json" --timeout 90 >"$work/notify-check.out" 2>&1; then
   fail "notifications lost, unexpected or out of order"
 fi
 sed 's/^notifications: /ha: notifications: /' "$work/notify-check.out" >&2
 log "phase 1: every event published ${drained} s after the load's end; phase $(( $(date +%s) - phase_began )) s"
 stop_all agent-1 agent-2 a b c
+server_errors 1 a b c
 scripts/haproxy.sh stop "$work/haproxy" 2>>"$work/logs/haproxy.log" || true
 scripts/rabbitmq-cluster.sh stop "$work/rabbit" 2>>"$work/logs/rabbitmq-cluster.log" || true
 scripts/galera.sh stop "$work/galera" 2>>"$work/logs/galera.log" || true
@@ -429,7 +452,7 @@ began=$(now)
 scripts/postgresql-standby.sh stop-primary "$work/pg" 2>>"$work/logs/postgresql.log"
 scripts/postgresql-standby.sh promote "$work/pg" 2>>"$work/logs/postgresql.log" || fail "the standby was not promoted"
 log "primary-promotion: the standby accepts writes $(since "$began") s after the primary stopped"
-whole_again primary-promotion "$began"
+whole_again primary-promotion "$began" "$(now)"
 sleep 5
 touch "$work/stop"
 wait "$load_pid" || true
@@ -438,11 +461,12 @@ pg_q "$pg_standby" "SELECT COALESCE(json_agg(e ORDER BY e.id), '[]') FROM (SELEC
   >"$work/events-2.json"
 curl -s -m 30 -H 'X-Auth-Token: admin:admin' "$front/v2.1/os-services?binary=nova-compute" >"$work/services-2.json"
 curl -s -m 30 -H 'X-Auth-Token: admin:admin' "$front/v2.1/os-aggregates" >"$work/aggregates-2.json"
-python3 ha/check.py --label postgresql --load "$work/load-2" --events "$work/events-2.json" \
+/usr/bin/python3 ha/check.py --label postgresql --load "$work/load-2" --events "$work/events-2.json" \
   --services "$work/services-2.json" --aggregates "$work/aggregates-2.json" --faults "$work/faults-2.txt" \
   --hosts "$hosts_total" --error-window "$ERROR_WINDOW" >&2 || fail "phase 2's checks"
 log "phase 2: $(( $(date +%s) - phase_began )) s"
 stop_all agent-1 agent-2 a b
+server_errors 2 a b
 
 if [ "$failures" -gt 0 ]; then
   log "$failures check(s) failed"

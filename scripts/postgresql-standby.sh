@@ -78,7 +78,10 @@ start() {
 listen_addresses = '127.0.0.1'
 max_connections = 300
 fsync = off
-synchronous_commit = off
+# Synchronous replication: a commit is answered once the standby has it, so that a promotion loses nothing that
+# was confirmed (asynchronous replication loses the last commits with the primary: measured by ha/run.sh).
+synchronous_commit = on
+synchronous_standby_names = '*'
 wal_level = replica
 max_wal_senders = 10
 wal_keep_size = '256MB'
@@ -93,6 +96,8 @@ CONF
     -X stream --no-sync --checkpoint=fast >"$dir/standby/basebackup.log" 2>&1 \
     || { cat "$dir/standby/basebackup.log" >&2; return 1; }
   as_postgres tee -a "$dir/standby/data/postgresql.conf" >/dev/null <<CONF
+# Promoted, it has no standby of its own to wait for.
+synchronous_standby_names = ''
 port = $standby_port
 unix_socket_directories = '$dir/standby'
 CONF
