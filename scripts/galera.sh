@@ -95,6 +95,9 @@ wsrep_node_name=node$n
 wsrep_node_address=127.0.0.1:$(gcomm_port "$dir" "$n")
 wsrep_node_incoming_address=127.0.0.1:$(sql_port "$dir" "$n")
 wsrep_sst_method=rsync
+# An rsync donor blocks its writers for the whole copy: node 3 (node 2 for node 3) gives it, so that a client that
+# lists the nodes in order (Connector/J's sequential mode) keeps writing to node 1 or 2. The comma: any other else.
+wsrep_sst_donor=$([ "$n" -eq 3 ] && echo node2 || echo node3),
 wsrep_sst_receive_address=127.0.0.1:$(sst_port "$dir" "$n")
 # A gcache of 256 MB keeps minutes of a test's writes, so that a node killed meanwhile catches up by IST.
 wsrep_provider_options="gmcast.listen_addr=tcp://127.0.0.1:$(gcomm_port "$dir" "$n");ist.recv_addr=127.0.0.1:$(ist_port "$dir" "$n");gcache.size=256M;gcache.dir=$node/data;evs.inactive_timeout=PT15S;evs.suspect_timeout=PT5S"
