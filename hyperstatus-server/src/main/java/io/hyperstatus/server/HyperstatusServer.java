@@ -163,7 +163,8 @@ public final class HyperstatusServer implements AutoCloseable {
                     follower::wake);
             ServiceAdministration administration = new ServiceAdministration(serviceStore, agentStore, committing,
                     new EventLog(eventStore, zones), services);
-            AgentReports reports = new AgentReports(agentStore, administration);
+            // Heartbeats and node reports write no events: their commits need not wake the follower.
+            AgentReports reports = new AgentReports(agentStore, administration, new JdbiTransactions(database));
             HypervisorQueries hypervisors = new HypervisorQueries(new JdbiHypervisorStore(database,
                     config.hypervisorCacheSize(), config.readBatchSize()), liveness, outages);
             DetectorOptions detectorOptions = new DetectorOptions(config.liveness().massDownThreshold(),

@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
 
 /**
  * A database location, read from the URLs operators write in nova.conf ({@code sqlite:////var/lib/x.sqlite},
- * {@code postgresql://user:pw@host/db}, {@code mysql+pymysql://user:pw@host/db}) or from a JDBC URL.
- * PostgreSQL also takes libpq's multi-host form, {@code postgresql://user@h1:5432,h2:5432/db?target_session_attrs=
- * read-write}: the driver then connects to whichever host is the primary.
+ * {@code postgresql://user:pw@host/db}, {@code mysql+pymysql://user:pw@host/db}) or from a JDBC URL (such as MariaDB
+ * Connector/J's {@code jdbc:mariadb:sequential://h1:p1,h2:p2/db}, taken as given). PostgreSQL also takes libpq's
+ * multi-host form, {@code postgresql://user@h1:5432,h2:5432/db?target_session_attrs=read-write}: the driver then
+ * connects to whichever host is the primary; MySQL the nodes of a Galera cluster,
+ * {@code mysql+pymysql://user:pw@h1:p1,h2:p2/db}.
  */
 public record DatabaseUrl(Dialect dialect, String jdbcUrl, Optional<String> user, Optional<String> password) {
     private static final int POSTGRESQL_PORT = 5432;
@@ -55,6 +57,10 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, Optional<String> user
                 return fromPostgresqlUrl(url, trimmed);
             }
             case "mysql", "mariadb" -> {
+                String authority = authority(trimmed);
+                if (authority.substring(authority.lastIndexOf('@') + 1).contains(",")) {
+                    return fromMysqlHostList(url, trimmed);
+                }
                 return fromNetworkUrl(url, trimmed, Dialect.MARIADB, "jdbc:mariadb://", 3306);
             }
             default -> throw invalid(url, "unsupported database '" + backend + "' (use sqlite, postgresql or mysql)");
@@ -223,6 +229,49 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, Optional<String> user
         String rest = jdbcUrl.substring("jdbc:postgresql://".length());
         int end = rest.indexOf('/');
         return (end < 0 ? rest : rest.substring(0, end)).contains(",");
+    }
+
+    /** What lies between {@code ://} and the path. */
+    private static String authority(String url) {
+        String rest = url.substring(url.indexOf("://") + 3);
+        int end = rest.indexOf('/');
+        return end < 0 ? rest : rest.substring(0, end);
+    }
+
+    /**
+     * {@code mysql+pymysql://user:pw@h1:p1,h2:p2/db}, the nodes of a Galera cluster: MariaDB Connector/J's
+     * sequential mode, which connects to the first node that answers, in the order given, and so keeps writes on
+     * one node (no write-set conflicts between this server's own transactions) while it is up.
+     */
+    private static DatabaseUrl fromMysqlHostList(String original, String url) {
+        String authority = authority(url);
+        String path = url.substring(url.indexOf("://") + 3 + authority.length());
+        int query = path.indexOf('?');
+        String database = query < 0 ? path : path.substring(0, query);
+        int at = authority.lastIndexOf('@');
+        String hostList = authority.substring(at + 1);
+        if (database.length() < 2 || hostList.isEmpty()) {
+            throw invalid(original, "expected hosts and database name, e.g. mysql+pymysql://user:password@db1,db2/nova");
+        }
+        List<String> hosts = new ArrayList<>();
+        for (String host : hostList.split(",", -1)) {
+            if (!host.matches("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+)(:[0-9]{1,5})?")) {
+                throw invalid(original, "'" + host + "' is not a host or host:port");
+            }
+            hosts.add(host.matches(".*:[0-9]{1,5}") ? host : host + ":3306");
+        }
+        Optional<String> user = Optional.empty();
+        Optional<String> password = Optional.empty();
+        if (at >= 0) {
+            String userInfo = authority.substring(0, at);
+            int colon = userInfo.indexOf(':');
+            user = Optional.of(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
+            if (colon >= 0) {
+                password = Optional.of(decode(userInfo.substring(colon + 1)));
+            }
+        }
+        return new DatabaseUrl(Dialect.MARIADB, "jdbc:mariadb:sequential://" + String.join(",", hosts) + database,
+                user, password);
     }
 
     private static String decode(String value) {

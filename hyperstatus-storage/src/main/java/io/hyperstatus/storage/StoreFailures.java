@@ -11,8 +11,9 @@ import java.sql.SQLTransientConnectionException;
 import org.sqlite.SQLiteException;
 
 /**
- * Tells a failure to reach the database (which a caller may retry, and the API answers with 503) from a failure of
- * the statement itself, in the words of each of the three databases and of the pool.
+ * Tells a failure to reach the database, or a conflict with another transaction (either of which a caller may
+ * retry, and the API answers with 503), from a failure of the statement itself, in the words of each of the three
+ * databases and of the pool.
  */
 final class StoreFailures {
     private static final int SQLITE_BUSY = 5;
@@ -22,9 +23,13 @@ final class StoreFailures {
     private StoreFailures() {
     }
 
-    /** The failure as a {@link StoreUnavailableException} when it says the database was unreachable, else as it is. */
+    /**
+     * The failure as a {@link StoreUnavailableException} when it says the database was unreachable, or that it
+     * rolled the transaction back for a conflict (which {@link JdbiTransactions} retries first; a write made
+     * outside it gets the API's 503 rather than a 500), else as it is.
+     */
     static RuntimeException translate(RuntimeException failure) {
-        if (failure instanceof StoreUnavailableException || !isUnavailable(failure)) {
+        if (failure instanceof StoreUnavailableException || !(isUnavailable(failure) || isDeadlock(failure))) {
             return failure;
         }
         return new StoreUnavailableException(failure);

@@ -35,6 +35,23 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void aMysqlUrlWithSeveralHostsConnectsToThemInOrder() {
+        assertThat(DatabaseUrl.parse("mysql+pymysql://nova:p%40ss,w@db1:3307,db2,[::1]:3308/nova?charset=utf8"))
+                .isEqualTo(new DatabaseUrl(Dialect.MARIADB, "jdbc:mariadb:sequential://db1:3307,db2:3306,[::1]:3308/nova",
+                        Optional.of("nova"), Optional.of("p@ss,w")));
+        assertThat(DatabaseUrl.parse("mysql://root@127.0.0.1:33101,127.0.0.1:33102/hs").jdbcUrl())
+                .isEqualTo("jdbc:mariadb:sequential://127.0.0.1:33101,127.0.0.1:33102/hs");
+        assertThat(DatabaseUrl.parse("jdbc:mariadb:loadbalance://db1:3306,db2:3306/nova?user=nova"))
+                .isEqualTo(new DatabaseUrl(Dialect.MARIADB, "jdbc:mariadb:loadbalance://db1:3306,db2:3306/nova?user=nova",
+                        Optional.empty(), Optional.empty()));
+        assertThatThrownBy(() -> DatabaseUrl.parse("mysql+pymysql://nova:hunter2@db1,,db2/nova"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'' is not a host or host:port")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> DatabaseUrl.parse("mysql+pymysql://nova@db1,db2"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("expected hosts and database name");
+    }
+
+    @Test
     void jdbcUrlsAreTakenAsGiven() {
         assertThat(DatabaseUrl.parse("jdbc:postgresql://localhost/x?user=postgres").dialect()).isEqualTo(Dialect.POSTGRESQL);
         assertThat(DatabaseUrl.parse("jdbc:mysql://localhost/x").jdbcUrl()).isEqualTo("jdbc:mariadb://localhost/x");

@@ -3,6 +3,7 @@ package io.hyperstatus.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hyperstatus.core.StoreUnavailableException;
 import io.hyperstatus.core.port.RowAt;
 import io.hyperstatus.core.services.ServiceChange;
 import io.hyperstatus.core.services.ServiceRef;
@@ -10,6 +11,7 @@ import io.hyperstatus.domain.Service;
 import io.hyperstatus.domain.ServiceKey;
 import java.nio.file.Path;
 import java.sql.SQLTransactionRollbackException;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Handle;
@@ -93,15 +95,17 @@ class JdbiTransactionsTest {
     }
 
     @Test
-    void aDeadlockThatGoesOnIsReportedAfterTheLastRunAndAnyOtherFailureAtOnce() {
+    void aDeadlockThatGoesOnIsReportedAsUnavailableAfterTheLastRunAndAnyOtherFailureAtOnce() {
         AtomicInteger deadlocked = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         JdbiTransactions transactions = new JdbiTransactions(database);
 
+        long started = System.nanoTime();
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
             deadlocked.incrementAndGet();
             throw deadlock();
-        })).isInstanceOf(UnableToExecuteStatementException.class);
+        })).isInstanceOf(StoreUnavailableException.class).hasRootCauseInstanceOf(SQLTransactionRollbackException.class);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
             failed.incrementAndGet();
             throw new IllegalStateException("not a deadlock");
@@ -109,6 +113,24 @@ class JdbiTransactionsTest {
 
         assertThat(deadlocked).hasValue(JdbiTransactions.ATTEMPTS);
         assertThat(failed).hasValue(1);
+        // Nine pauses of at least half their ceilings (5, 10, 20, 40, 80, then 4 of 125 ms), within the budget.
+        assertThat(took).isBetween(Duration.ofMillis(650), JdbiTransactions.RETRY_BUDGET.plusMillis(500));
+    }
+
+    @Test
+    void thePausesGrowExponentiallyWithJitterUpToTheirCap() {
+        for (int run = 0; run < 200; run++) {
+            assertThat(JdbiTransactions.pause(1)).isBetween(Duration.ofMillis(5), Duration.ofMillis(10));
+            assertThat(JdbiTransactions.pause(4)).isBetween(Duration.ofMillis(40), Duration.ofMillis(80));
+            assertThat(JdbiTransactions.pause(9)).isBetween(Duration.ofMillis(125), JdbiTransactions.LONGEST_PAUSE);
+            assertThat(JdbiTransactions.pause(60)).isBetween(Duration.ofMillis(125), JdbiTransactions.LONGEST_PAUSE);
+        }
+        long longestInAll = 0;
+        for (int attempt = 1; attempt < JdbiTransactions.ATTEMPTS; attempt++) {
+            longestInAll += Math.min(JdbiTransactions.LONGEST_PAUSE.toMillis(),
+                    JdbiTransactions.FIRST_PAUSE.toMillis() << (attempt - 1));
+        }
+        assertThat(Duration.ofMillis(longestInAll)).isLessThan(JdbiTransactions.RETRY_BUDGET);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.hyperstatus.core.ConflictException;
 import io.hyperstatus.core.ForbiddenException;
 import io.hyperstatus.core.events.Actor;
 import io.hyperstatus.core.port.AgentStore;
+import io.hyperstatus.core.port.Transactions;
 import io.hyperstatus.core.services.Registration;
 import io.hyperstatus.core.services.ServiceAdministration;
 import io.hyperstatus.domain.NodeReport;
@@ -18,15 +19,19 @@ import java.util.function.Function;
  * compute nodes (neither a change of a service's administration, so neither gives an event). Every call is made
  * for the hosts the caller's credential is bound to ({@link AgentHosts}); a call naming any other host is refused
  * whole, before anything is written, as Kubernetes' node authorizer refuses a kubelet writing another node.
+ * Heartbeats and node reports run through {@link Transactions}, as every other write does, so that one the
+ * database rolled back for a conflict (a Galera write-set that lost to another node's) is run again.
  */
 public final class AgentReports {
     private final LongAdder acceptedHeartbeats = new LongAdder();
     private final AgentStore store;
     private final ServiceAdministration services;
+    private final Transactions transactions;
 
-    public AgentReports(AgentStore store, ServiceAdministration services) {
+    public AgentReports(AgentStore store, ServiceAdministration services, Transactions transactions) {
         this.store = Objects.requireNonNull(store, "store");
         this.services = Objects.requireNonNull(services, "services");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
     }
 
     /** Registers the services (see {@link ServiceAdministration#register}) once every host is the caller's. */
@@ -38,7 +43,7 @@ public final class AgentReports {
     /** Records heartbeats; answers the services that must register again. */
     public List<ServiceKey> heartbeat(AgentHosts caller, List<ServiceKey> keys) {
         requireHosts(caller, keys, ServiceKey::host);
-        List<ServiceKey> unknown = store.heartbeat(keys);
+        List<ServiceKey> unknown = transactions.inTransaction(() -> store.heartbeat(keys));
         acceptedHeartbeats.add(keys.size() - unknown.size());
         return unknown;
     }
@@ -55,7 +60,7 @@ public final class AgentReports {
      */
     public List<String> report(AgentHosts caller, List<NodeReport> reports) {
         requireHosts(caller, reports, NodeReport::host);
-        return store.report(reports);
+        return transactions.inTransaction(() -> store.report(reports));
     }
 
     /**

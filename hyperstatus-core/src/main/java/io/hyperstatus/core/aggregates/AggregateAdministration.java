@@ -45,7 +45,8 @@ public final class AggregateAdministration {
 
     /** Creates an aggregate, in the zone given (null for none). */
     public Aggregate create(String name, String availabilityZone) {
-        return store.create(name, availabilityZone);
+        // In a transaction of its own like every write, so that one rolled back for a conflict is run again.
+        return transactions.inTransaction(() -> store.create(name, availabilityZone));
     }
 
     /**

@@ -30,7 +30,7 @@ class AgentReportsTest {
     private final TestingTransactions transactions = new TestingTransactions();
     private final TestingEventSink events = new TestingEventSink(transactions);
     private final AgentReports reports = new AgentReports(store, new ServiceAdministration(store, store, transactions,
-            events, new ServiceQueries(store, new Liveness(Duration.ofSeconds(60)))));
+            events, new ServiceQueries(store, new Liveness(Duration.ofSeconds(60)))), transactions);
 
     private static ServiceKey compute(String host) {
         return new ServiceKey(host, Service.COMPUTE_BINARY);
@@ -47,6 +47,17 @@ class AgentReportsTest {
                 .satisfies(r -> assertThat(r.created()).isTrue());
         assertThat(reports.heartbeat(HOST_A, List.of(compute("host-a")))).isEmpty();
         assertThat(reports.report(HOST_A, List.of(node("host-a", "uuid-a", 4)))).containsExactly("uuid-a");
+    }
+
+    @Test
+    void heartbeatsAndNodeReportsAreWrittenInATransactionEachSoThatAConflictIsRetried() {
+        store.add("host-a", Service.COMPUTE_BINARY);
+        int before = transactions.opened();
+
+        reports.heartbeat(HOST_A, List.of(compute("host-a")));
+        reports.report(HOST_A, List.of(node("host-a", "uuid-a", 4)));
+
+        assertThat(transactions.opened()).isEqualTo(before + 2);
     }
 
     @Test
