@@ -26,7 +26,7 @@
 #   ha/run.sh     ports from $HYPERSTATUS_HA_PORT (default 18950) up, the first free ones; Galera from
 #                 $HYPERSTATUS_HA_GALERA_PORT (33300), RabbitMQ from $HYPERSTATUS_HA_RABBIT_PORT (62300),
 #                 PostgreSQL from $HYPERSTATUS_HA_PG_PORT (35600)
-# Every wait is bounded; the whole stage takes about eight minutes here.
+# Every wait is bounded; the whole stage takes about four minutes here.
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$home"
@@ -40,6 +40,7 @@ ERROR_WINDOW=30               # the longest a client may see failures in a row
 WHOLE_WITHIN=30               # the cluster answers normally this long after a fault ends
 GALERA_DOWN_SECONDS=10
 RABBIT_DOWN_SECONDS=30
+PROMOTE_AFTER_SECONDS=5       # the primary's crash to the standby's promotion
 BOUND_TAKEOVER_SECONDS=10     # another server holds a lease after its holder's SIGKILL
 BOUND_START_SECONDS=90        # a JVM start on a busy machine
 BOUND_DRAIN_SECONDS=90        # every event published after the load ends
@@ -447,9 +448,11 @@ faults_file="$work/faults-2.txt"
 : >"$faults_file"
 run_load "$work/load-2"
 sleep 5
-log "primary-promotion: the primary stopped, the standby promoted"
+log "primary-promotion: the primary stopped, the standby promoted ${PROMOTE_AFTER_SECONDS} s later"
 began=$(now)
 scripts/postgresql-standby.sh stop-primary "$work/pg" 2>>"$work/logs/postgresql.log"
+# As long as a failover manager takes to decide: no host accepts writes meanwhile.
+sleep "$PROMOTE_AFTER_SECONDS"
 scripts/postgresql-standby.sh promote "$work/pg" 2>>"$work/logs/postgresql.log" || fail "the standby was not promoted"
 log "primary-promotion: the standby accepts writes $(since "$began") s after the primary stopped"
 whole_again primary-promotion "$began" "$(now)"

@@ -17,6 +17,8 @@
 #   haproxy                         the load balancer of the high-availability tests (scripts/haproxy.sh starts one
 #                                   in a folder of its own) and contrib/check.sh's check of contrib/haproxy; the
 #                                   package's own daemon is stopped and disabled when this installs it
+#   galera-4, rsync, mariadb-client the Galera cluster of ha/run.sh (scripts/galera.sh; rsync for its state transfers),
+#                                   which also needs postgresql and mariadb-server installed, whatever the URLs say
 #   systemd                         for systemd-analyze, which contrib/check.sh runs on the units (a container
 #                                   lacks it; installed, it is not started)
 # Does nothing when everything is there, so CI can call it on every run. Installing needs root (apt-get); an
@@ -29,7 +31,8 @@ log() { echo "install-test-dependencies: $*" >&2; }
 needed=(libvirt0 libvirt-clients
   python3-keystone uwsgi uwsgi-plugin-python3 curl jq
   python3-openstackclient python3-openstacksdk python3-novaclient python3-pytest tempest
-  rabbitmq-server python3-oslo.messaging python3-pika prometheus haproxy systemd chromium)
+  rabbitmq-server python3-oslo.messaging python3-pika prometheus haproxy systemd chromium
+  galera-4 rsync mariadb-client)
 command -v node >/dev/null 2>&1 || needed+=(nodejs)
 command -v npm >/dev/null 2>&1 || needed+=(npm)
 databases=()

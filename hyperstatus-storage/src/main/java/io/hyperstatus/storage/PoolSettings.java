@@ -18,7 +18,7 @@ final class PoolSettings {
      * With several hosts, how long pgjdbc trusts what it last saw of a host (primary, standby, unreachable), which
      * decides which hosts it tries and in what order: a stale "standby" could pass over a promoted host for its
      * default of 10 s. (When no host is a candidate it tries them all in order, so two hosts recover at once
-     * either way: measured by faults/pg-failover.sh.)
+     * either way: measured by the high-availability stage, ha/run.sh.)
      */
     static final int HOST_RECHECK_SECONDS = 2;
     /**

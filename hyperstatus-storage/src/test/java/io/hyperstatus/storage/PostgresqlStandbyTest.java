@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * A primary and its hot standby (scripts/postgresql-standby.sh start, whose export lines set
  * HYPERSTATUS_PG_PRIMARY_PORT and HYPERSTATUS_PG_STANDBY_PORT): a multi-host URL finds the primary whatever the
  * order of its hosts, and a write on the standby is an unavailable database (503), not a failed statement (500).
- * Skipped without the two ports. It leaves the pair as it found it (faults/pg-failover.sh does the promotion).
+ * Skipped without the two ports. It leaves the pair as it found it (ha/run.sh does the promotion).
  */
 class PostgresqlStandbyTest {
     private static String primaryPort;
