@@ -14,7 +14,8 @@
 #                    same one holds both; else that one too) SIGKILLed, started again;
 #   rabbitmq-node    one RabbitMQ node stopped for 30 s, started again.
 # Phase 2, PostgreSQL with a hot standby (scripts/postgresql-standby.sh): two API servers behind HAProxy on a
-# multi-host URL; the primary stopped and the standby promoted (primary-promotion).
+# multi-host URL, notifying through the same RabbitMQ cluster; the primary stopped and the standby promoted 5 s later
+# (primary-promotion).
 # Load throughout each phase: two agents simulating 1,000 hosts heartbeating every 2 s (one through HAProxy, one
 # listing the three servers), 4 clients listing through HAProxy, and a stream of admin changes through HAProxy with
 # each answer recorded (ha/load.py). Afterwards (ha/check.py): every admin change answered 2xx is in the database
@@ -407,7 +408,6 @@ log "phase 1: every event published ${drained} s after the load's end; phase $((
 stop_all agent-1 agent-2 a b c
 server_errors 1 a b c
 scripts/haproxy.sh stop "$work/haproxy" 2>>"$work/logs/haproxy.log" || true
-scripts/rabbitmq-cluster.sh stop "$work/rabbit" 2>>"$work/logs/rabbitmq-cluster.log" || true
 scripts/galera.sh stop "$work/galera" 2>>"$work/logs/galera.log" || true
 
 # ---- phase 2: PostgreSQL primary and hot standby --------------------------------------------------------------
@@ -422,8 +422,8 @@ pg_q() { # PORT SQL
 }
 multi="postgresql://postgres@127.0.0.1:$pg_primary,127.0.0.1:$pg_standby/postgres?target_session_attrs=read-write"
 for s in a b c; do rm -rf "${work:?}/$s"; done
-write_config a "$port_a" "$multi"
-write_config b "$port_b" "$multi"
+write_config a "$port_a" "$multi" "$transport" "$notify"
+write_config b "$port_b" "$multi" "$transport" "$notify"
 rm -rf "$work/agent-1" "$work/agent-2"
 : >"$work/agent-secrets"
 write_agent agent-1 1 "$front"
@@ -432,11 +432,17 @@ sed -e '/^listen galera/,/^listen stats/{/^listen stats/!d}' -e '/server c /d' "
   >"$work/haproxy-pg.cfg"
 scripts/haproxy.sh start "$work/haproxy" "$work/haproxy-pg.cfg" 2>>"$work/logs/haproxy.log"
 bin/hyperstatus db sync --config-file "$work/a/hyperstatus.conf" >>"$work/logs/db-sync.log" 2>&1
-pg_start_id="$(pg_q "$pg_primary" "SELECT COALESCE(max(id), 0) FROM service_events")"
 start a server; start b server
 for p in "$port_a" "$port_b"; do
   wait_for_200 "http://127.0.0.1:$p/healthcheck" "$BOUND_START_SECONDS" || { log "API server on $p did not start"; exit 1; }
 done
+pg_start_id=""
+for _ in $(seq 1 150); do
+  pg_start_id="$(pg_q "$pg_primary" "SELECT published_through FROM notification_outbox WHERE id = 1" || true)"
+  [ -n "$pg_start_id" ] && break
+  sleep 0.2
+done
+[ -n "$pg_start_id" ] || { log "no API server began publishing notifications on PostgreSQL"; exit 1; }
 start agent-1 agent; start agent-2 agent
 deadline=$(( $(date +%s) + BOUND_START_SECONDS ))
 until [ "$(up_count "$front")" -eq "$hosts_total" ]; do
@@ -459,6 +465,16 @@ whole_again primary-promotion "$began" "$(now)"
 sleep 5
 touch "$work/stop"
 wait "$load_pid" || true
+sleep 2
+drained=never
+stream_stopped=$(now)
+deadline=$(( $(date +%s) + BOUND_DRAIN_SECONDS ))
+while [ "$(date +%s)" -lt "$deadline" ]; do
+  [ "$(pg_q "$pg_standby" "SELECT count(*) FROM notification_outbox WHERE id = 1 AND published_through = (SELECT max(id) FROM service_events)")" = 1 ] \
+    && { drained=$(since "$stream_stopped"); break; }
+  sleep 0.5
+done
+[ "$drained" != never ] || fail "phase 2: not every event published within ${BOUND_DRAIN_SECONDS} s of the load's end"
 pg_q "$pg_standby" "SELECT COALESCE(json_agg(e ORDER BY e.id), '[]') FROM (SELECT id, kind, service_uuid, host,
   state_after, status_after, reason_after, forced_down_after, request_id FROM service_events WHERE id > $pg_start_id) e" \
   >"$work/events-2.json"
@@ -467,9 +483,16 @@ curl -s -m 30 -H 'X-Auth-Token: admin:admin' "$front/v2.1/os-aggregates" >"$work
 /usr/bin/python3 ha/check.py --label postgresql --load "$work/load-2" --events "$work/events-2.json" \
   --services "$work/services-2.json" --aggregates "$work/aggregates-2.json" --faults "$work/faults-2.txt" \
   --hosts "$hosts_total" --error-window "$ERROR_WINDOW" >&2 || fail "phase 2's checks"
+if ! /usr/bin/python3 faults/notifications-check.py --url "amqp://guest:guest@127.0.0.1:$r3/%2F" \
+    --events "$work/events-2.json" --timeout 90 >"$work/notify-check-2.out" 2>&1; then
+  fail "phase 2: notifications lost, unexpected or out of order"
+fi
+sed 's/^notifications: /ha: notifications: /' "$work/notify-check-2.out" >&2
+log "phase 2: every event published ${drained} s after the load's end"
 log "phase 2: $(( $(date +%s) - phase_began )) s"
 stop_all agent-1 agent-2 a b
 server_errors 2 a b
+scripts/rabbitmq-cluster.sh stop "$work/rabbit" 2>>"$work/logs/rabbitmq-cluster.log" || true
 
 if [ "$failures" -gt 0 ]; then
   log "$failures check(s) failed"
