@@ -22,6 +22,8 @@
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$home"
+# shellcheck source=../scripts/lib/processes.sh
+. scripts/lib/processes.sh
 
 SERVICE_DOWN_TIME=6
 REPORT_INTERVAL=2
@@ -64,15 +66,6 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 mkdir -p "$work/logs"
 
-taken=" "
-free_port() { # FROM: sets $port to the first port from FROM up that nothing listens on and this run did not take
-  port=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || [[ "$taken" == *" $port "* ]]; do
-    port=$((port + 1))
-  done
-  taken+="$port "
-}
-now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 

@@ -1,4 +1,5 @@
-# Sourced by the test stages that start processes of their own (conformance/metrics/run.sh, dashboard-tests/run.sh).
+# Sourced by the test stages that start processes of their own (conformance/metrics/run.sh, dashboard-tests/run.sh,
+# faults/run.sh, ha/run.sh).
 #   stop_processes PID...   stops processes the script started, one after another in the order given: TERM, then KILL
 #                           if it is still there after 10 s; nothing for an empty PID or one that has already ended.
 stop_processes() {
@@ -25,3 +26,15 @@ require_tools() {
     exit 1
   done
 }
+#   free_port FROM   sets $port to the first port from FROM up that nothing listens on at 127.0.0.1 and that no
+#                    earlier free_port of this script took (the processes given the earlier ones may not listen yet)
+taken=" "
+free_port() {
+  port=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || [[ "$taken" == *" $port "* ]]; do
+    port=$((port + 1))
+  done
+  taken+="$port "
+}
+#   now              the time: epoch seconds, with nanoseconds
+now() { date +%s.%N; }

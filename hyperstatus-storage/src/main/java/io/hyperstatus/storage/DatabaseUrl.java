@@ -139,17 +139,8 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, Optional<String> user
         for (String host : hosts.split(",", -1)) {
             addresses.add(postgresqlHost(original, host));
         }
-        Optional<String> user = Optional.empty();
-        Optional<String> password = Optional.empty();
-        int at = authority.lastIndexOf('@');
-        if (at >= 0) {
-            String userInfo = authority.substring(0, at);
-            int colon = userInfo.indexOf(':');
-            user = Optional.of(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
-            if (colon >= 0) {
-                password = Optional.of(decode(userInfo.substring(colon + 1)));
-            }
-        }
+        Optional<String> user = userOf(authority);
+        Optional<String> password = passwordOf(authority);
         String jdbc = "jdbc:postgresql://" + String.join(",", addresses) + "/" + database
                 + "?targetServerType=" + target.orElse("primary");
         return new DatabaseUrl(Dialect.POSTGRESQL, jdbc, user, password);
@@ -260,18 +251,28 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, Optional<String> user
             }
             hosts.add(host.matches(".*:[0-9]{1,5}") ? host : host + ":3306");
         }
-        Optional<String> user = Optional.empty();
-        Optional<String> password = Optional.empty();
-        if (at >= 0) {
-            String userInfo = authority.substring(0, at);
-            int colon = userInfo.indexOf(':');
-            user = Optional.of(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
-            if (colon >= 0) {
-                password = Optional.of(decode(userInfo.substring(colon + 1)));
-            }
-        }
+        Optional<String> user = userOf(authority);
+        Optional<String> password = passwordOf(authority);
         return new DatabaseUrl(Dialect.MARIADB, "jdbc:mariadb:sequential://" + String.join(",", hosts) + database,
                 user, password);
+    }
+
+    /** The user before the {@code @} of a URL's authority ({@code user:password@hosts}), if any. */
+    private static Optional<String> userOf(String authority) {
+        int at = authority.lastIndexOf('@');
+        if (at < 0) {
+            return Optional.empty();
+        }
+        String userInfo = authority.substring(0, at);
+        int colon = userInfo.indexOf(':');
+        return Optional.of(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
+    }
+
+    /** The password between the user and the {@code @} of a URL's authority, if any. */
+    private static Optional<String> passwordOf(String authority) {
+        int at = authority.lastIndexOf('@');
+        int colon = at < 0 ? -1 : authority.substring(0, at).indexOf(':');
+        return colon < 0 ? Optional.empty() : Optional.of(decode(authority.substring(colon + 1, at)));
     }
 
     private static String decode(String value) {
