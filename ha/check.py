@@ -50,9 +50,13 @@ def failure_runs(answers):
 
 
 def failure_codes(clients, began, ended):
-    """The failed answers between two times, counted by status ("none" for no answer)."""
-    codes = collections.Counter(answer["status"] for answers in clients.values() for answer in answers
-                                if began <= answer["at"] <= ended and not 200 <= answer["status"] < 300)
+    """The failed answers asked between two times, counted by status."""
+    return collections.Counter(answer["status"] for answers in clients.values() for answer in answers
+                               if began <= answer["at"] <= ended and not 200 <= answer["status"] < 300)
+
+
+def describe(codes):
+    """Counts by status, "none" standing for no answer."""
     return ", ".join("%s: %d" % (code or "none", n) for code, n in sorted(codes.items())) or "none"
 
 
@@ -145,17 +149,20 @@ def main():
     longest = max((end - began for client in runs.values() for began, end, _ in client), default=0.0)
     if longest > args.error_window:
         problem("calls failed for %.1f s in a row (bound %.0f s)" % (longest, args.error_window))
-    for name, began, ended, whole in faults:
-        failed = [(b, e, n) for client in runs.values() for b, e, n in client if began - 1 <= b <= whole + 5]
-        count = sum(n for _, _, n in failed)
-        span = max((e - b for b, e, _ in failed), default=0.0)
+    faults.sort(key=lambda fault: fault[1])
+    for index, (name, began, ended, whole) in enumerate(faults):
+        # A fault's failures: from just before it until a little after the cluster was whole, or the next fault.
+        until = whole + 5 if index + 1 == len(faults) else min(whole + 5, faults[index + 1][1] - 1)
+        spans = [e - b for client in runs.values() for b, e, _ in client if began - 1 <= b <= until]
+        fault_codes = failure_codes(clients, began - 1, until)
         print("ha: %s: %s: %d calls failed (%s), the longest run %.1f s; the fault lasted %.1f s, whole again %.1f s"
-              " after its end" % (args.label, name, count, failure_codes(clients, began - 1, whole + 5), span,
+              " after its end" % (args.label, name, sum(fault_codes.values()), describe(fault_codes),
+                                  max(spans, default=0.0),
                                  ended - began, whole - ended))
     total = sum(codes.values())
     print("ha: %s: %d calls (%s); %d admin changes and %d aggregates answered 2xx, every one in the database;"
           " %d events logged; the longest run of failures %.1f s"
-          % (args.label, total, ", ".join("%s: %d" % (code or "none", n) for code, n in sorted(codes.items())),
+          % (args.label, total, describe(codes),
              len(service_changes), len(created), len(events), longest))
     for text in problems:
         print("ha: %s: FAILED: %s" % (args.label, text))
