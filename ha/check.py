@@ -70,6 +70,7 @@ def main():
     parser.add_argument("--hosts", type=int, required=True)
     parser.add_argument("--error-window", type=float, default=30)
     parser.add_argument("--label", default="phase")
+    parser.add_argument("--listers", type=int, default=4)
     args = parser.parse_args()
     problems = []
 
@@ -81,15 +82,25 @@ def main():
     with open(args.events, encoding="utf-8") as source:
         events = json.load(source) or []
     with open(args.services, encoding="utf-8") as source:
-        services = json.load(source)["services"]
+        services = json.load(source).get("services", [])
     with open(args.aggregates, encoding="utf-8") as source:
-        aggregates = json.load(source)["aggregates"]
+        aggregates = json.load(source).get("aggregates", [])
     faults = []
     with open(args.faults, encoding="utf-8") as source:
         for line in source:
             if line.strip():
                 name, began, ended, whole = line.split()
                 faults.append((name, float(began), float(ended), float(whole)))
+
+    # The load ran: every client answered, changes went through, and calls were made during every fault.
+    listers = [name for name in clients if name.startswith("list-")]
+    if len(listers) < args.listers or any(not clients[name] for name in listers):
+        problem("%d listing clients answered, %d expected" % (sum(1 for n in listers if clients[n]), args.listers))
+    if sum(1 for c in clients.get("changes", []) if 200 <= c["status"] < 300) < 10:
+        problem("fewer than 10 admin changes were answered 2xx: the load did not run")
+    for name, began, _, whole in faults:
+        if not any(began <= a["at"] <= whole for answers in clients.values() for a in answers):
+            problem("no call was made during %s" % name)
 
     # Admin changes answered 2xx: each in the log, with what was asked.
     by_request = collections.defaultdict(list)
@@ -103,7 +114,9 @@ def main():
     for change in service_changes:
         logged = [e for e in by_request.get(change["request_id"], []) if e["kind"] in UPDATE_KINDS]
         if len(logged) != 1 or logged[0]["host"] != change["host"] \
-                or logged[0]["status_after"] != change["asked"]["status"]:
+                or logged[0]["status_after"] != change["asked"]["status"] \
+                or ("disabled_reason" in change["asked"]
+                    and logged[0]["reason_after"] != change["asked"]["disabled_reason"]):
             missing += 1
             if missing <= 5:
                 problem("change %s on %s (%s) is logged as %s" % (change["request_id"], change["host"],
@@ -160,10 +173,10 @@ def main():
                                   max(spans, default=0.0),
                                  ended - began, whole - ended))
     total = sum(codes.values())
-    print("ha: %s: %d calls (%s); %d admin changes and %d aggregates answered 2xx, every one in the database;"
-          " %d events logged; the longest run of failures %.1f s"
-          % (args.label, total, describe(codes),
-             len(service_changes), len(created), len(events), longest))
+    print("ha: %s: %d calls (%s); %d admin changes and %d aggregates answered 2xx, %d of them not in the database"
+          " or the log; %d events logged; the longest run of failures %.1f s"
+          % (args.label, total, describe(codes), len(service_changes), len(created), missing + len(lost),
+             len(events), longest))
     for text in problems:
         print("ha: %s: FAILED: %s" % (args.label, text))
     sys.exit(1 if problems else 0)

@@ -25,9 +25,10 @@
 # faults/notifications-check.py). It prints the figures docs/high-availability.md quotes.
 #
 #   ha/run.sh     ports from $HYPERSTATUS_HA_PORT (default 18950) up, the first free ones; Galera from
-#                 $HYPERSTATUS_HA_GALERA_PORT (33300), RabbitMQ from $HYPERSTATUS_HA_RABBIT_PORT (62300),
-#                 PostgreSQL from $HYPERSTATUS_HA_PG_PORT (35600)
-# Every wait is bounded; the whole stage takes about four minutes here.
+#                 $HYPERSTATUS_HA_GALERA_PORT (31300), RabbitMQ from $HYPERSTATUS_HA_RABBIT_PORT (62300),
+#                 PostgreSQL from $HYPERSTATUS_HA_PG_PORT (31400): all outside the kernel's ephemeral ports (32768
+#                 to 60999), which an outgoing connection of another process may hold at any moment
+# Every wait is bounded; the whole stage takes about four minutes on two cores.
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$home"
@@ -36,7 +37,7 @@ cd "$home"
 
 # A Galera node's death stalls every commit in the cluster until the others have ruled it out (evs.suspect_timeout,
 # 5 s, and the view change): a heartbeat may take that long, and service_down_time must leave room for it and a
-# report interval (Nova's defaults, 60 s and 10 s, do; 10 s and 2 s were seen to be too short).
+# report interval (Nova's defaults, 60 s and 10 s, do; 10 s and 2 s are too short).
 SERVICE_DOWN_TIME=20
 REPORT_INTERVAL=4
 HOSTS_PER_AGENT=500
@@ -61,7 +62,11 @@ cleanup() {
   local status=$?
   trap - EXIT INT TERM
   touch "$work/stop" 2>/dev/null || true
-  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  [ -z "${rabbit_starter:-}" ] || { kill "$rabbit_starter" 2>/dev/null; wait "$rabbit_starter" 2>/dev/null; } || true
+  # Only processes of this run: a PID that ended long ago may be another process's now.
+  for pid in "${pids[@]}"; do
+    grep -qaF -- "$work" "/proc/$pid/cmdline" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+  done
   scripts/haproxy.sh stop "$work/haproxy" >/dev/null 2>&1 || true
   scripts/rabbitmq-cluster.sh stop "$work/rabbit" >/dev/null 2>&1 || true
   scripts/galera.sh stop "$work/galera" >/dev/null 2>&1 || true
@@ -104,10 +109,14 @@ up_count() { # URL: compute services listed up
     | jq '[.services[] | select(.state == "up")] | length' 2>/dev/null || echo 0
 }
 
+answer_to() { # URL FILE: the front's answer (200) to a GET, in FILE
+  curl -sf -m 30 -H 'X-Auth-Token: admin:admin' "$1" >"$2" || { fail "GET $1 was not answered 200"; echo '{}' >"$2"; }
+}
 first_place() { # QUERY...: the outbox's place once a publisher has begun (after the newest event), or nothing
   local place=""
   for _ in $(seq 1 150); do
-    place="$("$@" "SELECT published_through FROM notification_outbox WHERE id = 1" || true)"
+    place="$("$@" "SELECT published_through FROM notification_outbox WHERE id = 1 AND published_through IS NOT NULL" \
+      || true)"
     [ -n "$place" ] && break
     sleep 0.2
   done
@@ -206,19 +215,33 @@ log "phase 1: starting a three-node Galera cluster and a three-node RabbitMQ clu
 scripts/rabbitmq-cluster.sh start "$work/rabbit" "${HYPERSTATUS_HA_RABBIT_PORT:-62300}" >"$work/rabbit.ports" \
   2>>"$work/logs/rabbitmq-cluster.log" &
 rabbit_starter=$!
-eval "$(scripts/galera.sh start "$work/galera" "${HYPERSTATUS_HA_GALERA_PORT:-33300}" 2>>"$work/logs/galera.log")"
+galera_env="$(scripts/galera.sh start "$work/galera" "${HYPERSTATUS_HA_GALERA_PORT:-31300}" 2>>"$work/logs/galera.log")" \
+  || { log "the Galera cluster did not start"; exit 1; }
+eval "$galera_env"
 read -r g1 g2 g3 <<<"$HYPERSTATUS_GALERA_PORTS"
+# The storage layer's own Galera tests while the cluster is fresh: writers on two nodes conflicting on one service
+# and the event log (GaleraConflictsTest), and a primary key on every table (SchemaPrimaryKeysTest).
+log "phase 1: the storage layer's Galera tests"
+galera_report=hyperstatus-storage/target/surefire-reports/io.hyperstatus.storage.GaleraConflictsTest.txt
+rm -f "$galera_report"
+timeout 300 mvn -B -q -pl hyperstatus-storage surefire:test@default-test \
+  -Dtest='GaleraConflictsTest,SchemaPrimaryKeysTest' -Dsurefire.failIfNoSpecifiedTests=false \
+  >"$work/logs/galera-tests.log" 2>&1 || { fail "the storage layer's Galera tests"; tail -n 30 "$work/logs/galera-tests.log" >&2; }
+grep -q "Tests run: [1-9][0-9]*, Failures: 0, Errors: 0, Skipped: 0" "$galera_report" 2>/dev/null \
+  || fail "GaleraConflictsTest did not run on the cluster, or failed"
 wait "$rabbit_starter" || { log "the RabbitMQ cluster did not start"; exit 1; }
+rabbit_starter=""
 read -r r1 r2 r3 <"$work/rabbit.ports"
 galera_q() { # NODE-PORT SQL
-  mariadb -h 127.0.0.1 -P "$1" -u root --protocol=TCP -N -B -e "$2" hyperstatus
+  timeout 30 mariadb --no-defaults -h 127.0.0.1 -P "$1" -u root --protocol=TCP --connect-timeout=5 -N -B --raw \
+    -e "$2" hyperstatus
 }
 galera_any() { # SQL: on the first node that answers
   local p
   for p in "$g1" "$g2" "$g3"; do galera_q "$p" "$1" 2>/dev/null && return 0; done
   return 1
 }
-mariadb -h 127.0.0.1 -P "$g1" -u root --protocol=TCP -e "CREATE DATABASE hyperstatus"
+timeout 30 mariadb --no-defaults -h 127.0.0.1 -P "$g1" -u root --protocol=TCP -e "CREATE DATABASE hyperstatus"
 
 cat >"$work/haproxy-galera.cfg" <<CFG
 global
@@ -239,6 +262,8 @@ backend compute_api
     option httpchk GET /healthcheck
     http-check expect status 200
     retry-on conn-failure empty-response response-timeout
+    # A GET is retried on another server; a change is never replayed (its first try may have committed).
+    http-request disable-l7-retry unless METH_GET
     default-server inter 1s fall 2 rise 2
     server a 127.0.0.1:$port_a check
     server b 127.0.0.1:$port_b check
@@ -323,14 +348,14 @@ galera_fault() { # NAME NODE
   rejoin="$(scripts/galera.sh restart "$work/galera" "$2" 2>>"$work/logs/galera.log" | tail -n 1)" \
     || fail "$1: node $2 did not rejoin"
   log "$1: node $2 rejoined ($rejoin) $(since "$restart_at") s after its start"
-  whole_again "$1" "$began" "$restart_at"
+  # The fault ends when the node is back in the cluster (an SST takes longer than an IST).
+  whole_again "$1" "$began" "$(now)"
 }
 galera_fault galera-node-3 3
 galera_fault galera-writer 1
 
 lease_holder() { galera_any "SELECT holder FROM $1 WHERE id = 1" | cut -d/ -f1; }
 kill_server() { # NAME FAULT: SIGKILL, restart, wait until it answers
-  local began=$(now)
   kill -9 "${pid_of[$1]}"
   sleep 2
   restarted=$(now)
@@ -377,7 +402,7 @@ whole_again lease-holder "$began" "$restarted"
 # The node the publishing server is connected to.
 publisher="$(lease_holder notification_outbox)"
 rabbit_node="$(scripts/rabbitmq-cluster.sh node-of "$work/rabbit" "hyperstatus-notifications:$publisher" \
-  2>>"$work/logs/rabbitmq-cluster.log" || echo 1)"
+  2>>"$work/logs/rabbitmq-cluster.log")" || { fail "no RabbitMQ node has the publisher $publisher's connection"; rabbit_node=1; }
 log "rabbitmq-node: RabbitMQ node $rabbit_node (the publisher $publisher's) stopped for ${RABBIT_DOWN_SECONDS} s"
 began=$(now)
 scripts/rabbitmq-cluster.sh stop-node "$work/rabbit" "$rabbit_node" 2>>"$work/logs/rabbitmq-cluster.log" \
@@ -387,21 +412,21 @@ restarted=$(now)
 scripts/rabbitmq-cluster.sh start-node "$work/rabbit" "$rabbit_node" 2>>"$work/logs/rabbitmq-cluster.log" \
   || fail "RabbitMQ node $rabbit_node did not rejoin"
 log "rabbitmq-node: node $rabbit_node back in the cluster $(since "$restarted") s after its start"
-whole_again rabbitmq-node "$began" "$restarted"
+whole_again rabbitmq-node "$began" "$(now)"
 sleep 5
 
 # ---- phase 1 checks -----------------------------------------------------------------------------------------------
 touch "$work/stop"
-wait "$load_pid" || true
+wait "$load_pid" || fail "the load (ha/load.py) ended with status $?"
 sleep 2
 drained="$(drained_after galera_any)"
 [ "$drained" != never ] || fail "not every event published within ${BOUND_DRAIN_SECONDS} s of the load's end"
 galera_any "SET SESSION group_concat_max_len = 1073741824; SELECT COALESCE(JSON_ARRAYAGG(JSON_OBJECT('id', id,
   'kind', kind, 'service_uuid', service_uuid, 'host', host, 'state_after', state_after, 'status_after', status_after,
   'reason_after', reason_after, 'forced_down_after', forced_down_after, 'request_id', request_id) ORDER BY id), '[]')
-  FROM service_events WHERE id > $start_id" >"$work/events-1.json"
-curl -s -m 30 -H 'X-Auth-Token: admin:admin' "$front/v2.1/os-services?binary=nova-compute" >"$work/services-1.json"
-curl -s -m 30 -H 'X-Auth-Token: admin:admin' "$front/v2.1/os-aggregates" >"$work/aggregates-1.json"
+  FROM service_events WHERE id > $start_id" >"$work/events-1.json" || fail "phase 1: the event log could not be read"
+answer_to "$front/v2.1/os-services?binary=nova-compute" "$work/services-1.json"
+answer_to "$front/v2.1/os-aggregates" "$work/aggregates-1.json"
 /usr/bin/python3 ha/check.py --label galera --load "$work/load-1" --events "$work/events-1.json" \
   --services "$work/services-1.json" --aggregates "$work/aggregates-1.json" --faults "$work/faults-1.txt" \
   --hosts "$hosts_total" --error-window "$ERROR_WINDOW" >&2 || fail "phase 1's checks"
@@ -419,7 +444,9 @@ scripts/galera.sh stop "$work/galera" 2>>"$work/logs/galera.log" || true
 # ---- phase 2: PostgreSQL primary and hot standby --------------------------------------------------------------
 phase_began=$(date +%s)
 log "phase 2: a PostgreSQL primary and its hot standby"
-eval "$(scripts/postgresql-standby.sh start "$work/pg" "${HYPERSTATUS_HA_PG_PORT:-35600}" 2>>"$work/logs/postgresql.log")"
+pg_env="$(scripts/postgresql-standby.sh start "$work/pg" "${HYPERSTATUS_HA_PG_PORT:-31400}" 2>>"$work/logs/postgresql.log")" \
+  || { log "the PostgreSQL pair did not start"; exit 1; }
+eval "$pg_env"
 pg_primary=$HYPERSTATUS_PG_PRIMARY_PORT
 pg_standby=$HYPERSTATUS_PG_STANDBY_PORT
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -461,15 +488,15 @@ log "primary-promotion: the standby accepts writes $(since "$began") s after the
 whole_again primary-promotion "$began" "$(now)"
 sleep 5
 touch "$work/stop"
-wait "$load_pid" || true
+wait "$load_pid" || fail "the load (ha/load.py) ended with status $?"
 sleep 2
 drained="$(drained_after pg_q "$pg_standby")"
 [ "$drained" != never ] || fail "phase 2: not every event published within ${BOUND_DRAIN_SECONDS} s of the load's end"
 pg_q "$pg_standby" "SELECT COALESCE(json_agg(e ORDER BY e.id), '[]') FROM (SELECT id, kind, service_uuid, host,
   state_after, status_after, reason_after, forced_down_after, request_id FROM service_events WHERE id > $pg_start_id) e" \
-  >"$work/events-2.json"
-curl -s -m 30 -H 'X-Auth-Token: admin:admin' "$front/v2.1/os-services?binary=nova-compute" >"$work/services-2.json"
-curl -s -m 30 -H 'X-Auth-Token: admin:admin' "$front/v2.1/os-aggregates" >"$work/aggregates-2.json"
+  >"$work/events-2.json" || fail "phase 2: the event log could not be read"
+answer_to "$front/v2.1/os-services?binary=nova-compute" "$work/services-2.json"
+answer_to "$front/v2.1/os-aggregates" "$work/aggregates-2.json"
 /usr/bin/python3 ha/check.py --label postgresql --load "$work/load-2" --events "$work/events-2.json" \
   --services "$work/services-2.json" --aggregates "$work/aggregates-2.json" --faults "$work/faults-2.txt" \
   --hosts "$hosts_total" --error-window "$ERROR_WINDOW" >&2 || fail "phase 2's checks"

@@ -79,7 +79,7 @@ listen_addresses = '127.0.0.1'
 max_connections = 300
 fsync = off
 # Synchronous replication: a commit is answered once the standby has it, so that a promotion loses nothing that
-# was confirmed (asynchronous replication loses the last commits with the primary: measured by ha/run.sh).
+# was confirmed (asynchronous replication loses the last commits with the primary).
 synchronous_commit = on
 synchronous_standby_names = '*'
 wal_level = replica

@@ -159,12 +159,13 @@ public final class HyperstatusServer implements AutoCloseable {
             // A commit that may have written events wakes the follower: they reach the streams without waiting. The
             // publisher is not woken so: it reads the log every 200 ms, a batch at a time, because being woken by
             // every commit cost each admin change about a fifth more time (docs/performance/notifications.md).
-            CommitSignalingTransactions committing = new CommitSignalingTransactions(new JdbiTransactions(database),
-                    follower::wake);
+            // One instance: it knows which thread has a transaction open, so that a nested call joins it.
+            JdbiTransactions transactions = new JdbiTransactions(database);
+            CommitSignalingTransactions committing = new CommitSignalingTransactions(transactions, follower::wake);
             ServiceAdministration administration = new ServiceAdministration(serviceStore, agentStore, committing,
                     new EventLog(eventStore, zones), services);
             // Heartbeats and node reports write no events: their commits need not wake the follower.
-            AgentReports reports = new AgentReports(agentStore, administration, new JdbiTransactions(database));
+            AgentReports reports = new AgentReports(agentStore, administration, transactions);
             HypervisorQueries hypervisors = new HypervisorQueries(new JdbiHypervisorStore(database,
                     config.hypervisorCacheSize(), config.readBatchSize()), liveness, outages);
             DetectorOptions detectorOptions = new DetectorOptions(config.liveness().massDownThreshold(),
@@ -176,7 +177,7 @@ public final class HyperstatusServer implements AutoCloseable {
                             config.legacyExtensionLoaded("os-hypervisor-status")),
                     new ServicesController(services, administration, zones, config.readBatchSize()),
                     new AggregatesController(new AggregateAdministration(aggregateStore, services, database::now,
-                            new JdbiTransactions(database))),
+                            transactions)),
                     new AvailabilityZonesController(services, zones),
                     new HostsController(services, hypervisors, zones),
                     new ExtensionsController(unloaded),

@@ -18,12 +18,13 @@ final class PoolSettings {
      * With several hosts, how long pgjdbc trusts what it last saw of a host (primary, standby, unreachable), which
      * decides which hosts it tries and in what order: a stale "standby" could pass over a promoted host for its
      * default of 10 s. (When no host is a candidate it tries them all in order, so two hosts recover at once
-     * either way: measured by the high-availability stage, ha/run.sh.)
+     * either way.)
      */
     static final int HOST_RECHECK_SECONDS = 2;
     /**
      * With several hosts, how long a connection attempt to one host may take before the next is tried: a host
-     * that is down without refusing (a dead machine) would otherwise cost pgjdbc's default of 10 s.
+     * that is down without refusing (a dead machine) would otherwise cost pgjdbc's default of 10 s (Connector/J's
+     * 30 s).
      */
     static final int MULTI_HOST_CONNECT_TIMEOUT_SECONDS = 2;
     /** PostgreSQL's read_only_sql_transaction: a write on a server in recovery (a standby, or a demoted primary). */
@@ -74,6 +75,12 @@ final class PoolSettings {
             case MARIADB -> {
                 pool.setConnectionInitSql(MARIADB_INIT_SQL);
                 pool.setMaximumPoolSize(maxPoolSize);
+                // The nodes of a Galera cluster: a dead machine costs this per attempt, not Connector/J's 30 s.
+                if (url.jdbcUrl().matches("jdbc:mariadb:(sequential|loadbalance):.*")
+                        && !url.jdbcUrl().contains("connectTimeout")) {
+                    pool.addDataSourceProperty("connectTimeout",
+                            Integer.toString(MULTI_HOST_CONNECT_TIMEOUT_SECONDS * 1000));
+                }
             }
             case POSTGRESQL -> {
                 pool.setDataSourceProperties(postgresqlDefaults(url));
