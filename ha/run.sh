@@ -112,6 +112,18 @@ up_count() { # URL: compute services listed up
 answer_to() { # URL FILE: the front's answer (200) to a GET, in FILE
   curl -sf -m 30 -H 'X-Auth-Token: admin:admin' "$1" >"$2" || { fail "GET $1 was not answered 200"; echo '{}' >"$2"; }
 }
+check_phase() { # N LABEL RABBIT-PORT: phase N's answers against the database (events-N.json), and its notifications
+  answer_to "$front/v2.1/os-services?binary=nova-compute" "$work/services-$1.json"
+  answer_to "$front/v2.1/os-aggregates" "$work/aggregates-$1.json"
+  /usr/bin/python3 ha/check.py --label "$2" --load "$work/load-$1" --events "$work/events-$1.json" \
+    --services "$work/services-$1.json" --aggregates "$work/aggregates-$1.json" --faults "$work/faults-$1.txt" \
+    --hosts "$hosts_total" --error-window "$ERROR_WINDOW" >&2 || fail "phase $1's checks"
+  if ! /usr/bin/python3 faults/notifications-check.py --url "amqp://guest:guest@127.0.0.1:$3/%2F" \
+      --events "$work/events-$1.json" --timeout 90 >"$work/notify-check-$1.out" 2>&1; then
+    fail "phase $1: notifications lost, unexpected or out of order"
+  fi
+  sed 's/^notifications: /ha: notifications: /' "$work/notify-check-$1.out" >&2
+}
 first_place() { # QUERY...: the outbox's place once a publisher has begun (after the newest event), or nothing
   local place=""
   for _ in $(seq 1 150); do
@@ -425,16 +437,7 @@ galera_any "SET SESSION group_concat_max_len = 1073741824; SELECT COALESCE(JSON_
   'kind', kind, 'service_uuid', service_uuid, 'host', host, 'state_after', state_after, 'status_after', status_after,
   'reason_after', reason_after, 'forced_down_after', forced_down_after, 'request_id', request_id) ORDER BY id), '[]')
   FROM service_events WHERE id > $start_id" >"$work/events-1.json" || fail "phase 1: the event log could not be read"
-answer_to "$front/v2.1/os-services?binary=nova-compute" "$work/services-1.json"
-answer_to "$front/v2.1/os-aggregates" "$work/aggregates-1.json"
-/usr/bin/python3 ha/check.py --label galera --load "$work/load-1" --events "$work/events-1.json" \
-  --services "$work/services-1.json" --aggregates "$work/aggregates-1.json" --faults "$work/faults-1.txt" \
-  --hosts "$hosts_total" --error-window "$ERROR_WINDOW" >&2 || fail "phase 1's checks"
-if ! /usr/bin/python3 faults/notifications-check.py --url "amqp://guest:guest@127.0.0.1:$r2/%2F" \
-    --events "$work/events-1.json" --timeout 90 >"$work/notify-check.out" 2>&1; then
-  fail "notifications lost, unexpected or out of order"
-fi
-sed 's/^notifications: /ha: notifications: /' "$work/notify-check.out" >&2
+check_phase 1 galera "$r2"
 log "phase 1: every event published ${drained} s after the load's end; phase $(( $(date +%s) - phase_began )) s"
 stop_all agent-1 agent-2 a b c
 server_errors 1 a b c
@@ -495,16 +498,7 @@ drained="$(drained_after pg_q "$pg_standby")"
 pg_q "$pg_standby" "SELECT COALESCE(json_agg(e ORDER BY e.id), '[]') FROM (SELECT id, kind, service_uuid, host,
   state_after, status_after, reason_after, forced_down_after, request_id FROM service_events WHERE id > $pg_start_id) e" \
   >"$work/events-2.json" || fail "phase 2: the event log could not be read"
-answer_to "$front/v2.1/os-services?binary=nova-compute" "$work/services-2.json"
-answer_to "$front/v2.1/os-aggregates" "$work/aggregates-2.json"
-/usr/bin/python3 ha/check.py --label postgresql --load "$work/load-2" --events "$work/events-2.json" \
-  --services "$work/services-2.json" --aggregates "$work/aggregates-2.json" --faults "$work/faults-2.txt" \
-  --hosts "$hosts_total" --error-window "$ERROR_WINDOW" >&2 || fail "phase 2's checks"
-if ! /usr/bin/python3 faults/notifications-check.py --url "amqp://guest:guest@127.0.0.1:$r3/%2F" \
-    --events "$work/events-2.json" --timeout 90 >"$work/notify-check-2.out" 2>&1; then
-  fail "phase 2: notifications lost, unexpected or out of order"
-fi
-sed 's/^notifications: /ha: notifications: /' "$work/notify-check-2.out" >&2
+check_phase 2 postgresql "$r3"
 log "phase 2: every event published ${drained} s after the load's end"
 log "phase 2: $(( $(date +%s) - phase_began )) s"
 stop_all agent-1 agent-2 a b
