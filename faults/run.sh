@@ -322,10 +322,16 @@ sleep "$OUTAGE_SECONDS"
 start_postgresql
 if ! wait_for_200 "$port_b" /v2.1/os-services 30; then
   fail "API server B not answering after PostgreSQL's second return"
-  # Where its threads wait, for whoever reads the logs: the answer it never gave is in there.
-  jcmd "$pid_b" Thread.print >"$work/logs/api-b-threads.txt" 2>&1 || true
-  log "--- API server B's threads"
-  grep -v '^$' "$work/logs/api-b-threads.txt" >&2 || true
+  if ! kill -0 "$pid_b" 2>/dev/null; then
+    exit_status=0
+    wait "$pid_b" || exit_status=$?
+    log "API server B has exited, status $exit_status (its log says why)"
+  else
+    # Where its threads wait, for whoever reads the logs: the answer it never gave is in there.
+    jcmd "$pid_b" Thread.print >"$work/logs/api-b-threads.txt" 2>&1 || true
+    log "--- API server B's threads"
+    grep -v '^$' "$work/logs/api-b-threads.txt" >&2 || true
+  fi
 fi
 # A fresh service_down_time of grace, then long enough for any wrong went_down to be recorded.
 sleep $((2 * SERVICE_DOWN_TIME + REPORT_INTERVAL))

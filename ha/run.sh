@@ -236,7 +236,8 @@ read -r g1 g2 g3 <<<"$HYPERSTATUS_GALERA_PORTS"
 log "phase 1: the storage layer's Galera tests"
 galera_report=hyperstatus-storage/target/surefire-reports/io.hyperstatus.storage.GaleraConflictsTest.txt
 rm -f "$galera_report"
-timeout 300 mvn -B -q -pl hyperstatus-storage surefire:test@default-test \
+# With the modules it needs (-am) from this tree: the build's own modules need not be installed in Maven's repository.
+timeout 300 mvn -B -q -pl hyperstatus-storage -am test \
   -Dtest='GaleraConflictsTest,SchemaPrimaryKeysTest' -Dsurefire.failIfNoSpecifiedTests=false \
   >"$work/logs/galera-tests.log" 2>&1 || { fail "the storage layer's Galera tests"; tail -n 30 "$work/logs/galera-tests.log" >&2; }
 grep -q "Tests run: [1-9][0-9]*, Failures: 0, Errors: 0, Skipped: 0" "$galera_report" 2>/dev/null \

@@ -3,6 +3,7 @@ package io.hyperstatus.server;
 import io.hyperstatus.config.AgentIdentityOptions;
 import io.hyperstatus.config.HyperstatusConfig;
 import io.hyperstatus.config.NotificationOptions;
+import io.hyperstatus.core.StoreUnavailableException;
 import io.hyperstatus.core.agents.AgentReports;
 import io.hyperstatus.core.aggregates.AggregateAdministration;
 import io.hyperstatus.core.events.CommitSignalingTransactions;
@@ -240,9 +241,21 @@ public final class HyperstatusServer implements AutoCloseable {
         notifications.ifPresent(NotificationOutbox::start);
         metricsPort = metrics.start();
         LOG.info("hyperstatus API listening on port {} (database {}, schema version {}); metrics {}", port,
-                database.dialect().name().toLowerCase(Locale.ROOT), database.schemaVersion(),
+                database.dialect().name().toLowerCase(Locale.ROOT), schemaVersionForStartLine(),
                 metricsPort.isPresent() ? "on port " + metricsPort.getAsInt() : "off");
         return port;
+    }
+
+    /**
+     * The schema version for the start-up line. The server already listens by then: a database that stops answering
+     * just now gets the 503s of any outage, not a server that exits.
+     */
+    private String schemaVersionForStartLine() {
+        try {
+            return database.schemaVersion();
+        } catch (StoreUnavailableException e) {
+            return "unknown, the database did not answer";
+        }
     }
 
     /** The notification publisher's state, when notifications are on. */

@@ -221,10 +221,17 @@ public final class Database implements AutoCloseable {
                 .migrationsExecuted;
     }
 
-    /** The schema version the database is at, or "none". */
+    /**
+     * The schema version the database is at, or "none"; {@link StoreUnavailableException} when the database does
+     * not answer.
+     */
     public String schemaVersion() {
-        var current = flyway().info().current();
-        return current == null ? "none" : current.getVersion().getVersion();
+        try {
+            var current = flyway().info().current();
+            return current == null ? "none" : current.getVersion().getVersion();
+        } catch (RuntimeException e) {
+            throw StoreFailures.translate(e);
+        }
     }
 
     private Flyway flyway() {

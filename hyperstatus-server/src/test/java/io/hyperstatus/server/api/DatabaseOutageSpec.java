@@ -48,12 +48,17 @@ class DatabaseOutageSpec {
     private String proxiedUrl;
 
     private void startBehindProxy() {
+        startBehindProxy(() -> { });
+    }
+
+    /** {@code beforeStart} runs once the server is built on the database, before it starts listening. */
+    private void startBehindProxy(Runnable beforeStart) {
         String url = TestDatabase.newDatabase();
         Matcher matcher = PORT.matcher(url);
         assumeTrue(matcher.matches(), "a database server on the loopback (not the embedded database)");
         proxy = TcpProxy.to(Integer.parseInt(matcher.group(2)));
         proxiedUrl = matcher.group(1) + proxy.port() + matcher.group(3);
-        server = TestServer.start(proxiedUrl, 0, CONFIG);
+        server = TestServer.startAfter(proxiedUrl, CONFIG, beforeStart);
     }
 
     @AfterEach
@@ -148,6 +153,16 @@ class DatabaseOutageSpec {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void aServerWhoseDatabaseGoesAwayAsItStartsListensAnswers503AndServesAfterTheDatabasesReturn() {
+        // The database answered when the server opened it, and is gone by the time it starts listening.
+        startBehindProxy(() -> proxy.cut());
+
+        JsonAssert.assertFault(server.get("/v2.1/os-services"), 503, "serviceUnavailable", UNAVAILABLE);
+        proxy.restore();
+        waitFor(() -> server.get("/v2.1/os-services"), r -> r.status() == 200);
     }
 
     @Test

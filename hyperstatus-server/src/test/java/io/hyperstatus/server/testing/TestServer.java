@@ -48,11 +48,16 @@ public final class TestServer implements AutoCloseable {
     private final Map<String, Long> serviceIds = new HashMap<>();
 
     private TestServer(String databaseUrl, int port, String extraConfig, LongSupplier nanoClock) {
-        this(databaseUrl, port, extraConfig, nanoClock, Duration.ofSeconds(15));
+        this(databaseUrl, port, extraConfig, nanoClock, Duration.ofSeconds(15), () -> { });
     }
 
     private TestServer(String databaseUrl, int port, String extraConfig, LongSupplier nanoClock,
                        Duration keepAlive) {
+        this(databaseUrl, port, extraConfig, nanoClock, keepAlive, () -> { });
+    }
+
+    private TestServer(String databaseUrl, int port, String extraConfig, LongSupplier nanoClock,
+                       Duration keepAlive, Runnable beforeStart) {
         this.databaseUrl = databaseUrl;
         try (Database database = Database.open(DatabaseUrl.parse(databaseUrl), 2)) {
             database.migrate();
@@ -65,6 +70,7 @@ public final class TestServer implements AutoCloseable {
                 + (extraConfig.contains("[metrics]") ? "" : "[metrics]\nport = 0\n")
                 + extraConfig);
         this.server = HyperstatusServer.create(config, nanoClock, keepAlive);
+        beforeStart.run();
         // With [ssl] the server speaks HTTPS only; this fixture's calls trust its certificate (not client ones).
         this.http = config.ssl().map(ssl -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .sslContext(TlsContexts.client(Optional.of(ssl.certFile()), Optional.empty(), Optional.empty()))
@@ -89,6 +95,11 @@ public final class TestServer implements AutoCloseable {
     /** Starts on a given database and port, e.g. to restart a stopped server where it was. */
     public static TestServer start(String databaseUrl, int port, String extraConfig) {
         return new TestServer(databaseUrl, port, extraConfig, System::nanoTime);
+    }
+
+    /** Builds a server on a given database, runs {@code beforeStart} (e.g. cuts the database off), then starts it. */
+    public static TestServer startAfter(String databaseUrl, String extraConfig, Runnable beforeStart) {
+        return new TestServer(databaseUrl, 0, extraConfig, System::nanoTime, Duration.ofSeconds(15), beforeStart);
     }
 
     /** Starts with the event streams' keep-alive comments every {@code keepAlive} instead of 15 s. */
