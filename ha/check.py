@@ -2,7 +2,7 @@
 """Checks one phase of the high-availability stage: the load's answers against what the database holds afterwards.
 
    ha/check.py --load DIR --events EVENTS.json --services SERVICES.json --aggregates AGGREGATES.json
-               --faults FAULTS.txt --hosts N [--error-window SECONDS]
+               --faults FAULTS.txt --hosts N [--error-window SECONDS] [--load-began-event ID]
 
 DIR holds ha/load.py's answers; EVENTS.json the service_events rows written since the phase began (a JSON array of
 objects with the table's columns); SERVICES.json and AGGREGATES.json the API's os-services and os-aggregates
@@ -11,7 +11,8 @@ again) and the cluster was whole again. It fails (exit 1) when:
   - an admin change answered 2xx has no event with its request id, or one that does not match what was asked;
   - an aggregate answered 2xx is not listed, or a name or a service is listed twice, or a host is missing;
   - any call was answered 500 (or another answer than 2xx, 502, 503, 504 or none);
-  - a listing answered 200 shows a host down (the agents heartbeat throughout), or the detector recorded one;
+  - a listing answered 200 shows a host down (the agents heartbeat throughout), or the detector recorded one after
+    the load began (--load-began-event: the newest event's id then);
   - the calls failed for longer in a row than --error-window seconds.
 It prints, per fault, how many calls failed and for how long.
 """
@@ -71,6 +72,8 @@ def main():
     parser.add_argument("--error-window", type=float, default=30)
     parser.add_argument("--label", default="phase")
     parser.add_argument("--listers", type=int, default=4)
+    parser.add_argument("--load-began-event", type=int, default=0,
+                        help="the newest event when the load began: a went_down before it is the start-up's")
     args = parser.parse_args()
     problems = []
 
@@ -154,7 +157,10 @@ def main():
                                                                      answer["down"][:5]))
     if down_listings:
         problem("%d listings showed hosts not up" % down_listings)
-    went_down = [e for e in events if e["kind"] == "went_down"]
+    went_down = [e for e in events if e["kind"] == "went_down" and e["id"] > args.load_began_event]
+    at_start = sum(1 for e in events if e["kind"] == "went_down" and e["id"] <= args.load_began_event)
+    if at_start:
+        print("ha: %s: %d went_down before the load began (the agents' start-up), not counted" % (args.label, at_start))
     if went_down:
         problem("the detector recorded %d went_down: %s" % (len(went_down), [e["host"] for e in went_down][:5]))
 
