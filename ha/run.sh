@@ -29,7 +29,7 @@
 #                 $HYPERSTATUS_HA_GALERA_PORT (31300), RabbitMQ from $HYPERSTATUS_HA_RABBIT_PORT (62300),
 #                 PostgreSQL from $HYPERSTATUS_HA_PG_PORT (31400): all outside the kernel's ephemeral ports (32768
 #                 to 60999), which an outgoing connection of another process may hold at any moment
-# Every wait is bounded; the whole stage takes about four minutes on two cores.
+# Every wait is bounded; the whole stage takes four to six minutes on two cores.
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$home"
