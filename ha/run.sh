@@ -113,7 +113,8 @@ up_count() { # URL: compute services listed up
 answer_to() { # URL FILE: the front's answer (200) to a GET, in FILE
   curl -sf -m 30 -H 'X-Auth-Token: admin:admin' "$1" >"$2" || { fail "GET $1 was not answered 200"; echo '{}' >"$2"; }
 }
-check_phase() { # N LABEL RABBIT-PORT LOAD-BEGAN-EVENT: phase N's answers against the database (events-N.json), and its notifications
+check_phase() { # N LABEL RABBIT-PORT LOAD-BEGAN-EVENT: phase N's answers against the database (events-N.json),
+  # and its notifications
   answer_to "$front/v2.1/os-services?binary=nova-compute" "$work/services-$1.json"
   answer_to "$front/v2.1/os-aggregates" "$work/aggregates-$1.json"
   /usr/bin/python3 ha/check.py --label "$2" --load "$work/load-$1" --events "$work/events-$1.json" \

@@ -52,11 +52,6 @@ public final class TestServer implements AutoCloseable {
     }
 
     private TestServer(String databaseUrl, int port, String extraConfig, LongSupplier nanoClock,
-                       Duration keepAlive) {
-        this(databaseUrl, port, extraConfig, nanoClock, keepAlive, () -> { });
-    }
-
-    private TestServer(String databaseUrl, int port, String extraConfig, LongSupplier nanoClock,
                        Duration keepAlive, Runnable beforeStart) {
         this.databaseUrl = databaseUrl;
         try (Database database = Database.open(DatabaseUrl.parse(databaseUrl), 2)) {
@@ -104,7 +99,7 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts with the event streams' keep-alive comments every {@code keepAlive} instead of 15 s. */
     public static TestServer startWithKeepAlive(Duration keepAlive) {
-        return new TestServer(TestDatabase.newDatabase(), 0, "", System::nanoTime, keepAlive);
+        return new TestServer(TestDatabase.newDatabase(), 0, "", System::nanoTime, keepAlive, () -> { });
     }
 
     /** A second API server on the same database, as in a deployment with several API servers. */
