@@ -2,10 +2,12 @@ package io.hyperstatus.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every option hyperstatus reads, with nova.conf's section and option names and validated defaults. The options
@@ -157,6 +159,13 @@ public record HyperstatusConfig(
 
     public boolean legacyExtensionLoaded(String alias) {
         return legacyV2Extensions.contains(alias);
+    }
+
+    /** The optional legacy v2 extensions that {@code legacy_v2_extensions} leaves unloaded. */
+    public Set<String> unloadedLegacyV2Extensions() {
+        Set<String> unloaded = new LinkedHashSet<>(OPTIONAL_LEGACY_V2_EXTENSIONS);
+        unloaded.removeAll(legacyV2Extensions);
+        return Set.copyOf(unloaded);
     }
 
     /** "10" for whole seconds, "0.5" otherwise. */

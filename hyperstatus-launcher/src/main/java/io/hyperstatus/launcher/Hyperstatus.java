@@ -111,41 +111,52 @@ public final class Hyperstatus implements Runnable {
         CommandSpec spec;
     }
 
+    /** A command that starts parts which then run until the process is told to stop. */
+    abstract static class RunningCommand extends ConfiguredCommand {
+        /** Starts the parts and returns them in the order they are to be closed. */
+        abstract AutoCloseable[] start(HyperstatusConfig loaded);
+
+        @Override
+        public final Integer call() throws InterruptedException {
+            return runUntilStopped(start(config.load()));
+        }
+    }
+
     @Command(name = "server", mixinStandardHelpOptions = true,
             description = "Run the API server (port 8774 unless configured otherwise).")
-    static final class Server extends ConfiguredCommand {
+    static final class Server extends RunningCommand {
         @Override
-        public Integer call() throws InterruptedException {
-            HyperstatusServer server = HyperstatusServer.create(config.load());
+        AutoCloseable[] start(HyperstatusConfig loaded) {
+            HyperstatusServer server = HyperstatusServer.create(loaded);
             server.start();
-            return runUntilStopped(server);
+            return new AutoCloseable[] {server};
         }
     }
 
     @Command(name = "agent", mixinStandardHelpOptions = true,
             description = "Run the compute agent: register this host's nova-compute service, report, heartbeat.")
-    static final class Agent extends ConfiguredCommand {
+    static final class Agent extends RunningCommand {
         @Override
-        public Integer call() throws InterruptedException {
-            ComputeAgent agent = AgentProcess.create(config.load());
+        AutoCloseable[] start(HyperstatusConfig loaded) {
+            ComputeAgent agent = AgentProcess.create(loaded);
             agent.start();
-            return runUntilStopped(agent);
+            return new AutoCloseable[] {agent};
         }
     }
 
     @Command(name = "all-in-one", mixinStandardHelpOptions = true,
             description = "Run the API server and an agent for this machine in one process.")
-    static final class AllInOne extends ConfiguredCommand {
+    static final class AllInOne extends RunningCommand {
         @Override
-        public Integer call() throws InterruptedException {
-            HyperstatusConfig loaded = LocalAgentIdentity.provide(config.load());
+        AutoCloseable[] start(HyperstatusConfig configured) {
+            HyperstatusConfig loaded = LocalAgentIdentity.provide(configured);
             HyperstatusServer server = HyperstatusServer.create(loaded);
             int port = server.start();
             // With [ssl], the server speaks HTTPS only; the agent checks its certificate as [agent] cafile says.
             String scheme = loaded.ssl().isPresent() ? "https" : "http";
             ComputeAgent agent = AgentProcess.createLocal(loaded, scheme + "://127.0.0.1:" + port);
             agent.start();
-            return runUntilStopped(agent, server);
+            return new AutoCloseable[] {agent, server};
         }
     }
 

@@ -1,6 +1,5 @@
 package io.hyperstatus.server;
 
-import io.hyperstatus.config.AgentIdentityOptions;
 import io.hyperstatus.config.HyperstatusConfig;
 import io.hyperstatus.config.NotificationOptions;
 import io.hyperstatus.core.StoreUnavailableException;
@@ -28,12 +27,8 @@ import io.hyperstatus.server.agent.AgentController;
 import io.hyperstatus.server.api.ApiServer;
 import io.hyperstatus.server.api.dashboard.Dashboard;
 import io.hyperstatus.server.api.aggregates.AggregatesController;
-import io.hyperstatus.server.api.auth.AgentHostBindings;
-import io.hyperstatus.server.api.auth.AgentSecretAuthenticator;
-import io.hyperstatus.server.api.auth.AgentSecrets;
 import io.hyperstatus.server.api.auth.Authenticator;
-import io.hyperstatus.server.api.auth.KeystoneAuthenticator;
-import io.hyperstatus.server.api.auth.NoAuth2Authenticator;
+import io.hyperstatus.server.api.auth.Authenticators;
 import io.hyperstatus.server.api.availabilityzones.AvailabilityZonesController;
 import io.hyperstatus.server.api.events.EventStreams;
 import io.hyperstatus.server.api.board.BoardController;
@@ -60,12 +55,10 @@ import io.hyperstatus.storage.JdbiOutboxStore;
 import io.hyperstatus.storage.JdbiServiceStore;
 import io.hyperstatus.storage.JdbiTransactions;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -87,19 +80,18 @@ public final class HyperstatusServer implements AutoCloseable {
     private final ApiServer api;
     private final EventFollower follower;
     private final LivenessDetector detector;
-    private OptionalInt metricsPort = OptionalInt.empty();
-
     private final Optional<NotificationOutbox> notifications;
     private final ServerMetrics metrics;
+    private OptionalInt metricsPort = OptionalInt.empty();
 
     private HyperstatusServer(Database database, ApiServer api, EventFollower follower, LivenessDetector detector,
                               Optional<NotificationOutbox> notifications, ServerMetrics metrics) {
-        this.metrics = metrics;
         this.database = database;
         this.api = api;
         this.follower = follower;
         this.detector = detector;
         this.notifications = notifications;
+        this.metrics = metrics;
     }
 
     /**
@@ -107,19 +99,17 @@ public final class HyperstatusServer implements AutoCloseable {
      * A shared PostgreSQL or MariaDB database must be brought up to date with {@code hyperstatus db sync} first.
      */
     public static HyperstatusServer create(HyperstatusConfig config) {
-        return create(config, System::nanoTime);
+        return create(config, System::nanoTime, Duration.ofSeconds(15));
     }
 
-    /** As {@link #create(HyperstatusConfig)}, with the monotonic clock the policy file's reload checks go by. */
-    public static HyperstatusServer create(HyperstatusConfig config, LongSupplier nanoTime) {
-        return create(config, nanoTime, Duration.ofSeconds(15));
-    }
-
-    /** As above, with the interval of the event streams' keep-alive comments (15 s but in tests). */
+    /**
+     * As {@link #create(HyperstatusConfig)}, with the monotonic clock the policy file's reload checks go by and the
+     * interval of the event streams' keep-alive comments (15 s but in tests).
+     */
     public static HyperstatusServer create(HyperstatusConfig config, LongSupplier nanoTime, Duration keepAlive) {
         // The policy and agent identity files first: a broken one stops start-up before the database is touched.
         Policy policy = new Policy(PolicyFile.open(config.policy(), nanoTime));
-        Authenticator authenticator = authenticator(config);
+        Authenticator authenticator = Authenticators.forStrategy(config);
         DatabaseUrl url = DatabaseUrl.parse(config.databaseConnection());
         Database database = Database.open(url, config.databaseMaxPoolSize(), config.databasePoolTimeout());
         try {
@@ -130,8 +120,6 @@ public final class HyperstatusServer implements AutoCloseable {
             JdbiOutageStore outages = new JdbiOutageStore(database);
             ServerMetrics metrics = new ServerMetrics(config.metrics());
             Liveness liveness = new Liveness(config.serviceDownTime());
-            Set<String> unloaded = new HashSet<>(HyperstatusConfig.OPTIONAL_LEGACY_V2_EXTENSIONS);
-            unloaded.removeAll(config.legacyV2Extensions());
             // Storage behind the ports, then the application layer on them, then the controllers on that.
             JdbiServiceStore serviceStore = new JdbiServiceStore(database);
             JdbiAgentStore agentStore = new JdbiAgentStore(database);
@@ -181,7 +169,7 @@ public final class HyperstatusServer implements AutoCloseable {
                             transactions)),
                     new AvailabilityZonesController(services, zones),
                     new HostsController(services, hypervisors, zones),
-                    new ExtensionsController(unloaded),
+                    new ExtensionsController(config.unloadedLegacyV2Extensions()),
                     new AgentController(reports),
                     new EventsController(history, streams, config.maxLimit()),
                     new BoardController(new HypervisorBoard(hypervisors, zones, detectorOptions)),
@@ -201,31 +189,6 @@ public final class HyperstatusServer implements AutoCloseable {
             database.close();
             throw e;
         }
-    }
-
-    /**
-     * The strategy's authenticator, with its agent identities: with noauth2 the agents' shared secrets, with Keystone
-     * the users bound to hosts. Without them no agent may report, which is said once at start-up.
-     */
-    private static Authenticator authenticator(HyperstatusConfig config) {
-        return switch (config.authStrategy()) {
-            case NOAUTH2 -> {
-                AgentSecrets secrets = AgentSecrets.load(config.agentIdentity());
-                if (secrets.isEmpty()) {
-                    LOG.warn("No agent may report: {} names no agent (see docs/agent-identity.md)",
-                            AgentIdentityOptions.secretsFileOption());
-                }
-                yield new AgentSecretAuthenticator(secrets, new NoAuth2Authenticator());
-            }
-            case KEYSTONE -> {
-                AgentHostBindings bindings = AgentHostBindings.load(config.agentIdentity());
-                if (bindings.isEmpty()) {
-                    LOG.warn("No agent may report: {} names no agent user (see docs/agent-identity.md)",
-                            AgentIdentityOptions.hostsFileOption());
-                }
-                yield KeystoneAuthenticator.create(config.keystone().orElseThrow(), bindings);
-            }
-        };
     }
 
     /** This process's name in the liveness lease: its host, made unique among restarts and servers on one host. */
