@@ -11,6 +11,8 @@ port="${HYPERSTATUS_CONFORMANCE_PORT:-28774}"
 keystone_port="${HYPERSTATUS_KEYSTONE_PORT:-5000}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/hyperstatus-conformance.XXXXXX")"
 jar="$root/hyperstatus-launcher/target/hyperstatus.jar"
+# shellcheck source=../scripts/lib/stage-config.sh
+. "$root/scripts/lib/stage-config.sh"
 # Tempest and the clients leave logs in the folder they run from: keep them out of the source tree. Their temporary
 # files and Tempest's lock folder (the temporary folder's tempest-lock) go there too, so that nothing outlives the run
 # and no earlier run's files (another user's, say) stand in the way.
@@ -69,15 +71,7 @@ service_password="${HYPERSTATUS_KEYSTONE_SERVICE_PASSWORD:-hyperstatus-service}"
 agent_password="${HYPERSTATUS_KEYSTONE_AGENT_PASSWORD:-compute-agent-secret}"
 # The agent's Keystone user (role compute_agent) speaks for every host the fake driver simulates.
 (umask 077 && printf '# Keystone user  hosts\ncompute-agent *\n' > "$work/agent-hosts")
-cat > "$work/hyperstatus.conf" <<CONF
-[DEFAULT]
-host = controller
-state_path = $work/state
-osapi_compute_listen = 127.0.0.1
-osapi_compute_listen_port = $port
-compute_driver = fake.FakeDriver
-report_interval = 2
-service_down_time = 10
+{ stage_defaults "$work" "$port" 2 10 "$here/hosts.json"; cat <<CONF
 [api]
 auth_strategy = keystone
 [keystone_authtoken]
@@ -89,8 +83,6 @@ project_name = service
 user_domain_name = Default
 project_domain_name = Default
 region_name = RegionOne
-[fake]
-hosts_file = $here/hosts.json
 [metrics]
 # Free ports: the test's processes must not take (or find taken) the default ones.
 port = 0
@@ -102,6 +94,7 @@ api_servers = http://127.0.0.1:$port
 username = compute-agent
 password = $agent_password
 CONF
+} > "$work/hyperstatus.conf"
 
 java -jar "$jar" server --config-file "$work/hyperstatus.conf" > "$work/server.log" 2>&1 &
 server_pid=$!

@@ -24,6 +24,8 @@ jar="$root/hyperstatus-launcher/target/hyperstatus.jar"
 log() { echo "metrics: $*" >&2; }
 
 . "$root/scripts/lib/processes.sh"
+# shellcheck source=../../scripts/lib/stage-config.sh
+. "$root/scripts/lib/stage-config.sh"
 
 cleanup() {
   local status=$?
@@ -46,31 +48,15 @@ require_tools prometheus prometheus promtool
 cp "$jar" "$work/hyperstatus.jar"
 jar="$work/hyperstatus.jar"
 
-# The agent's shared secret (noauth2), bound to every host it simulates.
-secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-(umask 077 && printf 'metrics-agent %s *\n' "$secret" > "$work/agent-secrets" \
-  && printf '%s\n' "$secret" > "$work/agent-secret")
-cat > "$work/hyperstatus.conf" <<CONF
-[DEFAULT]
-host = controller
-state_path = $work/state
-osapi_compute_listen = 127.0.0.1
-osapi_compute_listen_port = $port
-compute_driver = fake.FakeDriver
-report_interval = 1
-service_down_time = $down_time
+{ stage_defaults "$work" "$port" 1 "$down_time" "$here/hosts.json"
+  stage_agent_secret "$work" metrics-agent "$port"
+  cat <<CONF
 [metrics]
 host = 127.0.0.1
 port = $server_metrics_port
 agent_port = $agent_metrics_port
-[fake]
-hosts_file = $here/hosts.json
-[agent_identity]
-secrets_file = $work/agent-secrets
-[agent]
-api_servers = http://127.0.0.1:$port
-secret_file = $work/agent-secret
 CONF
+} > "$work/hyperstatus.conf"
 
 # The shipped rule files: those of contrib/prometheus/ with rule groups (not the unit tests, the example
 # configuration or the agents' target file).

@@ -18,6 +18,8 @@ jar="$root/hyperstatus-launcher/target/hyperstatus.jar"
 vhost="hyperstatus-notifications-$$"
 
 log() { echo "notifications: $*" >&2; }
+# shellcheck source=../../scripts/lib/stage-config.sh
+. "$root/scripts/lib/stage-config.sh"
 
 cleanup() {
   local status=$?
@@ -39,34 +41,19 @@ curl -fs -u guest:guest -X PUT -H 'Content-Type: application/json' \
   -d '{"configure": ".*", "write": ".*", "read": ".*"}' "$management/api/permissions/$vhost/guest" >/dev/null
 url="rabbit://guest:guest@127.0.0.1:$rabbit_port/$vhost"
 
-secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-(umask 077 && printf 'notify-agent %s *\n' "$secret" > "$work/agent-secrets" && printf '%s\n' "$secret" > "$work/agent-secret")
-cat > "$work/hyperstatus.conf" <<CONF
-[DEFAULT]
-host = controller
-state_path = $work/state
-osapi_compute_listen = 127.0.0.1
-osapi_compute_listen_port = $port
-compute_driver = fake.FakeDriver
-report_interval = 1
-service_down_time = $down_time
-transport_url = $url
+{ stage_defaults "$work" "$port" 1 "$down_time" "$here/hosts.json" "transport_url = $url"
+  stage_agent_secret "$work" notify-agent "$port"
+  cat <<CONF
 [oslo_messaging_notifications]
 driver = messagingv2
 [notifications]
 notification_format = versioned
-[fake]
-hosts_file = $here/hosts.json
 [metrics]
 # Free ports: the test's processes must not take (or find taken) the default ones.
 port = 0
 agent_port = 0
-[agent_identity]
-secrets_file = $work/agent-secrets
-[agent]
-api_servers = http://127.0.0.1:$port
-secret_file = $work/agent-secret
 CONF
+} > "$work/hyperstatus.conf"
 
 /usr/bin/python3 "$here/listen.py" --url "$url" --timeout 120 > "$work/listener.jsonl" 2> "$work/listener.err" &
 listener_pid=$!
