@@ -102,12 +102,8 @@ write_config "$work/agent-b.conf" "$here/fixture/agent-b.json"
 
 "${java[@]}" server --config-file "$work/server.conf" > "$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 120); do
-  curl -fs -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break
-  kill -0 "$server_pid" 2>/dev/null || { log "the server stopped"; exit 1; }
-  sleep 0.5
-done
-curl -fs -o /dev/null "http://127.0.0.1:$port/" || { log "the server does not answer on port $port"; exit 1; }
+await_url "$server_pid" 120 "http://127.0.0.1:$port/" \
+  || { log "the server stopped or does not answer on port $port"; exit 1; }
 "${java[@]}" agent --config-file "$work/agent-a.conf" > "$work/agent-a.log" 2>&1 &
 agent_a_pid=$!
 "${java[@]}" agent --config-file "$work/agent-b.conf" > "$work/agent-b.log" 2>&1 &

@@ -20,10 +20,8 @@
 #   faults/run.sh            ports from $HYPERSTATUS_FAULTS_PORT (default 18874) up, the first free ones, and the
 #                            notification stage's from $HYPERSTATUS_FAULTS_NOTIFY_PORT (default 61874) up
 set -euo pipefail
-home="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$home"
-# shellcheck source=../scripts/lib/processes.sh
-. scripts/lib/processes.sh
+# shellcheck source=../scripts/lib/stage.sh
+. "$(dirname "$0")/../scripts/lib/stage.sh" faults
 
 SERVICE_DOWN_TIME=6
 REPORT_INTERVAL=2
@@ -40,31 +38,11 @@ RABBIT_OUTAGE_SECONDS=30      # RabbitMQ stopped during the stream of admin chan
 BOUND_NOTIFY_TAKEOVER_SECONDS=10  # the other server publishes after the publisher's SIGKILL (lease 3 s, a margin)
 BOUND_NOTIFY_DRAIN_SECONDS=60     # every event published (confirmed) after the stream ends
 
-log() { echo "faults: $*" >&2; }
-fail() { log "FAILED: $*"; failures=$((failures + 1)); }
-failures=0
-stage_began=$(date +%s)
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/hyperstatus-faults.XXXXXX")"
-chmod 755 "$work"
-pids=()
-cleanup() {
-  local status=$?
-  trap - EXIT INT TERM
-  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+stage_stop() {
   [ -n "${rabbit_dir:-}" ] && kill_rabbitmq || true
   [ -n "${pg_data:-}" ] && stop_postgresql || true
-  if [ "$status" -ne 0 ] && [ -d "$work/logs" ]; then
-    for f in "$work"/logs/*.log; do log "--- last lines of $(basename "$f")"; tail -n 20 "$f" >&2; done
-  fi
   HYPERSTATUS_TEST_MARIADB_URL=unused scripts/test-databases.sh stop "$work/databases" >/dev/null 2>&1 || true
-  rm -rf "$work"
-  exit "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-mkdir -p "$work/logs"
 
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -92,24 +70,9 @@ free_port "$base"; port_c=$port
 free_port "$base"; port_d=$port
 write_config() { # NAME PORT DATABASE [extra lines] [extra [DEFAULT] lines]
   mkdir -p "$work/$1"
-  cat >"$work/$1/hyperstatus.conf" <<CONF
-[DEFAULT]
-${5:-}
-osapi_compute_listen = 127.0.0.1
-osapi_compute_listen_port = $2
-state_path = $work/$1
-service_down_time = $SERVICE_DOWN_TIME
-report_interval = $REPORT_INTERVAL
-compute_driver = fake.FakeDriver
-[metrics]
-# Free ports: the test's processes must not take (or find taken) the default ones.
-port = 0
-agent_port = 0
-[database]
-connection = $3
-pool_timeout = $POOL_TIMEOUT
-${4:-}
-CONF
+  { stage_process_config "$1" "$2" "$3" "${5:-}"
+    printf 'pool_timeout = %s\n%s\n' "$POOL_TIMEOUT" "${4:-}"
+  } >"$work/$1/hyperstatus.conf"
 }
 pg_url="postgresql://postgres@127.0.0.1:$pg_port/postgres"
 # Each agent has a secret of its own, bound to its own hosts only (docs/agent-identity.md).
@@ -481,17 +444,8 @@ stop_rabbitmq() { # waits until the node has stopped
   return 1
 }
 kill_rabbitmq() { # at cleanup: the node's processes (those whose command line names its files) and its epmd
-  local proc pid
-  for proc in /proc/[0-9]*; do
-    grep -qa -- "$rabbit_dir/" "$proc/cmdline" 2>/dev/null || continue
-    pid="${proc#/proc/}"
-    [ "$pid" != "$$" ] && [ "$pid" != "$BASHPID" ] && kill -9 "$pid" 2>/dev/null || true
-  done
-  for _ in $(seq 1 20); do
-    epmd -port "$epmd_port" -names >/dev/null 2>&1 || return 0
-    epmd -port "$epmd_port" -kill >/dev/null 2>&1 || true
-    sleep 0.25
-  done
+  kill_by_path "$rabbit_dir"
+  stop_epmd "$epmd_port"
 }
 outbox_place() { psql_q "SELECT published_through FROM notification_outbox WHERE id = 1"; }
 last_event() { psql_q "SELECT COALESCE(max(id), 0) FROM service_events"; }
@@ -676,8 +630,4 @@ sed 's/^notifications: /faults: notifications: /' "$work/notify-check.out" >&2
 [ "$(last_event)" = "$end_id" ] || log "note: events were written while the messages were read (after $end_id)"
 log "notification figures: RabbitMQ down ${rabbit_outage} s; first publication ${first_sent} s after its return, the backlog (events to $backlog_through) confirmed ${backlog_delivered} s after it; the publisher SIGKILLed at $place_at_kill of $last_at_kill, the other server publishing ${notify_takeover} s later; all $end_id published ${drained} s after the stream's end; section $(( $(date +%s) - notify_began )) s"
 
-if [ "$failures" -gt 0 ]; then
-  log "$failures check(s) failed"
-  exit 1
-fi
-log "every check passed in $(( $(date +%s) - stage_began )) s"
+stage_end

@@ -31,10 +31,8 @@
 #                 to 60999), which an outgoing connection of another process may hold at any moment
 # Every wait is bounded; the whole stage takes four to six minutes on two cores.
 set -euo pipefail
-home="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$home"
-# shellcheck source=../scripts/lib/processes.sh
-. scripts/lib/processes.sh
+# shellcheck source=../scripts/lib/stage.sh
+. "$(dirname "$0")/../scripts/lib/stage.sh" ha
 
 # A Galera node's death stalls every commit in the cluster until the others have ruled it out (evs.suspect_timeout,
 # 5 s, and the view change): a heartbeat may take that long, and service_down_time must leave room for it and a
@@ -51,37 +49,15 @@ BOUND_TAKEOVER_SECONDS=10     # another server holds a lease after its holder's 
 BOUND_START_SECONDS=90        # a JVM start on a busy machine
 BOUND_DRAIN_SECONDS=90        # every event published after the load ends
 
-log() { echo "ha: $*" >&2; }
-failures=0
-fail() { log "FAILED: $*"; failures=$((failures + 1)); }
-stage_began=$(date +%s)
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/hyperstatus-ha.XXXXXX")"
-chmod 755 "$work"
-pids=()
-cleanup() {
-  local status=$?
-  trap - EXIT INT TERM
+STAGE_LOG_LINES=15
+stage_stop() {
   touch "$work/stop" 2>/dev/null || true
   [ -z "${rabbit_starter:-}" ] || { kill "$rabbit_starter" 2>/dev/null; wait "$rabbit_starter" 2>/dev/null; } || true
-  # Only processes of this run: a PID that ended long ago may be another process's now.
-  for pid in "${pids[@]}"; do
-    grep -qaF -- "$work" "/proc/$pid/cmdline" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
-  done
   scripts/haproxy.sh stop "$work/haproxy" >/dev/null 2>&1 || true
   scripts/rabbitmq-cluster.sh stop "$work/rabbit" >/dev/null 2>&1 || true
   scripts/galera.sh stop "$work/galera" >/dev/null 2>&1 || true
   scripts/postgresql-standby.sh stop "$work/pg" >/dev/null 2>&1 || true
-  if [ "$status" -ne 0 ] && [ -d "$work/logs" ]; then
-    for f in "$work"/logs/*.log; do log "--- last lines of $(basename "$f")"; tail -n 15 "$f" >&2; done
-  fi
-  rm -rf "$work"
-  exit "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-mkdir -p "$work/logs"
 require_tools "haproxy mariadb-client jq python3" haproxy mariadb jq python3
 
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
@@ -170,27 +146,15 @@ drained_after() { # QUERY...: seconds from now until every event is published, o
 (umask 077; : >"$work/agent-secrets")
 write_config() { # NAME PORT DATABASE [extra [DEFAULT] lines] [extra sections]
   mkdir -p "$work/$1"
-  cat >"$work/$1/hyperstatus.conf" <<CONF
-[DEFAULT]
-host = $1
-osapi_compute_listen = 127.0.0.1
-osapi_compute_listen_port = $2
-state_path = $work/$1
-service_down_time = $SERVICE_DOWN_TIME
-report_interval = $REPORT_INTERVAL
-compute_driver = fake.FakeDriver
-${4:-}
-[metrics]
-# Free ports: the test's processes must not take (or find taken) the default ones.
-port = 0
-agent_port = 0
-[database]
-connection = $3
+  { stage_process_config "$1" "$2" "$3" "host = $1
+${4:-}"
+    cat <<CONF
 pool_timeout = 2
 [agent_identity]
 secrets_file = $work/agent-secrets
 ${5:-}
 CONF
+  } >"$work/$1/hyperstatus.conf"
 }
 write_agent() { # NAME FIRST-HOST API-SERVERS: an agent simulating HOSTS_PER_AGENT hosts from FIRST-HOST on
   local name=$1 first=$2 servers=$3 i hosts="" agent_secret
@@ -519,8 +483,4 @@ stop_all agent-1 agent-2 a b
 server_errors 2 a b
 scripts/rabbitmq-cluster.sh stop "$work/rabbit" 2>>"$work/logs/rabbitmq-cluster.log" || true
 
-if [ "$failures" -gt 0 ]; then
-  log "$failures check(s) failed"
-  exit 1
-fi
-log "every check passed in $(( $(date +%s) - stage_began )) s; machine load $(cut -d' ' -f1-3 /proc/loadavg)"
+stage_end "machine load $(cut -d' ' -f1-3 /proc/loadavg)"

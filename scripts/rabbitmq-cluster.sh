@@ -20,6 +20,8 @@
 #   scripts/rabbitmq-cluster.sh ctl DIR N ARGS...  rabbitmqctl ARGS on node N
 # Every wait is bounded (a node starts within 90 s, stops within 60 s). Each node has no plugins.
 set -euo pipefail
+# shellcheck source=lib/processes.sh
+. "$(dirname "$0")/lib/processes.sh"
 
 NODES=3
 START_SECONDS=90
@@ -179,22 +181,14 @@ start_node() { # N
 }
 
 stop_cluster() {
-  local n proc pid
+  local n
   # The last node stopped is the one that must start first: the order does not matter, DIR is removed.
   for n in $(seq "$NODES" -1 1); do
     [ -z "$(node_pid "$n" || true)" ] || stop_node "$n"
   done
   # Whatever is left of them (an Erlang port program, a VM that did not write its pid), by their files.
-  for proc in /proc/[0-9]*; do
-    grep -qa -- "$dir/" "$proc/cmdline" 2>/dev/null || continue
-    pid="${proc#/proc/}"
-    [ "$pid" != "$$" ] && [ "$pid" != "$BASHPID" ] && kill -9 "$pid" 2>/dev/null || true
-  done
-  for _ in $(seq 1 20); do
-    epmd -port $((base + 30)) -names >/dev/null 2>&1 || break
-    epmd -port $((base + 30)) -kill >/dev/null 2>&1 || true
-    sleep 0.25
-  done
+  kill_by_path "$dir"
+  stop_epmd $((base + 30))
   rm -rf "$dir"
 }
 

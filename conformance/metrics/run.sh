@@ -90,11 +90,7 @@ promtool check config "$work/prometheus.yml" > "$work/promtool.log" 2>&1 \
 
 java -jar "$jar" server --config-file "$work/hyperstatus.conf" > "$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$port/" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { log "the server stopped"; exit 1; }
-  sleep 0.5
-done
+await_url "$server_pid" 120 "http://127.0.0.1:$port/" || { log "the server stopped or does not answer"; exit 1; }
 curl -fs "http://127.0.0.1:$server_metrics_port/metrics" >/dev/null \
   || { log "no server metrics on port $server_metrics_port"; exit 1; }
 
@@ -106,12 +102,8 @@ disown "$agent_pid"
 prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/prometheus" \
   --web.listen-address="127.0.0.1:$prometheus_port" > "$work/prometheus.log" 2>&1 &
 prometheus_pid=$!
-for _ in $(seq 1 60); do
-  curl -fs "http://127.0.0.1:$prometheus_port/-/ready" >/dev/null 2>&1 && break
-  kill -0 "$prometheus_pid" 2>/dev/null || { log "Prometheus stopped"; exit 1; }
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$prometheus_port/-/ready" >/dev/null || { log "Prometheus is not ready"; exit 1; }
+await_url "$prometheus_pid" 60 "http://127.0.0.1:$prometheus_port/-/ready" \
+  || { log "Prometheus stopped or is not ready"; exit 1; }
 log "server on port $port (metrics $server_metrics_port), agent metrics on $agent_metrics_port," \
   "Prometheus on $prometheus_port"
 
