@@ -1,7 +1,6 @@
 package io.hyperstatus.config;
 
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -10,10 +9,6 @@ import java.util.Optional;
  * interface.
  */
 public record AgentIdentityOptions(Optional<Path> secretsFile, Optional<Path> hostsFile) {
-    public AgentIdentityOptions {
-        Objects.requireNonNull(secretsFile, "secretsFile");
-        Objects.requireNonNull(hostsFile, "hostsFile");
-    }
 
     /** The option a secrets file is named by, for messages. */
     public static String secretsFileOption() {

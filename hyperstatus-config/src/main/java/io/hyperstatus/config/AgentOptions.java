@@ -3,7 +3,6 @@ package io.hyperstatus.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,16 +32,7 @@ public record AgentOptions(
     }
 
     public AgentOptions {
-        Objects.requireNonNull(computeDriver, "computeDriver");
-        Objects.requireNonNull(updateResourcesInterval, "updateResourcesInterval");
-        Objects.requireNonNull(instancesPath, "instancesPath");
-        Objects.requireNonNull(myIp, "myIp");
-        Objects.requireNonNull(libvirtConnectionUri, "libvirtConnectionUri");
-        Objects.requireNonNull(fakeHostsFile, "fakeHostsFile");
         apiServers = List.copyOf(apiServers);
-        Objects.requireNonNull(secretFile, "secretFile");
-        Objects.requireNonNull(keystone, "keystone");
-        Objects.requireNonNull(tls, "tls");
         if (apiServers.isEmpty()) {
             // The file cannot get here: [agent] api_servers refuses an empty list with the option's name.
             throw new IllegalArgumentException("apiServers is empty");

@@ -1,12 +1,10 @@
 package io.hyperstatus.config;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /** The {@code [dashboard]} options (see {@link DashboardDeclarations}). */
 public record DashboardOptions(boolean enabled, Duration sessionLifetime) {
     public DashboardOptions {
-        Objects.requireNonNull(sessionLifetime, "sessionLifetime");
         if (sessionLifetime.isNegative() || sessionLifetime.isZero()) {
             throw new IllegalArgumentException("sessionLifetime must be positive: " + sessionLifetime);
         }

@@ -1,7 +1,6 @@
 package io.hyperstatus.config;
 
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -9,9 +8,6 @@ import java.util.Optional;
  * its checks, and the file whose presence takes the server out of a load balancer's rotation.
  */
 public record HealthcheckOptions(boolean detailed, Optional<Path> disableByFilePath) {
-    public HealthcheckOptions {
-        Objects.requireNonNull(disableByFilePath, "disableByFilePath");
-    }
 
     /** Neither detailed nor disabled by any file. */
     public static HealthcheckOptions defaults() {

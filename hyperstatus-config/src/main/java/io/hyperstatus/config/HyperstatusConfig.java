@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,27 +51,7 @@ public record HyperstatusConfig(
     public enum AuthStrategy { NOAUTH2, KEYSTONE }
 
     public HyperstatusConfig {
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(serviceDownTime, "serviceDownTime");
-        Objects.requireNonNull(reportInterval, "reportInterval");
-        Objects.requireNonNull(statePath, "statePath");
-        Objects.requireNonNull(listenAddress, "listenAddress");
-        Objects.requireNonNull(authStrategy, "authStrategy");
-        Objects.requireNonNull(computeLinkPrefix, "computeLinkPrefix");
         legacyV2Extensions = List.copyOf(legacyV2Extensions);
-        Objects.requireNonNull(databaseConnection, "databaseConnection");
-        Objects.requireNonNull(http, "http");
-        Objects.requireNonNull(databasePoolTimeout, "databasePoolTimeout");
-        Objects.requireNonNull(ssl, "ssl");
-        Objects.requireNonNull(agent, "agent");
-        Objects.requireNonNull(policy, "policy");
-        Objects.requireNonNull(agentIdentity, "agentIdentity");
-        Objects.requireNonNull(keystone, "keystone");
-        Objects.requireNonNull(liveness, "liveness");
-        Objects.requireNonNull(notifications, "notifications");
-        Objects.requireNonNull(metrics, "metrics");
-        Objects.requireNonNull(healthcheck, "healthcheck");
-        Objects.requireNonNull(dashboard, "dashboard");
         if (authStrategy == AuthStrategy.KEYSTONE && keystone.isEmpty()) {
             throw new ConfigException("[api] auth_strategy = keystone needs a [keystone_authtoken] section");
         }

@@ -1,8 +1,8 @@
 package io.hyperstatus.config;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to reach Keystone, with keystonemiddleware's {@code [keystone_authtoken]} option names: the public URI that
@@ -24,19 +24,6 @@ public record KeystoneOptions(
 
     public static final String SECTION = KeystoneDeclarations.SECTION;
 
-    public KeystoneOptions {
-        Objects.requireNonNull(wwwAuthenticateUri, "wwwAuthenticateUri");
-        Objects.requireNonNull(authUrl, "authUrl");
-        Objects.requireNonNull(username, "username");
-        Objects.requireNonNull(password, "password");
-        Objects.requireNonNull(projectName, "projectName");
-        Objects.requireNonNull(userDomainName, "userDomainName");
-        Objects.requireNonNull(projectDomainName, "projectDomainName");
-        Objects.requireNonNull(regionName, "regionName");
-        Objects.requireNonNull(tokenCacheTime, "tokenCacheTime");
-        Objects.requireNonNull(httpConnectTimeout, "httpConnectTimeout");
-        Objects.requireNonNull(httpRequestTimeout, "httpRequestTimeout");
-    }
 
     /** The server's options: {@code [keystone_authtoken]}, where auth_url, username, password and project_name are required. */
     static KeystoneOptions from(IniOptions ini) {
@@ -71,7 +58,7 @@ public record KeystoneOptions(
     }
 
     /** {@code own}: the agent's option that comes before the server's, or null for the server itself. */
-    private static String required(IniOptions ini, Option<String> own, Option<String> shared) {
+    private static String required(IniOptions ini, @Nullable Option<String> own, Option<String> shared) {
         Optional<String> value = own == null ? ini.find(shared) : ini.find(own).or(() -> ini.find(shared));
         return value.orElseThrow(() -> new ConfigException("Missing value for option " + shared
                 + (own == null ? "" : " (or " + own + ")") + ": needed when " + ServerDeclarations.AUTH_STRATEGY

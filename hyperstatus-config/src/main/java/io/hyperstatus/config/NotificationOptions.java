@@ -2,7 +2,6 @@ package io.hyperstatus.config;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The server's notification options (see {@link NotificationDeclarations}). {@code driver} is empty when
@@ -21,15 +20,8 @@ public record NotificationOptions(String driver, TransportUrl transportUrl, List
     public static final String BOTH = "both";
 
     public NotificationOptions {
-        Objects.requireNonNull(driver, "driver");
-        Objects.requireNonNull(transportUrl, "transportUrl");
         topics = List.copyOf(topics);
-        Objects.requireNonNull(format, "format");
         versionedTopics = List.copyOf(versionedTopics);
-        Objects.requireNonNull(heartbeatTimeout, "heartbeatTimeout");
-        Objects.requireNonNull(retryInterval, "retryInterval");
-        Objects.requireNonNull(retryBackoff, "retryBackoff");
-        Objects.requireNonNull(retryIntervalMax, "retryIntervalMax");
         if (!List.of("", MESSAGING_V2, MESSAGING, LOG, NOOP).contains(driver)
                 || !List.of(VERSIONED, UNVERSIONED, BOTH).contains(format)) {
             throw new IllegalArgumentException("driver " + driver + ", format " + format);

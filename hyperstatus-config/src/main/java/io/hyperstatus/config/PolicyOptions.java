@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,9 +14,6 @@ import java.util.Optional;
 public record PolicyOptions(Path policyFile, boolean policyFileSet) {
     public static final String DEFAULT_POLICY_FILE = "policy.yaml";
 
-    public PolicyOptions {
-        Objects.requireNonNull(policyFile, "policyFile");
-    }
 
     /**
      * Resolves {@code policy_file} as oslo.config's {@code find_file} does, narrowed to hyperstatus's folders: an

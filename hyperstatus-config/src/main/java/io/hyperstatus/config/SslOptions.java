@@ -1,6 +1,5 @@
 package io.hyperstatus.config;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -10,11 +9,6 @@ import java.util.Optional;
  * readable there.
  */
 public record SslOptions(PemFile certFile, PemFile keyFile, Optional<PemFile> caFile) {
-    public SslOptions {
-        Objects.requireNonNull(certFile, "certFile");
-        Objects.requireNonNull(keyFile, "keyFile");
-        Objects.requireNonNull(caFile, "caFile");
-    }
 
     /** Empty without {@code cert_file}; the key without the certificate (or the other way) is refused by name. */
     static Optional<SslOptions> from(IniOptions ini) {
