@@ -45,8 +45,8 @@ public final class AgentProcess {
     private static ComputeAgent create(HyperstatusConfig config, List<String> servers, ComputeDriver driver) {
         AgentOptions agent = config.agent();
         return new ComputeAgent(driver, AgentApiClient.create(servers, agent, CALL_TIMEOUT),
-                NodeIdentities.load(config.statePath()), config.reportInterval(), agent.updateResourcesInterval(),
-                config.serviceDownTime(), new AgentMetrics(config.metrics(), System::currentTimeMillis));
+                NodeIdentities.load(config.statePath()), AgentSchedule.of(config),
+                new AgentMetrics(config.metrics(), System::currentTimeMillis));
     }
 
     static ComputeDriver driver(HyperstatusConfig config) {

@@ -40,8 +40,7 @@ public final class ComputeAgent implements AutoCloseable {
     private final ComputeDriver driver;
     private final ApiServers client;
     private final NodeIdentities identities;
-    private final Duration reportInterval;
-    private final Duration updateResourcesInterval;
+    private final AgentSchedule schedule;
     private final ScheduledExecutorService scheduler;
     /** Apart from the loop's thread, so that a loop stuck in a call cannot stop its own watch. */
     private final ScheduledExecutorService watchScheduler;
@@ -62,37 +61,26 @@ public final class ComputeAgent implements AutoCloseable {
     private final TickStatistics statistics = new TickStatistics();
     private final AgentMetrics metrics;
 
-    public ComputeAgent(ComputeDriver driver, AgentApiClient client, NodeIdentities identities,
-                        Duration reportInterval, Duration updateResourcesInterval, Duration serviceDownTime) {
-        this(driver, client, identities, reportInterval, updateResourcesInterval, serviceDownTime,
-                AgentMetrics.unserved());
-    }
-
-    /** As above, counting into {@code metrics} (whose listener starts and stops with the agent). */
-    public ComputeAgent(ComputeDriver driver, AgentApiClient client, NodeIdentities identities,
-                        Duration reportInterval, Duration updateResourcesInterval, Duration serviceDownTime,
+    /** An agent counting into {@code metrics} (whose listener starts and stops with the agent). */
+    public ComputeAgent(ComputeDriver driver, AgentApiClient client, NodeIdentities identities, AgentSchedule schedule,
                         AgentMetrics metrics) {
-        this(driver, ApiServers.over(client), identities, reportInterval, updateResourcesInterval, serviceDownTime,
-                System::nanoTime, metrics);
+        this(driver, ApiServers.over(client), identities, schedule, System::nanoTime, metrics);
     }
 
-    ComputeAgent(ComputeDriver driver, ApiServers client, NodeIdentities identities, Duration reportInterval,
-                 Duration updateResourcesInterval, Duration serviceDownTime, LongSupplier nanoTime) {
-        this(driver, client, identities, reportInterval, updateResourcesInterval, serviceDownTime, nanoTime,
-                AgentMetrics.unserved());
+    ComputeAgent(ComputeDriver driver, ApiServers client, NodeIdentities identities, AgentSchedule schedule,
+                 LongSupplier nanoTime) {
+        this(driver, client, identities, schedule, nanoTime, AgentMetrics.unserved());
     }
 
-    ComputeAgent(ComputeDriver driver, ApiServers client, NodeIdentities identities, Duration reportInterval,
-                 Duration updateResourcesInterval, Duration serviceDownTime, LongSupplier nanoTime,
-                 AgentMetrics metrics) {
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    ComputeAgent(ComputeDriver driver, ApiServers client, NodeIdentities identities, AgentSchedule schedule,
+                 LongSupplier nanoTime, AgentMetrics metrics) {
         this.driver = Objects.requireNonNull(driver, "driver");
         this.client = Objects.requireNonNull(client, "client");
         this.identities = Objects.requireNonNull(identities, "identities");
-        this.reportInterval = Objects.requireNonNull(reportInterval, "reportInterval");
-        this.updateResourcesInterval = Objects.requireNonNull(updateResourcesInterval, "updateResourcesInterval");
+        this.schedule = Objects.requireNonNull(schedule, "schedule");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-        this.watch = new HeartbeatWatch(serviceDownTime, nanoTime);
+        this.watch = new HeartbeatWatch(schedule.serviceDownTime(), nanoTime);
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hyperstatus-agent");
             thread.setDaemon(true);
@@ -110,7 +98,8 @@ public final class ComputeAgent implements AutoCloseable {
         currentHosts();
         identities.flush();
         metrics.start().ifPresent(port -> LOG.info("Agent metrics on port {}", port));
-        ticking = scheduler.scheduleAtFixedRate(this::tick, 0, reportInterval.toMillis(), TimeUnit.MILLISECONDS);
+        ticking = scheduler.scheduleAtFixedRate(this::tick, 0, schedule.reportInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
         watching = watchScheduler.scheduleWithFixedDelay(this::checkHeartbeats, WATCH_PERIOD.toMillis(),
                 WATCH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -136,7 +125,7 @@ public final class ComputeAgent implements AutoCloseable {
         } finally {
             watch.tickEnded();
             long took = nanoTime.getAsLong() - now;
-            statistics.record(took, reportInterval);
+            statistics.record(took, schedule.reportInterval());
             metrics.tickTook(took);
         }
     }
@@ -217,7 +206,7 @@ public final class ComputeAgent implements AutoCloseable {
 
     private void reportAll(List<ReportedHost> hosts) {
         send(hosts.stream().map(ReportedHost::node).toList());
-        nextFullReportNanos = nanoTime.getAsLong() + updateResourcesInterval.toNanos();
+        nextFullReportNanos = nanoTime.getAsLong() + schedule.updateResourcesInterval().toNanos();
         LOG.info("Reported {} host(s); {}", hosts.size(), statistics.summarizeAndReset());
     }
 
@@ -257,7 +246,7 @@ public final class ComputeAgent implements AutoCloseable {
         }
         connected = false;
         failures++;
-        long base = reportInterval.toMillis() * (1L << Math.min(failures, 16));
+        long base = schedule.reportInterval().toMillis() * (1L << Math.min(failures, 16));
         long capped = Math.min(base, MAX_BACKOFF.toMillis());
         long jittered = (long) (capped * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
         nextAttemptNanos = nanoTime.getAsLong() + TimeUnit.MILLISECONDS.toNanos(jittered);

@@ -43,8 +43,8 @@ class AgentMetricsTest {
     @BeforeEach
     void create() {
         metrics = new AgentMetrics(new MetricsOptions(true, "127.0.0.1", 0, 0, true), wallMillis::get);
-        agent = new ComputeAgent(driver, servers, NodeIdentities.load(state), REPORT_INTERVAL, Duration.ofMinutes(1),
-                Duration.ofMinutes(1), ticker, metrics);
+        agent = new ComputeAgent(driver, servers, NodeIdentities.load(state),
+                new AgentSchedule(REPORT_INTERVAL, Duration.ofMinutes(1), Duration.ofMinutes(1)), ticker, metrics);
     }
 
     @AfterEach

@@ -31,8 +31,8 @@ class ComputeAgentTest {
 
     @BeforeEach
     void create() {
-        agent = new ComputeAgent(driver, servers, NodeIdentities.load(state), REPORT_INTERVAL, UPDATE_RESOURCES_INTERVAL,
-                SERVICE_DOWN_TIME, ticker);
+        agent = new ComputeAgent(driver, servers, NodeIdentities.load(state),
+                new AgentSchedule(REPORT_INTERVAL, UPDATE_RESOURCES_INTERVAL, SERVICE_DOWN_TIME), ticker);
     }
 
     @AfterEach

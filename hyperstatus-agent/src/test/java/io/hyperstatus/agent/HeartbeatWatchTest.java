@@ -40,8 +40,8 @@ class HeartbeatWatchTest {
     void create() {
         log.start();
         watchLogger.addAppender(log);
-        agent = new ComputeAgent(driver, servers, NodeIdentities.load(state), REPORT_INTERVAL, Duration.ofMinutes(5),
-                SERVICE_DOWN_TIME, ticker);
+        agent = new ComputeAgent(driver, servers, NodeIdentities.load(state),
+                new AgentSchedule(REPORT_INTERVAL, Duration.ofMinutes(5), SERVICE_DOWN_TIME), ticker);
     }
 
     @AfterEach

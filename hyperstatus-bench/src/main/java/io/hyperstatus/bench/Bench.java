@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,14 +36,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The scale benchmark. For each database and size N: starts a real server from the launcher jar on loopback with a
  * fresh database, loads N hypervisors through the agent interface, measures the API with concurrent clients and the
  * heartbeat ingest, and writes docs/performance/results.{md,json} and cost-vs-n.png. Every loop is bounded in count
- * and in time.
+ * and in time. The other benchmarks use an instance as their harness: its servers, loading and sampling.
+ *   bench/run.sh [--sizes 1000,10000,100000] [--databases embedded,postgresql] [--op-seconds 8]
+ *                [--op-max-requests 400] [--heartbeat-seconds 15] [--load-timeout 1800] [--out docs/performance]
+ *                [--jar hyperstatus.jar] [--server-jvm "-Xmx256m"] [--class-data-archive true]
  */
-public final class Bench {
+@Command(name = "bench/run.sh", mixinStandardHelpOptions = true, showDefaultValues = true,
+    description = "The scale benchmark: for each size and database, a real server from the launcher jar with N"
+        + " hypervisors loaded through the agent interface; the API's latency and throughput, the heartbeat ingest"
+        + " and the server's RSS. Writes results.{md,json} and cost-vs-n.png.")
+public final class Bench implements Callable<Integer> {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final AgentCodec AGENT = new AgentCodec();
@@ -51,22 +62,32 @@ public final class Bench {
   static final String AGENT_SECRET = java.util.HexFormat.of().formatHex(
       randomBytes());
 
-  // Options (see usage()).
-  List<Integer> sizes = List.of(1000, 10000);
-  List<String> databases = List.of("embedded", "postgresql");
-  Path jar;
-  Path out;
+  @Mixin BenchOptions.Sizes sizes = new BenchOptions.Sizes(1000, 10000);
+  @Mixin BenchOptions.Databases databases = new BenchOptions.Databases("embedded", "postgresql");
+  @Mixin BenchOptions.Jar jar = new BenchOptions.Jar(Path.of("hyperstatus-launcher/target/hyperstatus.jar"));
+  @Option(names = "--out", paramLabel = "DIR", description = "Where results.{md,json} and cost-vs-n.png are"
+      + " written; the figures are compared with the results.json already there.")
+  Path out = Path.of("docs/performance");
+  @Option(names = "--op-seconds", paramLabel = "S", description = "The longest each API measure runs, after its"
+      + " warm-up.")
   double opSeconds = 8;
+  @Option(names = "--op-max-requests", paramLabel = "N", description = "The most requests each API measure makes.")
   int opMaxRequests = 400;
   int clients = 4;
+  @Option(names = "--heartbeat-seconds", paramLabel = "S", description = "How long the heartbeat ingest runs.")
   double heartbeatSeconds = 15;
+  @Option(names = "--load-timeout", paramLabel = "S",
+      description = "The longest loading the N hypervisors (their services, then their nodes) may take.")
   double loadTimeoutSeconds = 1800;
   String pgHost = "127.0.0.1";
   int pgPort = 5432;
   String pgUser = "postgres";
+  @Mixin BenchOptions.ServerJvm serverJvmOption = new BenchOptions.ServerJvm();
   /** The server's JVM options; the heap bound is part of what the RSS figures mean (see README Performance). */
-  List<String> serverJvm = List.of("-Xmx256m");
+  List<String> serverJvm = serverJvmOption.list();
   Path workFolder;
+  @Option(names = "--class-data-archive", arity = "1", paramLabel = "BOOLEAN", description = "Whether to train an"
+      + " AppCDS archive first, measure the start-up without and with it, and run the servers with it.")
   boolean classDataArchive = true;
 
   final List<Result> results = new ArrayList<>();
@@ -84,62 +105,23 @@ public final class Bench {
     }
   }
 
-  public static void main(String[] args) throws Exception {
-    Bench bench = new Bench();
-    bench.parse(args);
-    bench.run();
+  public static void main(String[] args) {
+    System.exit(BenchOptions.commandLine(new Bench()).execute(args));
   }
 
-  static void usage() {
-    System.err.println("""
-        usage: bench/run.sh [--sizes 1000,10000,100000] [--databases embedded,postgresql]
-                            [--op-seconds 8] [--op-max-requests 400] [--heartbeat-seconds 15]
-                            [--load-timeout 1800] [--out docs/performance] [--jar hyperstatus.jar]
-                            [--server-jvm "-Xmx256m"] [--class-data-archive true]""");
-  }
-
-  void parse(String[] args) {
-    // Every option takes a value: step over both.
-    for (int i = 0; i < args.length; i += 2) {
-      String a = args[i];
-      String v = i + 1 < args.length ? args[i + 1] : null;
-      if (v == null && !a.equals("--help")) {
-        usage();
-        System.exit(2);
-      }
-      switch (a) {
-        case "--sizes" -> sizes = java.util.Arrays.stream(v.split(",")).map(String::trim).map(Integer::parseInt).toList();
-        case "--databases" -> databases = java.util.Arrays.stream(v.split(",")).map(String::trim).toList();
-        case "--jar" -> jar = Path.of(v);
-        case "--out" -> out = Path.of(v);
-        case "--op-seconds" -> opSeconds = Double.parseDouble(v);
-        case "--op-max-requests" -> opMaxRequests = Integer.parseInt(v);
-        case "--heartbeat-seconds" -> heartbeatSeconds = Double.parseDouble(v);
-        case "--load-timeout" -> loadTimeoutSeconds = Double.parseDouble(v);
-        case "--class-data-archive" -> classDataArchive = Boolean.parseBoolean(v);
-        case "--server-jvm" -> serverJvm = java.util.Arrays.stream(v.trim().split("\\s+")).toList();
-        default -> {
-          usage();
-          System.exit(2);
-        }
-      }
-    }
-    if (jar == null) jar = Path.of("hyperstatus-launcher/target/hyperstatus.jar");
-    if (out == null) out = Path.of("docs/performance");
-    for (String d : databases) {
-      if (!d.equals("embedded") && !d.equals("postgresql")) {
-        System.err.println("unknown database " + d + " (embedded or postgresql)");
-        System.exit(2);
-      }
-    }
+  @Override
+  public Integer call() throws Exception {
+    serverJvm = serverJvmOption.list();
+    run();
+    return 0;
   }
 
   void run() throws Exception {
     Path work = Files.createTempDirectory("hyperstatus-bench");
     workFolder = work;
     Path jarCopy = work.resolve("hyperstatus.jar");
-    Files.copy(jar, jarCopy, StandardCopyOption.REPLACE_EXISTING);
-    log("work folder " + work + ", jar copied from " + jar);
+    Files.copy(jar.path, jarCopy, StandardCopyOption.REPLACE_EXISTING);
+    log("work folder " + work + ", jar copied from " + jar.path);
     if (classDataArchive) {
       Path archive = trainClassDataArchive(work, jarCopy);
       startUp(work, jarCopy, "start-up, empty embedded database, without class-data archive (median of 3)");
@@ -152,8 +134,8 @@ public final class Bench {
     Report.Previous previous = Report.previous(out.resolve("results.json"));
     // Sizes outermost, so the smaller sizes are complete on every database before the larger ones start; the
     // results are written after every run, so a run stopped early keeps what it measured.
-    for (int n : sizes) {
-      for (String db : databases) {
+    for (int n : sizes.counts) {
+      for (String db : databases.names) {
         try {
           runOne(work, jarCopy, db, n);
         } catch (Exception e) {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The hypervisor board's benchmark (see docs/performance/hypervisor-board.md), on each database and size N: a real
@@ -18,33 +18,24 @@ import java.util.Locale;
  *        [--databases embedded,postgresql] [--sizes 10000,100000] [--requests 20] [--port 19281]
  *        [--server-jvm "-Xmx256m"]
  */
-public final class BoardBench {
-  final Bench harness = new Bench();
-  final Lines lines = new Lines();
-  Path jar;
-  List<String> databases = List.of("embedded");
-  List<Integer> sizes = List.of(10_000, 100_000);
+@Command(name = "bench/board.sh", mixinStandardHelpOptions = true, showDefaultValues = true,
+    description = "The hypervisor board's benchmark: on each database and size N, a real server with N hypervisors"
+        + " loaded; the board's usual queries and the zones' summary, one client, p50 / p95 / max; the server's RSS.")
+public final class BoardBench extends SizedServerBench {
+  @Option(names = "--requests", paramLabel = "N", description = "The timed requests of each query, after a warm-up.")
   int requests = 20;
+  @Option(names = "--port", paramLabel = "PORT", description = "The server's port on 127.0.0.1.")
   int port = 19281;
 
-  public static void main(String[] args) throws Exception {
-    BoardBench bench = new BoardBench();
-    for (int i = 0; i < args.length; i += 2) {
-      String value = args[i + 1];
-      switch (args[i]) {
-        case "--jar" -> bench.jar = Path.of(value);
-        case "--databases" -> bench.databases = Arrays.asList(value.split(","));
-        case "--sizes" -> bench.sizes = Arrays.stream(value.split(",")).map(Integer::parseInt).toList();
-        case "--requests" -> bench.requests = Integer.parseInt(value);
-        case "--port" -> bench.port = Integer.parseInt(value);
-        case "--server-jvm" -> bench.harness.serverJvm = Arrays.stream(value.trim().split("\\s+")).toList();
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
-    Bench.eachDatabaseAndSize("board", bench.databases, bench.sizes, bench::run);
-    bench.lines.print();
+  BoardBench() {
+    super("board");
   }
 
+  public static void main(String[] args) {
+    System.exit(BenchOptions.commandLine(new BoardBench()).execute(args));
+  }
+
+  @Override
   void run(String db, int n, Path dir) throws Exception {
     BenchDatabase database = BenchDatabase.create(harness, db, dir, "hsboard");
     try {
@@ -60,7 +51,7 @@ public final class BoardBench {
     // The board is what is measured: no metrics listener, whose scrapes would share the cores.
     Files.writeString(conf, Files.readString(conf) + "[metrics]\nenabled = false\n");
     String base = "http://127.0.0.1:" + port;
-    Process server = harness.startLoaded(jar, database, dir, conf, base, n);
+    Process server = harness.startLoaded(jar.path, database, dir, conf, base, n);
     try {
       measureAll(database.db(), n, base);
       lines.add(database.db(), String.format(Locale.ROOT, "server RSS after the requests at %,d", n),

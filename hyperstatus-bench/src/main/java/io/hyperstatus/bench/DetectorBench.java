@@ -24,11 +24,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The liveness detector's cost (bench/liveness-detector.sh): N services on a fresh database, the detector's passes
@@ -37,36 +40,41 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * range on PostgreSQL; and the heartbeat ingest (batches of 1000 on one connection) with and without the index the
  * detector reads, which every heartbeat maintains.
  *
- * <pre>bench/liveness-detector.sh [--services 100000] [--databases embedded,postgresql] [--passes 200]</pre>
+ * <pre>bench/liveness-detector.sh [--services 100000] [--databases embedded,postgresql] [--passes 200]
+ *                            [--heartbeat-seconds 6] [--postgresql JDBC-URL]</pre>
  */
-public final class DetectorBench {
+@Command(name = "bench/liveness-detector.sh", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "The liveness detector's cost per pass at N services (nothing changing; 1 %% going down at"
+                + " once, and coming back) and the heartbeat ingest with and without the index it reads, run in this"
+                + " process on each database.")
+public final class DetectorBench implements Callable<Integer> {
     private static final Duration DOWN_TIME = Duration.ofSeconds(60);
 
+    @Option(names = "--services", paramLabel = "N", description = "The nova-compute services seeded.")
     private int services = 100_000;
-    private List<String> databases = List.of("embedded", "postgresql");
+    @Mixin
+    private BenchOptions.Databases databases = new BenchOptions.Databases("embedded", "postgresql");
+    @Option(names = "--passes", paramLabel = "N", description = "The timed passes when nothing changes.")
     private int passes = 200;
+    @Option(names = "--postgresql", paramLabel = "JDBC-URL", description = "The JDBC URL of the PostgreSQL server's"
+            + " postgres database; the run creates and drops a database of its own there.")
     private String postgres = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+    @Option(names = "--heartbeat-seconds", paramLabel = "S", description = "How long each heartbeat ingest runs.")
     private double heartbeatSeconds = 6;
 
-    public static void main(String[] args) throws Exception {
-        DetectorBench bench = new DetectorBench();
-        for (int i = 0; i < args.length; i += 2) {
-            String value = args[i + 1];
-            switch (args[i]) {
-                case "--services" -> bench.services = Integer.parseInt(value);
-                case "--databases" -> bench.databases = Arrays.asList(value.split(","));
-                case "--passes" -> bench.passes = Integer.parseInt(value);
-                case "--postgresql" -> bench.postgres = value;
-                case "--heartbeat-seconds" -> bench.heartbeatSeconds = Double.parseDouble(value);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+    public static void main(String[] args) {
+        System.exit(BenchOptions.commandLine(new DetectorBench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         System.out.printf(Locale.ROOT, "machine: %d cores, %s, %s, load %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 "Java " + System.getProperty("java.version"), Files.readString(Path.of("/proc/loadavg")).trim());
-        for (String db : bench.databases) {
-            bench.run(db);
+        for (String db : databases.names) {
+            run(db);
         }
+        return 0;
     }
 
     private void run(String db) throws Exception {

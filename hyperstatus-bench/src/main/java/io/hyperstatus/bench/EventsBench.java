@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The event log's benchmark: reads at 10 million events (a page of 1,000, one host's history), delivery of each
@@ -25,45 +26,41 @@ import java.util.regex.Pattern;
  *   java -cp hyperstatus-bench.jar io.hyperstatus.bench.EventsBench --jar hyperstatus.jar
  *        [--databases embedded,postgresql] [--events 10000000] [--subscribers 1000] [--changes-only true]
  */
-public final class EventsBench {
+@Command(name = "bench/events.sh", mixinStandardHelpOptions = true, showDefaultValues = true,
+    description = "The event log's benchmark: on each database, a real server over seeded events; a page of 1,000"
+        + " events and one host's history, delivery of each event to the stream's subscribers, and the time of an"
+        + " admin change with its event.")
+public final class EventsBench extends ServerBench {
   static final int HOSTS = 10_000;
   static final Pattern RECORDED_AT = Pattern.compile("\"recorded_at\":\"([^\"]+)\"");
 
-  final Bench harness;
-  final Path jar;
-  final long events;
-  final int subscribers;
-  final Lines lines = new Lines();
-  /** Only the admin changes, on an empty log: to compare a jar with one built without the event log. */
+  @Option(names = "--events", paramLabel = "N", description = "The events seeded.")
+  long events = 10_000_000;
+  @Option(names = "--subscribers", paramLabel = "N", description = "The stream's subscribers.")
+  int subscribers = 1000;
+  @Option(names = "--changes-only", arity = "1", paramLabel = "BOOLEAN", description = "Only the admin changes, on an"
+      + " empty log: to compare a jar with one built without the event log.")
   boolean changesOnly;
 
+  EventsBench() {
+    super("embedded", "postgresql");
+  }
+
+  /** The registration and the seeding, for another benchmark (NotificationsBench's backlog). */
   EventsBench(Path jar, long events, int subscribers) {
-    this.harness = new Bench();
-    this.jar = jar;
+    this();
+    this.jar = new BenchOptions.Jar(jar);
     this.events = events;
     this.subscribers = subscribers;
   }
 
-  public static void main(String[] args) throws Exception {
-    Path jar = null;
-    long events = 10_000_000;
-    int subscribers = 1000;
-    List<String> databases = List.of("embedded", "postgresql");
-    boolean changesOnly = false;
-    for (int i = 0; i < args.length; i += 2) {
-      switch (args[i]) {
-        case "--changes-only" -> changesOnly = Boolean.parseBoolean(args[i + 1]);
-        case "--jar" -> jar = Path.of(args[i + 1]);
-        case "--events" -> events = Long.parseLong(args[i + 1]);
-        case "--subscribers" -> subscribers = Integer.parseInt(args[i + 1]);
-        case "--databases" -> databases = Arrays.asList(args[i + 1].split(","));
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
-    EventsBench bench = new EventsBench(jar, events, subscribers);
-    bench.changesOnly = changesOnly;
-    Bench.eachDatabase("events", databases, bench::run);
-    bench.lines.print();
+  public static void main(String[] args) {
+    System.exit(BenchOptions.commandLine(new EventsBench()).execute(args));
+  }
+
+  @Override
+  void runOnEachDatabase() throws Exception {
+    Bench.eachDatabase("events", databases.names, this::run);
   }
 
   void run(String db, Path dir) throws Exception {
@@ -74,8 +71,8 @@ public final class EventsBench {
     String base = "http://127.0.0.1:" + port;
     try {
       // A first start creates the schema (db sync for PostgreSQL) and registers the one service the changes use.
-      database.sync(jar, conf, dir);
-      Process server = harness.startServer(jar, dir, conf, List.of());
+      database.sync(jar.path, conf, dir);
+      Process server = harness.startServer(jar.path, dir, conf, List.of());
       Bench.awaitUp(server, base, dir);
       String uuid = register(base);
       if (changesOnly) {
@@ -90,7 +87,7 @@ public final class EventsBench {
       long t0 = System.nanoTime();
       seed(db, database.sqlite(), database.pgDb());
       line(db, "seeding " + events + " events (one SQL statement)", (System.nanoTime() - t0) / 1e9, "s");
-      server = harness.startServer(jar, dir, conf, List.of());
+      server = harness.startServer(jar.path, dir, conf, List.of());
       try {
         Bench.awaitUp(server, base, dir);
         reads(db, base);

@@ -9,10 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The metrics' benchmark (see docs/performance/metrics.md), on each database: a scrape of the API server's metrics
@@ -24,7 +25,11 @@ import java.util.zip.GZIPInputStream;
  *        [--databases embedded] [--sizes 10000,100000] [--scrapes 20] [--rounds 4] [--overhead-size 10000]
  *        [--server-jvm "-Xmx256m"] [--jfr DIR]
  */
-public final class MetricsBench {
+@Command(name = "bench/metrics.sh", mixinStandardHelpOptions = true, showDefaultValues = true,
+    description = "The metrics' benchmark: on each database and size N, a real server with N hypervisors loaded;"
+        + " GET /metrics (plain and gzipped) with per_service on and off, the server's RSS after; and the request"
+        + " histograms' cost on the list, [metrics] enabled on and off in alternating rounds.")
+public final class MetricsBench extends SizedServerBench {
   /**
    * Untimed scrapes before the timed ones, at least this many and for at least {@link #WARM_UP_SCRAPE_SECONDS}:
    * the JIT compiles the scrape's path, and a server started a moment before finishes compiling its start-up's.
@@ -34,48 +39,37 @@ public final class MetricsBench {
   /** Untimed seconds of the list on each fresh server of the overhead rounds, before the measured sample. */
   static final double WARM_UP_SECONDS = 5;
 
-  final Bench harness = new Bench();
-  final Path jar;
-  final Lines lines = new Lines();
-  List<Integer> sizes = List.of(10_000, 100_000);
+  @Option(names = "--scrapes", paramLabel = "N", description = "The timed scrapes of each setting, after a warm-up.")
   int scrapes = 20;
+  @Option(names = "--rounds", paramLabel = "N", description = "The rounds of the overhead, each [metrics] enabled on"
+      + " then off.")
   int rounds = 4;
+  @Option(names = "--overhead-size", paramLabel = "N", description = "The size at which the request histograms'"
+      + " cost is measured too, if --sizes has it.")
   int overheadSize = 10_000;
   /** Where the servers' flight recordings of the scrapes go (jcmd JFR.start after loading), or null for none. */
+  @Option(names = "--jfr", paramLabel = "DIR", description = "Where to write each server's flight recording of its"
+      + " scrapes (created if missing).")
   Path jfr;
 
-  MetricsBench(Path jar) {
-    this.jar = jar;
+  MetricsBench() {
+    super("metrics");
   }
 
-  public static void main(String[] args) throws Exception {
-    Path jar = null;
-    List<String> databases = List.of("embedded");
-    List<String[]> rest = new ArrayList<>();
-    for (int i = 0; i < args.length; i += 2) {
-      switch (args[i]) {
-        case "--jar" -> jar = Path.of(args[i + 1]);
-        case "--databases" -> databases = Arrays.asList(args[i + 1].split(","));
-        default -> rest.add(new String[] {args[i], args[i + 1]});
-      }
+  public static void main(String[] args) {
+    System.exit(BenchOptions.commandLine(new MetricsBench()).execute(args));
+  }
+
+  @Override
+  void runOnEachDatabase() throws Exception {
+    if (jfr != null) {
+      jfr = Files.createDirectories(jfr.toAbsolutePath());
     }
-    MetricsBench bench = new MetricsBench(jar);
-    for (String[] option : rest) {
-      switch (option[0]) {
-        case "--sizes" -> bench.sizes = Arrays.stream(option[1].split(",")).map(Integer::parseInt).toList();
-        case "--scrapes" -> bench.scrapes = Integer.parseInt(option[1]);
-        case "--rounds" -> bench.rounds = Integer.parseInt(option[1]);
-        case "--overhead-size" -> bench.overheadSize = Integer.parseInt(option[1]);
-        case "--server-jvm" -> bench.harness.serverJvm = Arrays.stream(option[1].trim().split("\\s+")).toList();
-        case "--jfr" -> bench.jfr = Files.createDirectories(Path.of(option[1]).toAbsolutePath());
-        default -> throw new IllegalArgumentException("unknown option " + option[0]);
-      }
-    }
-    Bench.eachDatabaseAndSize("metrics", databases, bench.sizes, bench::run);
-    bench.lines.print();
+    super.runOnEachDatabase();
   }
 
   /** One database at one size: loaded once, then scraped with per_service on and off; the overhead at its size. */
+  @Override
   void run(String db, int n, Path dir) throws Exception {
     BenchDatabase database = BenchDatabase.create(harness, db, dir, "hsmetrics");
     int port = Bench.freePort();
@@ -85,8 +79,8 @@ public final class MetricsBench {
       // per_service on, then off: the services are loaded once, by the first server.
       for (boolean perService : new boolean[] {true, false}) {
         Path conf = conf(dir, port, metricsPort, database.connection(), true, perService);
-        Process server = perService ? harness.startLoaded(jar, database, dir, conf, base, n)
-            : harness.startServer(jar, dir, conf, List.of());
+        Process server = perService ? harness.startLoaded(jar.path, database, dir, conf, base, n)
+            : harness.startServer(jar.path, dir, conf, List.of());
         try {
           if (!perService) {
             Bench.awaitUp(server, base, dir);
@@ -241,7 +235,7 @@ public final class MetricsBench {
     for (int round = 0; round < rounds; round++) {
       for (boolean enabled : List.of(true, false)) {
         Path conf = conf(dir, port, metricsPort, connection, enabled, true);
-        Process server = harness.startServer(jar, dir, conf, List.of());
+        Process server = harness.startServer(jar.path, dir, conf, List.of());
         try {
           Bench.awaitUp(server, base, dir);
           harness.sample(Bench.getOp(url, "2.1"), harness.clients, WARM_UP_SECONDS, Integer.MAX_VALUE);

@@ -10,30 +10,36 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The notifications' benchmark (see docs/performance/notifications.md), on each database, against the local
  * RabbitMQ (a virtual host of its own): how many notifications one API server publishes a second with publisher
  * confirms, draining a backlog of seeded events, and the time of an admin change with notifications off and on.
  *   java -cp hyperstatus-bench.jar io.hyperstatus.bench.NotificationsBench --jar hyperstatus.jar
- *        [--databases embedded,postgresql] [--backlog 50000] [--changes 1000]
+ *        [--databases embedded,postgresql] [--backlog 50000] [--changes 1000] [--driver messagingv2]
  */
-public final class NotificationsBench {
+@Command(name = "bench/notifications.sh", mixinStandardHelpOptions = true, showDefaultValues = true,
+    description = "The notifications' benchmark: on each database, a real server publishing to the local RabbitMQ;"
+        + " notifications a second with publisher confirms, draining a backlog of seeded events, and the time of an"
+        + " admin change with notifications off and on.")
+public final class NotificationsBench extends ServerBench {
   static final String MANAGEMENT = "http://127.0.0.1:15672";
   static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
-  final Bench harness = new Bench();
-  final Path jar;
-  final long backlog;
-  final int changes;
-  /** The driver of the servers with notifications on: messagingv2, or log to tell RabbitMQ's share apart. */
-  final String driver;
-  final Lines lines = new Lines();
+  @Option(names = "--backlog", paramLabel = "N", description = "The seeded events a server publishes at its start.")
+  long backlog = 50_000;
+  @Option(names = "--changes", paramLabel = "N", description = "The admin changes timed back to back with"
+      + " notifications off, and as many on, split over the rounds.")
+  int changes = 1000;
+  @Option(names = "--driver", paramLabel = "DRIVER", description = "The notification driver of the servers with"
+      + " notifications on: messagingv2, or log to tell RabbitMQ's share apart.")
+  String driver = "messagingv2";
   /** Rounds of admin changes, each with notifications off then on. */
   static final int ROUNDS = 4;
   /** Changes made on a fresh server before any is timed. */
@@ -42,32 +48,17 @@ public final class NotificationsBench {
   static final int PACED_CHANGES = 300;
   static final long PACE_MILLIS = 25;
 
-  NotificationsBench(Path jar, long backlog, int changes, String driver) {
-    this.jar = jar;
-    this.driver = driver;
-    this.backlog = backlog;
-    this.changes = changes;
+  NotificationsBench() {
+    super("embedded", "postgresql");
   }
 
-  public static void main(String[] args) throws Exception {
-    Path jar = null;
-    long backlog = 50_000;
-    int changes = 1000;
-    String driver = "messagingv2";
-    List<String> databases = List.of("embedded", "postgresql");
-    for (int i = 0; i < args.length; i += 2) {
-      switch (args[i]) {
-        case "--jar" -> jar = Path.of(args[i + 1]);
-        case "--backlog" -> backlog = Long.parseLong(args[i + 1]);
-        case "--changes" -> changes = Integer.parseInt(args[i + 1]);
-        case "--driver" -> driver = args[i + 1];
-        case "--databases" -> databases = Arrays.asList(args[i + 1].split(","));
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
-    NotificationsBench bench = new NotificationsBench(jar, backlog, changes, driver);
-    Bench.eachDatabase("notifications", databases, bench::run);
-    bench.lines.print();
+  public static void main(String[] args) {
+    System.exit(BenchOptions.commandLine(new NotificationsBench()).execute(args));
+  }
+
+  @Override
+  void runOnEachDatabase() throws Exception {
+    Bench.eachDatabase("notifications", databases.names, this::run);
   }
 
   void run(String db, Path dir) throws Exception {
@@ -79,10 +70,10 @@ public final class NotificationsBench {
     management("PUT", "/api/permissions/" + vhost + "/guest", "{\"configure\": \".*\", \"write\": \".*\", \"read\": \".*\"}");
     Path conf = Bench.serverConf(dir, port, database.connection());
     String base = "http://127.0.0.1:" + port;
-    EventsBench events = new EventsBench(jar, backlog, 0);
+    EventsBench events = new EventsBench(jar.path, backlog, 0);
     try {
-      database.sync(jar, conf, dir);
-      Process server = harness.startServer(jar, dir, conf, List.of());
+      database.sync(jar.path, conf, dir);
+      Process server = harness.startServer(jar.path, dir, conf, List.of());
       Bench.awaitUp(server, base, dir);
       String uuid = events.register(base);
       EventsBench.stop(server);
@@ -95,7 +86,7 @@ public final class NotificationsBench {
       // A backlog: every event after the registration, which a server with notifications on publishes at start.
       query(database, "UPDATE notification_outbox SET published_through = 1");
       long target = Long.parseLong(query(database, "SELECT last_id FROM event_sequence WHERE id = 1").strip());
-      server = harness.startServer(jar, dir, confOn, List.of());
+      server = harness.startServer(jar.path, dir, confOn, List.of());
       try {
         Bench.awaitUp(server, base, dir);
         long t0 = System.nanoTime();
@@ -125,7 +116,7 @@ public final class NotificationsBench {
       List<Double> pacedOn = new ArrayList<>();
       for (int round = 0; round < ROUNDS; round++) {
         for (boolean notifying : new boolean[] {false, true}) {
-          server = harness.startServer(jar, dir, notifying ? confOn : conf, List.of());
+          server = harness.startServer(jar.path, dir, notifying ? confOn : conf, List.of());
           try {
             Bench.awaitUp(server, base, dir);
             List<Double> times = timeChanges(base, uuid, changes / ROUNDS, 0);

@@ -39,12 +39,10 @@ public final class ComputeApiClient {
     private static final String COMPUTE_BINARY = "nova-compute";
 
     private final HttpTransport transport;
-    private final String endpoint;
     private final Microversion version;
 
-    private ComputeApiClient(HttpTransport transport, String endpoint, Microversion version) {
+    private ComputeApiClient(HttpTransport transport, Microversion version) {
         this.transport = Objects.requireNonNull(transport, "transport");
-        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.version = Objects.requireNonNull(version, "version");
     }
 
@@ -59,12 +57,12 @@ public final class ComputeApiClient {
     /** As {@link #create(String, String, Duration)}, checking an https endpoint's certificate as {@code tls} says. */
     public static ComputeApiClient create(String endpoint, String token, Duration timeout, ClientTls tls) {
         return new ComputeApiClient(new HttpTransport(List.of(endpoint), TokenSource.fixed(token), timeout, tls),
-                endpoint, Microversion.V2_1);
+                Microversion.V2_1);
     }
 
     /** The same connection at another microversion. */
     public ComputeApiClient atVersion(Microversion other) {
-        return new ComputeApiClient(transport, endpoint, other);
+        return new ComputeApiClient(transport, other);
     }
 
     public Microversion microversion() {
@@ -72,7 +70,7 @@ public final class ComputeApiClient {
     }
 
     public String endpoint() {
-        return endpoint;
+        return transport.endpoint();
     }
 
     // ---- versions ---------------------------------------------------------------------------------------------
@@ -178,7 +176,7 @@ public final class ComputeApiClient {
     }
 
     private String nextPage(JsonNode links) {
-        return Links.next(endpoint, links);
+        return Links.next(transport.endpoint(), links);
     }
 
     private static Hypervisor summary(JsonNode h) {

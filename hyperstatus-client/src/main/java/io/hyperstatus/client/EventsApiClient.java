@@ -28,17 +28,14 @@ public final class EventsApiClient {
     private static final String PREFIX = "/hyperstatus/v1";
 
     private final HttpTransport transport;
-    private final String endpoint;
 
-    private EventsApiClient(HttpTransport transport, String endpoint) {
+    private EventsApiClient(HttpTransport transport) {
         this.transport = transport;
-        this.endpoint = endpoint;
     }
 
     /** A client of the API at {@code endpoint} (such as {@code http://controller:8774}), sending {@code token}. */
     public static EventsApiClient create(String endpoint, String token, Duration timeout, ClientTls tls) {
-        return new EventsApiClient(new HttpTransport(List.of(endpoint), TokenSource.fixed(token), timeout, tls),
-                endpoint);
+        return new EventsApiClient(new HttpTransport(List.of(endpoint), TokenSource.fixed(token), timeout, tls));
     }
 
     /**
@@ -74,7 +71,8 @@ public final class EventsApiClient {
     /** One page, from its path (the first one's, or a {@code next} link's). */
     public EventPage page(String path) {
         JsonNode answer = transport.call("GET", path, null, Map.of());
-        return new EventPage(EventJson.events(answer.path("events")), Links.next(endpoint, answer.path("events_links")));
+        return new EventPage(EventJson.events(answer.path("events")),
+                Links.next(transport.endpoint(), answer.path("events_links")));
     }
 
     /** {@code GET /hyperstatus/v1/services/{uuid}/availability?window=...}, e.g. {@code 7d}. */

@@ -52,6 +52,11 @@ public final class HttpTransport {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).sslContext(tls.context()).build();
     }
 
+    /** The first server's URL, against which the links in answers are read. */
+    public String endpoint() {
+        return serverUrls.get(0);
+    }
+
     /** Sends a JSON body and returns the JSON answer; an error status becomes {@link ApiCallException}. */
     public JsonNode call(String method, String path, JsonNode body) {
         return call(method, path, body, Map.of());

@@ -43,7 +43,7 @@ public final class ConfigSample {
             out.append("# ").append(line).append('\n');
         }
         out.append("# Type: ").append(typeOf(option)).append('\n');
-        out.append("# Default: ").append(plain(option.defaultValue().describe())).append('\n');
+        out.append("# Default: ").append(plain(option.defaultValue().text())).append('\n');
         out.append('#').append(option.name()).append(" =");
         if (option.defaultValue() instanceof OptionDefault.Literal literal && !literal.text().isEmpty()) {
             out.append(' ').append(literal.text());
@@ -88,7 +88,7 @@ public final class ConfigSample {
         if (value instanceof OptionDefault.Literal literal) {
             return literal.text().isEmpty() ? "(empty)" : "`" + literal.text() + "`";
         }
-        return value.describe();
+        return value.text();
     }
 
     private static String typeOf(Option<?> option) {

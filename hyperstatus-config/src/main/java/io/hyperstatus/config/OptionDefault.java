@@ -8,30 +8,23 @@ import java.util.Objects;
  * some setups. The last two carry the words the sample and the README show.
  */
 public sealed interface OptionDefault {
-    /** The words shown for this default in the sample file and the README. */
-    String describe();
+    /** The default as the sample file and the README show it. */
+    String text();
 
     /** A fixed default, written as in the file and read by the option's own type, so that it is validated too. */
     record Literal(String text) implements OptionDefault {
         public Literal {
             Objects.requireNonNull(text, "text");
         }
-
-        @Override
-        public String describe() {
-            return text;
-        }
     }
 
-    /** Worked out when the configuration is read, e.g. from {@code state_path} or the machine's host name. */
-    record Computed(String description) implements OptionDefault {
+    /**
+     * Worked out when the configuration is read, e.g. from {@code state_path} or the machine's host name;
+     * {@code text} says how.
+     */
+    record Computed(String text) implements OptionDefault {
         public Computed {
-            requireWords(description);
-        }
-
-        @Override
-        public String describe() {
-            return description;
+            requireWords(text);
         }
     }
 
@@ -42,7 +35,7 @@ public sealed interface OptionDefault {
         }
 
         @Override
-        public String describe() {
+        public String text() {
             return "(required " + when + ")";
         }
     }

@@ -52,7 +52,7 @@ class OptionDeclarationsTest {
             if (option.defaultValue() instanceof OptionDefault.Literal) {
                 assertThat(option.literalDefault()).as(option + " default").isPresent();
             } else {
-                assertThat(option.defaultValue().describe()).as(option + " default").isNotBlank();
+                assertThat(option.defaultValue().text()).as(option + " default").isNotBlank();
             }
         }
     }

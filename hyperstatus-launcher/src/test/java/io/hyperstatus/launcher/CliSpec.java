@@ -8,12 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.TestServerExtension;
 import io.hyperstatus.server.testing.ThreeHosts;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The operator commands as a user runs them: a real {@code hyperstatus} process against a real server seeded with
@@ -26,19 +27,9 @@ class CliSpec {
     private static final String NODE2 = ThreeHosts.NODE2;
     private static final String NODE3 = ThreeHosts.NODE3;
 
+    @RegisterExtension
+    static final TestServerExtension SERVER = TestServerExtension.withThreeHosts();
     private TestServer server;
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private void startSeeded(String config) {
-        server = TestServer.start(config);
-        ThreeHosts.seed(server);
-    }
 
     /** Runs against the server as the admin, the way most tests do. */
     private CliProcess.Result admin(String... args) throws Exception {
@@ -60,7 +51,6 @@ class CliSpec {
 
     @Test
     void hypervisorListPrintsAnAlignedTableWithoutColourIntoAPipe() throws Exception {
-        startSeeded("");
         CliProcess.Result result = succeeded(admin("hypervisor", "list"));
         assertThat(result.stdout()).isEqualTo("""
                 +--------------------------------------+--------------------------+-------+----------+
@@ -76,7 +66,6 @@ class CliSpec {
 
     @Test
     void jsonIsAListOfObjectsKeyedByColumnName() throws Exception {
-        startSeeded("");
         JsonNode rows = json(admin("hypervisor", "list", "-f", "json"));
         assertThat(rows).hasSize(3);
         assertThat(rows.get(1)).isEqualTo(MAPPER.readTree("{\"ID\": \"" + NODE2 + "\", \"Hypervisor Hostname\": "
@@ -88,7 +77,6 @@ class CliSpec {
 
     @Test
     void columnsChosenWithDashCInCsvAndValueFormats() throws Exception {
-        startSeeded("");
         assertThat(succeeded(admin("hypervisor", "list", "-c", "Hypervisor Hostname", "-c", "State", "-f", "csv")).stdout())
                 .isEqualTo("""
                         "Hypervisor Hostname","State"
@@ -102,7 +90,6 @@ class CliSpec {
 
     @Test
     void matchingFiltersByHostnameAtEveryMicroversion() throws Exception {
-        startSeeded("");
         assertThat(succeeded(admin("hypervisor", "list", "--matching", "0002", "-f", "value", "-c", "ID")).stdout())
                 .isEqualTo(NODE2 + "\n");
         // Below 2.53 through the search route, and each match's details shown for --long.
@@ -113,7 +100,6 @@ class CliSpec {
 
     @Test
     void unknownColumnIsAUsageError() throws Exception {
-        startSeeded("");
         CliProcess.Result result = admin("hypervisor", "list", "-c", "Colour");
         failed(result, 2, "hyperstatus: no column 'Colour'; the columns are: ID, Hypervisor Hostname, "
                 + "State, Status (see 'hyperstatus hypervisor list --help')\n");
@@ -121,7 +107,6 @@ class CliSpec {
 
     @Test
     void longListingAtAnOlderMicroversionHasTheResourceNumbers() throws Exception {
-        startSeeded("");
         JsonNode rows = json(admin("hypervisor", "list", "--long", "--os-compute-api-version", "2.87", "-f", "json"));
         JsonNode ironic = row(rows, "ID", NODE3);
         assertThat(ironic.get("vCPUs").asInt()).isEqualTo(48);
@@ -148,7 +133,6 @@ class CliSpec {
 
     @Test
     void withoutATokenTheServersRefusalIsExplained() throws Exception {
-        startSeeded("");
         CliProcess.Result result = as(null, "hypervisor", "list");
         failed(result, 1, "hyperstatus: The request you have made requires authentication. "
                 + "(HTTP 401; give a token with --os-token or OS_TOKEN)\n");
@@ -156,7 +140,6 @@ class CliSpec {
 
     @Test
     void nonAdminIsToldWhichPolicyRefused() throws Exception {
-        startSeeded("");
         CliProcess.Result result = as(TestServer.MEMBER, "hypervisor", "list");
         failed(result, 1,
                 "hyperstatus: Policy doesn't allow os_compute_api:os-hypervisors:list to be performed. (HTTP 403)\n");
@@ -165,7 +148,6 @@ class CliSpec {
 
     @Test
     void connectionOptionsMayStandBeforeTheCommandAsWithTheStandardClients() throws Exception {
-        startSeeded("");
         CliProcess.Result beforeEverything = CliProcess.run(Map.of(), List.of("--os-endpoint", server.baseUrl(),
                 "--os-token", TestServer.MEMBER, "hypervisor", "list"));
         assertThat(beforeEverything.stderr()).contains("os_compute_api:os-hypervisors:list");
@@ -180,7 +162,6 @@ class CliSpec {
 
     @Test
     void unknownHypervisorOrServiceIsNotFound() throws Exception {
-        startSeeded("");
         CliProcess.Result show = admin("hypervisor", "show", "00000000-0000-4000-8000-000000000000");
         failed(show, 1,
                 "hyperstatus: No hypervisor with a name or ID of '00000000-0000-4000-8000-000000000000' exists.\n");
@@ -191,7 +172,6 @@ class CliSpec {
 
     @Test
     void usageErrorsExitWithTwo() throws Exception {
-        startSeeded("");
         CliProcess.Result result = admin("hypervisor", "list", "--matching", "compute", "--limit", "1");
         failed(result, 2, "hyperstatus: --matching cannot be combined with --limit or --marker "
                 + "(see 'hyperstatus hypervisor list --help')\n");
@@ -200,7 +180,14 @@ class CliSpec {
 
     @Test
     void everyPageIsListedWhenTheServerPagesByTwo() throws Exception {
-        startSeeded("[api]\nmax_limit = 2\n");
+        try (TestServer pagingByTwo = TestServer.start("[api]\nmax_limit = 2\n")) {
+            ThreeHosts.seed(pagingByTwo);
+            server = pagingByTwo;
+            assertEveryPageListed();
+        }
+    }
+
+    private void assertEveryPageListed() throws Exception {
         // Connection from the environment, as an operator's openrc sets it.
         CliProcess.Result all = succeeded(CliProcess.run(
                 Map.of("OS_ENDPOINT", server.baseUrl() + "/v2.1/", "OS_TOKEN", TestServer.ADMIN),
@@ -214,7 +201,6 @@ class CliSpec {
 
     @Test
     void showFindsAHypervisorByItsHostname() throws Exception {
-        startSeeded("");
         CliProcess.Result result = succeeded(admin("hypervisor", "show", "compute-0002.example.org"));
         assertThat(result.stdout())
                 .contains("| Property                | Value ")
@@ -232,7 +218,6 @@ class CliSpec {
 
     @Test
     void disableWithAReasonShowsInTheLongListingAndEnableClearsIt() throws Exception {
-        startSeeded("");
         CliProcess.Result disabled = succeeded(admin("service", "disable", "compute-0001", "--reason", "rack 12 power",
                 "-f", "json"));
         assertThat(json(disabled).get(0).get("Disabled Reason").asText()).isEqualTo("rack 12 power");
@@ -251,7 +236,6 @@ class CliSpec {
 
     @Test
     void beforeTwoFiftyThreeTheActionRoutesDoTheSame() throws Exception {
-        startSeeded("");
         CliProcess.Result disabled = succeeded(admin("service", "disable", "compute-0003", "--reason", "firmware",
                 "--os-compute-api-version", "2.52", "-f", "csv"));
         assertThat(disabled.stdout()).isEqualTo("""
@@ -265,7 +249,6 @@ class CliSpec {
 
     @Test
     void forceDownTurnsTheHypervisorDownAndUnsetBringsItBack() throws Exception {
-        startSeeded("");
         succeeded(admin("service", "force-down", "compute-0003"));
         assertThat(row(json(admin("hypervisor", "list", "-f", "json")), "ID", NODE3).get("State").asText())
                 .isEqualTo("down");
@@ -276,7 +259,6 @@ class CliSpec {
 
     @Test
     void statisticsUptimeAndServers() throws Exception {
-        startSeeded("");
         // The server offers 2.104, where statistics no longer exist: the CLI asks at 2.87 unless told a version.
         JsonNode statistics = json(admin("hypervisor", "stats", "-f", "json"));
         assertThat(statistics.get("count").asInt()).isEqualTo(2);

@@ -156,7 +156,7 @@ public final class HyperstatusServer implements AutoCloseable {
             // Heartbeats and node reports write no events: their commits need not wake the follower.
             AgentReports reports = new AgentReports(agentStore, administration, transactions);
             HypervisorQueries hypervisors = new HypervisorQueries(new JdbiHypervisorStore(database,
-                    config.hypervisorCacheSize(), config.readBatchSize()), liveness, outages);
+                    config.hypervisorCacheSize(), config.readBatchSize()), services);
             DetectorOptions detectorOptions = new DetectorOptions(config.liveness().massDownThreshold(),
                     Duration.ofDays(config.liveness().retentionDays()));
             ApiServer api = new ApiServer(config,

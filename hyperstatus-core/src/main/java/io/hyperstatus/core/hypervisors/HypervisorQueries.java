@@ -5,13 +5,12 @@ import io.hyperstatus.core.port.HypervisorRow;
 import io.hyperstatus.core.port.HypervisorStore;
 import io.hyperstatus.core.port.KeysetCursor;
 import io.hyperstatus.core.port.RowAt;
+import io.hyperstatus.core.services.ServiceQueries;
+import io.hyperstatus.core.services.ServiceQueries.StateRule;
 import io.hyperstatus.domain.ComputeNode;
 import io.hyperstatus.domain.Hypervisor;
 import io.hyperstatus.domain.HypervisorStatistics;
 import io.hyperstatus.domain.Instance;
-import io.hyperstatus.core.port.OutageStore;
-import io.hyperstatus.domain.DatabaseOutage;
-import io.hyperstatus.domain.Liveness;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -23,24 +22,18 @@ import java.util.OptionalLong;
 /** Reads hypervisors, with each one's liveness decided here from its service row and the database clock. */
 public final class HypervisorQueries {
     private final HypervisorStore store;
-    private final Liveness liveness;
-    private final OutageStore outages;
+    private final ServiceQueries services;
 
-    public HypervisorQueries(HypervisorStore store, Liveness liveness) {
-        this(store, liveness, OutageStore.NONE);
-    }
-
-    /** {@code outages}: where the last database outage is read, for the grace it gives (see {@link Liveness}). */
-    public HypervisorQueries(HypervisorStore store, Liveness liveness, OutageStore outages) {
+    /** {@code services}: whose rule judges each hypervisor's service (see {@link ServiceQueries#stateRule()}). */
+    public HypervisorQueries(HypervisorStore store, ServiceQueries services) {
         this.store = Objects.requireNonNull(store, "store");
-        this.liveness = Objects.requireNonNull(liveness, "liveness");
-        this.outages = Objects.requireNonNull(outages, "outages");
+        this.services = Objects.requireNonNull(services, "services");
     }
 
     /** The hypervisors the query selects, read in batches as the cursor is consumed. */
     public KeysetCursor<Hypervisor> list(HypervisorQuery query) {
-        Optional<DatabaseOutage> outage = outages.lastOutage();
-        return store.list(query).withClock((row, now) -> hypervisor(row, now, outage));
+        StateRule rule = services.stateRule();
+        return store.list(query).withClock((row, now) -> hypervisor(row, now, rule));
     }
 
     public Optional<Hypervisor> findById(long id) {
@@ -71,10 +64,10 @@ public final class HypervisorQueries {
     }
 
     private Hypervisor hypervisor(RowAt<HypervisorRow> read) {
-        return hypervisor(read.row(), read.databaseNow(), outages.lastOutage());
+        return hypervisor(read.row(), read.databaseNow(), services.stateRule());
     }
 
-    private Hypervisor hypervisor(HypervisorRow row, Instant databaseNow, Optional<DatabaseOutage> outage) {
-        return new Hypervisor(row.node(), row.service(), liveness.stateOf(row.service(), databaseNow, outage));
+    private static Hypervisor hypervisor(HypervisorRow row, Instant databaseNow, StateRule rule) {
+        return new Hypervisor(row.node(), row.service(), rule.stateOf(row.service(), databaseNow));
     }
 }

@@ -81,7 +81,6 @@ public final class LivenessDetector implements AutoCloseable {
     public LivenessDetector(LivenessStore store, EventStore events, Transactions transactions, ServiceZones zones,
                             Liveness liveness, OutageStore outages, DetectorOptions options, String holder,
                             LongConsumer passDurations) {
-        this.passDurations = Objects.requireNonNull(passDurations, "passDurations");
         this.store = Objects.requireNonNull(store, "store");
         this.events = Objects.requireNonNull(events, "events");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -95,6 +94,7 @@ public final class LivenessDetector implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.passDurations = Objects.requireNonNull(passDurations, "passDurations");
     }
 
     /** Runs a pass every second from now on, until {@link #close()}. */

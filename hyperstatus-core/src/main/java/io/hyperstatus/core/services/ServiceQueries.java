@@ -7,6 +7,7 @@ import io.hyperstatus.core.port.OutageStore;
 import io.hyperstatus.domain.DatabaseOutage;
 import io.hyperstatus.domain.Liveness;
 import io.hyperstatus.domain.Service;
+import io.hyperstatus.domain.ServiceState;
 import io.hyperstatus.domain.ServiceWithState;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +15,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Reads services with their liveness decided here, from the rows and the database clock the store read. */
+/**
+ * Reads services with their liveness decided here, from the rows and the database clock the store read; the
+ * hypervisor queries judge their services by the same rule ({@link #stateRule()}).
+ */
 public final class ServiceQueries {
+    /** A service's state at the database's time of the read that returned its row. */
+    @FunctionalInterface
+    public interface StateRule {
+        ServiceState stateOf(Service service, Instant databaseNow);
+    }
+
     private final ServiceStore store;
     private final Liveness liveness;
     private final OutageStore outages;
@@ -40,8 +50,9 @@ public final class ServiceQueries {
 
     /** Live services in id order, read {@code batchSize} rows per query as the cursor is consumed. */
     public KeysetCursor<ServiceWithState> scan(Optional<String> host, Optional<String> binary, int batchSize) {
-        Optional<DatabaseOutage> outage = outages.lastOutage();
-        return store.scan(host, binary, batchSize).withClock((service, now) -> withState(service, now, outage));
+        StateRule rule = stateRule();
+        return store.scan(host, binary, batchSize)
+                .withClock((service, now) -> new ServiceWithState(service, rule.stateOf(service, now)));
     }
 
     public Optional<ServiceWithState> find(ServiceRef ref) {
@@ -61,17 +72,26 @@ public final class ServiceQueries {
         return store.lock(ServiceRef.byKey(host, Service.COMPUTE_BINARY));
     }
 
+    /**
+     * The liveness rule with the grace of the last database outage, that outage read once: rows read together are
+     * all judged against the same one.
+     */
+    public StateRule stateRule() {
+        Optional<DatabaseOutage> outage = outages.lastOutage();
+        return (service, databaseNow) -> liveness.stateOf(service, databaseNow, outage);
+    }
+
     ServiceWithState withState(RowAt<Service> read) {
-        return withState(read.row(), read.databaseNow(), outages.lastOutage());
+        return withState(read, stateRule());
     }
 
     /** The rows (a service before and after a change, say) with their states, by one read of the last outage. */
     List<ServiceWithState> withStates(List<RowAt<Service>> reads) {
-        Optional<DatabaseOutage> outage = outages.lastOutage();
-        return reads.stream().map(read -> withState(read.row(), read.databaseNow(), outage)).toList();
+        StateRule rule = stateRule();
+        return reads.stream().map(read -> withState(read, rule)).toList();
     }
 
-    private ServiceWithState withState(Service service, Instant databaseNow, Optional<DatabaseOutage> outage) {
-        return new ServiceWithState(service, liveness.stateOf(service, databaseNow, outage));
+    private static ServiceWithState withState(RowAt<Service> read, StateRule rule) {
+        return new ServiceWithState(read.row(), rule.stateOf(read.row(), read.databaseNow()));
     }
 }

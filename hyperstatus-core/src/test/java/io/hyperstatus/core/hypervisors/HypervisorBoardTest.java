@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.hyperstatus.core.liveness.DetectorOptions;
 import io.hyperstatus.core.port.HypervisorRow;
+import io.hyperstatus.core.services.ServiceQueries;
 import io.hyperstatus.core.testing.TestingAggregateStore;
 import io.hyperstatus.core.testing.TestingHypervisorStore;
+import io.hyperstatus.core.testing.TestingServiceStore;
 import io.hyperstatus.core.zones.ServiceZones;
 import io.hyperstatus.domain.ComputeNode;
 import io.hyperstatus.domain.Liveness;
@@ -35,7 +37,7 @@ class HypervisorBoardTest {
     private final TestingHypervisorStore store = new TestingHypervisorStore(NOON);
     private final TestingAggregateStore aggregates = new TestingAggregateStore();
     private final ServiceZones zones = new ServiceZones(aggregates, "nova", "internal");
-    private final HypervisorQueries hypervisors = new HypervisorQueries(store, new Liveness(DOWN_TIME));
+    private final HypervisorQueries hypervisors = new HypervisorQueries(store, serviceQueries());
     private final HypervisorBoard board = board(0.55);
 
     private HypervisorBoard board(double massDownThreshold) {
@@ -166,7 +168,7 @@ class HypervisorBoardTest {
         TestingHypervisorStore twins = new TestingHypervisorStore(NOON);
         twins.add(row(7, "bm-1", "same.example.org", "ironic", 0, false, false, NOON));
         twins.add(row(8, "bm-2", "same.example.org", "ironic", 0, false, false, NOON));
-        HypervisorBoard twinBoard = new HypervisorBoard(new HypervisorQueries(twins, new Liveness(DOWN_TIME)), zones,
+        HypervisorBoard twinBoard = new HypervisorBoard(new HypervisorQueries(twins, serviceQueries()), zones,
                 new DetectorOptions(0.55, RETENTION));
 
         assertThat(twinBoard.list(BoardQuery.page(0, 1)).hypervisors().get(0).hypervisor().node().id()).isEqualTo(7);
@@ -210,7 +212,7 @@ class HypervisorBoardTest {
     @Test
     void withoutHypervisorsTheBoardIsEmptyAndStillTellsTheClock() {
         TestingHypervisorStore empty = new TestingHypervisorStore(NOON);
-        HypervisorBoard emptyBoard = new HypervisorBoard(new HypervisorQueries(empty, new Liveness(DOWN_TIME)), zones,
+        HypervisorBoard emptyBoard = new HypervisorBoard(new HypervisorQueries(empty, serviceQueries()), zones,
                 new DetectorOptions(0.55, RETENTION));
 
         BoardPage page = emptyBoard.list(BoardQuery.page(0, 100));
@@ -218,5 +220,10 @@ class HypervisorBoardTest {
         assertThat(page.total()).isZero();
         assertThat(page.now()).isEqualTo(NOON);
         assertThat(emptyBoard.zoneSummaries().zones()).isEmpty();
+    }
+
+    /** The rule the hypervisors' services are judged by (their rows are the hypervisor store's). */
+    private static ServiceQueries serviceQueries() {
+        return new ServiceQueries(new TestingServiceStore(), new Liveness(DOWN_TIME));
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hyperstatus.core.port.HypervisorQuery;
 import io.hyperstatus.core.port.HypervisorRow;
+import io.hyperstatus.core.services.ServiceQueries;
 import io.hyperstatus.core.testing.TestingHypervisorStore;
+import io.hyperstatus.core.testing.TestingServiceStore;
 import io.hyperstatus.domain.ComputeNode;
 import io.hyperstatus.domain.NodeResources;
 import io.hyperstatus.domain.Hypervisor;
@@ -32,7 +34,8 @@ class HypervisorQueriesTest {
 
     /** Two hypervisors: one heartbeating at noon, one forced down. */
     private final TestingHypervisorStore store = new TestingHypervisorStore(NOON);
-    private final HypervisorQueries hypervisors = new HypervisorQueries(store, new Liveness(Duration.ofSeconds(60)));
+    private final HypervisorQueries hypervisors = new HypervisorQueries(store,
+            new ServiceQueries(new TestingServiceStore(), new Liveness(Duration.ofSeconds(60))));
 
     @BeforeEach
     void addTwoHypervisors() {

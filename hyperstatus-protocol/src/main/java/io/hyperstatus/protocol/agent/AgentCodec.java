@@ -127,7 +127,8 @@ public final class AgentCodec {
         writeFigure(json, "free_disk_gb", node.freeDiskGb());
         writeFigure(json, "current_workload", node.currentWorkload());
         writeFigure(json, "running_vms", node.runningVms());
-        writeNumberOrNull(json, "disk_available_least", node.diskAvailableLeast());
+        json.writeFieldName("disk_available_least");
+        json.writeObject(node.diskAvailableLeast());
         json.writeStringField("cpu_info", node.cpuInfo());
         json.writeStringField("uptime", node.uptime());
         writeArray(json, "instances", node.instances(), (out, instance) -> {
@@ -221,16 +222,9 @@ public final class AgentCodec {
     private static void writeFigure(JsonGenerator json, String field, Reported<? extends Number> figure)
             throws IOException {
         if (figure.given()) {
-            writeNumberOrNull(json, field, figure.value());
-        }
-    }
-
-    private static void writeNumberOrNull(JsonGenerator json, String field, Number value) throws IOException {
-        json.writeFieldName(field);
-        if (value == null) {
-            json.writeNull();
-        } else {
-            json.writeNumber(value.longValue());
+            // A number, or null: Jackson writes either without an object mapper.
+            json.writeFieldName(field);
+            json.writeObject(figure.value());
         }
     }
 

@@ -6,6 +6,7 @@ import io.hyperstatus.server.api.auth.Credentials;
 import io.hyperstatus.server.api.dashboard.CsrfTokens;
 import io.hyperstatus.server.api.dashboard.DashboardSessions;
 import io.hyperstatus.server.api.dashboard.SessionCookie;
+import io.hyperstatus.server.api.error.ApiException;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.Optional;
@@ -25,7 +26,7 @@ final class Authentication {
     private static final Logger LOG = LoggerFactory.getLogger("hyperstatus.api");
     private static final String CREDENTIALS = "hyperstatus.credentials";
     private static final String UNAUTHORIZED_BODY = "{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", "
-            + "\"message\": \"The request you have made requires authentication.\"}}";
+            + "\"message\": \"" + ApiException.AUTHENTICATION_REQUIRED + "\"}}";
 
     private final Authenticator authenticator;
     private final DashboardSessions sessions;

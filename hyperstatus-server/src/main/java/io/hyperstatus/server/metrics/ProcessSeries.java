@@ -5,7 +5,6 @@ import io.hyperstatus.core.events.EventKind;
 import io.hyperstatus.core.events.EventTally;
 import io.hyperstatus.core.notifications.OutboxStatus;
 import io.hyperstatus.core.port.DatabaseHealth;
-import io.hyperstatus.domain.Liveness;
 import io.hyperstatus.core.port.PoolUsage;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -15,8 +14,6 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapsho
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.prometheus.metrics.model.snapshots.Unit;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +24,7 @@ import java.util.function.Supplier;
 /**
  * What this API server counts and holds, read at the scrape from the objects that keep it: the events of the log
  * it has followed, the heartbeats it accepted, its notification publisher, its database pool and the database
- * monitor's verdict, and the liveness settings the alert rules compare heartbeats with.
+ * monitor's verdict.
  */
 final class ProcessSeries implements MultiCollector {
     private final EventTally events;
@@ -35,18 +32,14 @@ final class ProcessSeries implements MultiCollector {
     private final Supplier<Optional<OutboxStatus>> notifications;
     private final Supplier<PoolUsage> pool;
     private final DatabaseHealth database;
-    private final Liveness liveness;
-    private final Duration reportInterval;
 
     ProcessSeries(EventTally events, AgentReports reports, Supplier<Optional<OutboxStatus>> notifications,
-                  Supplier<PoolUsage> pool, DatabaseHealth database, Liveness liveness, Duration reportInterval) {
+                  Supplier<PoolUsage> pool, DatabaseHealth database) {
         this.events = Objects.requireNonNull(events, "events");
         this.reports = Objects.requireNonNull(reports, "reports");
         this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.pool = Objects.requireNonNull(pool, "pool");
         this.database = Objects.requireNonNull(database, "database");
-        this.liveness = Objects.requireNonNull(liveness, "liveness");
-        this.reportInterval = Objects.requireNonNull(reportInterval, "reportInterval");
     }
 
     @Override
@@ -86,20 +79,7 @@ final class ProcessSeries implements MultiCollector {
                 + " pool", usage.waiting()));
         families.add(gauge("hyperstatus_database_up", "1 while the database answers this server's probe, 0 while it"
                 + " does not", database.status().reachable() ? 1 : 0));
-        families.add(GaugeSnapshot.builder().name("hyperstatus_liveness_service_down_time_seconds").unit(Unit.SECONDS)
-                .help("service_down_time: how long a service may go without a heartbeat before it is down")
-                .dataPoint(GaugeDataPointSnapshot.builder().value(seconds(liveness.serviceDownTime())).build())
-                .build());
-        families.add(GaugeSnapshot.builder().name("hyperstatus_liveness_report_interval_seconds").unit(Unit.SECONDS)
-                .help("report_interval: how often agents are configured to heartbeat")
-                .dataPoint(GaugeDataPointSnapshot.builder().value(seconds(reportInterval)).build())
-                .build());
         return new MetricSnapshots(families);
-    }
-
-
-    private static double seconds(Duration duration) {
-        return duration.toMillis() / 1000.0;
     }
 
     private static CounterSnapshot counter(String name, String help, long value) {

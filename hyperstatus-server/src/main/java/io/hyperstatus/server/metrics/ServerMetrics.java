@@ -11,6 +11,7 @@ import io.hyperstatus.core.zones.ServiceZones;
 import io.hyperstatus.domain.Liveness;
 import io.hyperstatus.metrics.MetricsListener;
 import io.hyperstatus.server.api.RequestObserver;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -69,8 +70,18 @@ public final class ServerMetrics implements AutoCloseable {
                          Supplier<PoolUsage> pool, DatabaseHealth database, Liveness liveness,
                          Duration reportInterval) {
         registry.register(new ServiceSeries(services, zones, readBatchSize, options.perService()));
-        registry.register(new ProcessSeries(events, reports, notifications, pool, database,
-                liveness, reportInterval));
+        registry.register(new ProcessSeries(events, reports, notifications, pool, database));
+        // The settings the alert rules compare heartbeats with: fixed for the process's life.
+        Gauge.builder().name("hyperstatus_liveness_service_down_time_seconds").unit(Unit.SECONDS)
+                .help("service_down_time: how long a service may go without a heartbeat before it is down")
+                .register(registry).set(seconds(liveness.serviceDownTime()));
+        Gauge.builder().name("hyperstatus_liveness_report_interval_seconds").unit(Unit.SECONDS)
+                .help("report_interval: how often agents are configured to heartbeat")
+                .register(registry).set(seconds(reportInterval));
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     /** Starts the listener when metrics are enabled; answers its port. */

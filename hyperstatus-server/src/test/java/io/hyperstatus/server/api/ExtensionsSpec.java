@@ -8,11 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperstatus.server.testing.Reply;
+import io.hyperstatus.server.testing.TestResources;
 import io.hyperstatus.server.testing.TestServer;
 import io.hyperstatus.server.testing.TestServerExtension;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,11 +44,7 @@ class ExtensionsSpec {
     }
 
     private static JsonNode sample(String name) {
-        try (InputStream in = ExtensionsSpec.class.getResourceAsStream("/nova-api-samples/extension-info/" + name)) {
-            return Reply.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read sample " + name, e);
-        }
+        return Reply.parse(TestResources.text("nova-api-samples/extension-info/" + name));
     }
 
     // ---- lists -------------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import io.hyperstatus.config.ConfigException;
 import io.hyperstatus.domain.Service;
 import io.hyperstatus.server.testing.Eventually;
 import io.hyperstatus.server.testing.Reply;
+import io.hyperstatus.server.testing.TestResources;
 import io.hyperstatus.server.testing.TestServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -260,14 +261,12 @@ class MetricsSpec {
         assertThat(reply.status()).isEqualTo(200);
     }
 
-    private static List<String> openstackExporterLines(Map<String, String> uuidsByFixtureId) throws IOException {
-        try (InputStream in = MetricsSpec.class.getResourceAsStream("/openstack-exporter/nova_agent_state.prom")) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return text.lines().filter(line -> !line.startsWith("#")).map(line -> {
-                String id = line.replaceAll(".*,id=\"([0-9]+)\",.*", "$1");
-                return line.replace(",id=\"" + id + "\",", ",id=\"" + uuidsByFixtureId.get(id) + "\",");
-            }).toList();
-        }
+    private static List<String> openstackExporterLines(Map<String, String> uuidsByFixtureId) {
+        String text = TestResources.text("openstack-exporter/nova_agent_state.prom");
+        return text.lines().filter(line -> !line.startsWith("#")).map(line -> {
+            String id = line.replaceAll(".*,id=\"([0-9]+)\",.*", "$1");
+            return line.replace(",id=\"" + id + "\",", ",id=\"" + uuidsByFixtureId.get(id) + "\",");
+        }).toList();
     }
 
     private static String series(String line) {

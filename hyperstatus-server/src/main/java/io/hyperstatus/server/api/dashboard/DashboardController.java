@@ -29,7 +29,6 @@ public final class DashboardController {
     public static final String CONFIG_PATH = "/dashboard/config.json";
     /** A sign-in form is a few short strings. */
     static final int MAX_FORM_BYTES = 4096;
-    private static final String REFUSED = "The request you have made requires authentication.";
 
     private final SignIn signIn;
     private final Authenticator authenticator;
@@ -73,17 +72,17 @@ public final class DashboardController {
             throw ApiException.badRequest("Malformed request body");
         }
         Optional<SignIn.IssuedToken> issued = unlessUnavailable(() -> signIn.signIn(form));
-        SignIn.IssuedToken token = issued.orElseThrow(() -> new ApiException(401, REFUSED));
+        SignIn.IssuedToken token = issued.orElseThrow(ApiException::unauthorized);
         SessionCookie session = sessions.open(token.token(), token.expiresAt());
-        Credentials credentials = credentialsOf(session).orElseThrow(() -> new ApiException(401, REFUSED));
+        Credentials credentials = credentialsOf(session).orElseThrow(ApiException::unauthorized);
         sessions.setCookies(session).forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
         answer(ctx, 201, session, credentials);
     }
 
     public void show(Context ctx) {
         noStore(ctx);
-        SessionCookie session = sessions.of(ctx::header).orElseThrow(() -> new ApiException(401, REFUSED));
-        Credentials credentials = credentialsOf(session).orElseThrow(() -> new ApiException(401, REFUSED));
+        SessionCookie session = sessions.of(ctx::header).orElseThrow(ApiException::unauthorized);
+        Credentials credentials = credentialsOf(session).orElseThrow(ApiException::unauthorized);
         answer(ctx, 200, session, credentials);
     }
 

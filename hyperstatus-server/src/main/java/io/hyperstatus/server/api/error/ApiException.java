@@ -2,6 +2,9 @@ package io.hyperstatus.server.api.error;
 
 /** An answer in Nova's fault format: {@code {"<faultName>": {"code": status, "message": message}}}. */
 public final class ApiException extends RuntimeException {
+    /** Keystone's words for a request without valid credentials, which Nova's API passes on. */
+    public static final String AUTHENTICATION_REQUIRED = "The request you have made requires authentication.";
+
     private final int status;
 
     public ApiException(int status, String message) {
@@ -15,6 +18,10 @@ public final class ApiException extends RuntimeException {
 
     public static ApiException badRequest(String message) {
         return new ApiException(400, message);
+    }
+
+    public static ApiException unauthorized() {
+        return new ApiException(401, AUTHENTICATION_REQUIRED);
     }
 
     public static ApiException notFound(String message) {

@@ -122,12 +122,9 @@ final class HypervisorFields {
         json.writeNumber(value);
     }
 
+    /** A number, or null: Jackson writes either without an object mapper. */
     private static void writeNullable(JsonGenerator json, SerializableString field, Number value) throws IOException {
         json.writeFieldName(field);
-        if (value == null) {
-            json.writeNull();
-        } else {
-            json.writeNumber(value.longValue());
-        }
+        json.writeObject(value);
     }
 }

@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hyperstatus.server.testing.Host;
 import io.hyperstatus.server.testing.Reply;
 import io.hyperstatus.server.testing.TestServer;
+import io.hyperstatus.server.testing.TestServerExtension;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,19 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DashboardSessionSpec {
     private static final String JSON = "application/json";
+    @RegisterExtension
+    static final TestServerExtension SERVER = TestServerExtension.empty();
     private TestServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private TestServer start(String config) {
-        server = TestServer.start(config);
-        return server;
-    }
 
     private Reply signIn(String body) {
         return server.send("POST", DashboardController.SESSION_PATH, body, Map.of("Content-Type", JSON));
@@ -61,7 +52,6 @@ class DashboardSessionSpec {
 
     @Test
     void signingInSetsAnHttpOnlyStrictSessionCookieAndAReadableCsrfCookie() {
-        start("");
         Reply reply = signIn("{\"token\": \"admin:admin\"}");
         assertThat(reply.status()).isEqualTo(201);
         List<String> cookies = reply.headerValues("Set-Cookie");
@@ -81,7 +71,6 @@ class DashboardSessionSpec {
 
     @Test
     void theSessionSaysWhatTheUsersPolicyAllowsSoThatAReaderIsOfferedNoAction() {
-        start("");
         Reply member = signIn("{\"token\": \"demo:demo\"}");
         Reply session = withCookies("GET", DashboardController.SESSION_PATH, null, cookiesOf(member), Map.of());
         assertThat(session.status()).isEqualTo(200);
@@ -93,7 +82,6 @@ class DashboardSessionSpec {
 
     @Test
     void theCookieStandsForTheTokenOnNovasApiAndOnHyperstatusOwn() {
-        start("");
         server.seed(Host.named("compute-1"));
         String cookies = cookiesOf(signIn("{\"token\": \"admin:admin\"}"));
         Reply services = withCookies("GET", "/v2.1/os-services?binary=nova-compute", null, cookies, Map.of());
@@ -105,7 +93,6 @@ class DashboardSessionSpec {
 
     @Test
     void aChangeMadeWithTheCookieButWithoutTheCsrfTokenIsRefusedAndChangesNothing() {
-        start("");
         server.seed(Host.named("compute-1"));
         String cookies = cookiesOf(signIn("{\"token\": \"admin:admin\"}"));
         String disable = "{\"status\": \"disabled\", \"disabled_reason\": \"forged\"}";
@@ -125,7 +112,6 @@ class DashboardSessionSpec {
 
     @Test
     void withTheCsrfTokenTheChangeIsMadeAndRecordedAsTheSessionsUser() {
-        start("");
         server.seed(Host.named("compute-1"));
         String cookies = cookiesOf(signIn("{\"token\": \"admin:admin\"}"));
         Reply changed = withCookies("PUT", "/v2.1/os-services/" + computeServiceId(),
@@ -139,7 +125,6 @@ class DashboardSessionSpec {
 
     @Test
     void aTokenHeaderWinsOverTheCookieAndNeedsNoCsrfToken() {
-        start("");
         server.seed(Host.named("compute-1"));
         String adminCookies = cookiesOf(signIn("{\"token\": \"admin:admin\"}"));
         // A member's token with an admin's cookie is the member: the cookie is not read at all.
@@ -155,7 +140,6 @@ class DashboardSessionSpec {
             "other=1", "hyperstatus_session=bm90LWEtc2Vzc2lvbg"})
     void aMissingMalformedOrEndedSessionCookieIsNoTokenAndGetsThe401(String cookie) {
         // MTA6YWRtaW46YWRtaW4 is "10:admin:admin": a session that ended in 1970.
-        start("");
         Reply reply = withCookies("GET", "/v2.1/os-services", null, cookie, Map.of());
         assertJson(reply, 401, """
                 {"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}""");
@@ -164,7 +148,6 @@ class DashboardSessionSpec {
 
     @Test
     void signingOutClearsBothCookiesButOnlyWithTheCsrfToken() {
-        start("");
         String cookies = cookiesOf(signIn("{\"token\": \"admin:admin\"}"));
         assertThat(withCookies("DELETE", DashboardController.SESSION_PATH, null, cookies, Map.of()).status())
                 .isEqualTo(403);
@@ -178,7 +161,6 @@ class DashboardSessionSpec {
     @ValueSource(strings = {"", "[]", "\"admin\"", "{}", "{\"token\": \"\"}", "{\"token\": 7}", "{\"token\": null}",
             "{not json", "{\"token\": [\"admin:admin\"]}"})
     void aSignInFormThatIsNotAnObjectWithATokenIsA400(String body) {
-        start("");
         Reply reply = signIn(body);
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("badRequest").get("code").asInt()).isEqualTo(400);
@@ -187,7 +169,6 @@ class DashboardSessionSpec {
 
     @Test
     void aLongTokenIsA400AndAHugeFormA413() {
-        start("");
         assertJson(signIn("{\"token\": \"" + "a".repeat(256) + "\"}"), 400, """
                 {"badRequest": {"code": 400, "message": "Invalid input for field/attribute token. It must be a string of 1 to 255 characters."}}""");
         assertThat(signIn("{\"token\": \"" + "a".repeat(DashboardController.MAX_FORM_BYTES) + "\"}").status())
@@ -196,14 +177,12 @@ class DashboardSessionSpec {
 
     @Test
     void theConfigurationTellsTheSignInPageWhichFormToShow() {
-        start("");
         assertJson(server.send("GET", DashboardController.CONFIG_PATH, null, Map.of()), 200, """
                 {"auth_strategy": "noauth2", "service_down_time": 60}""");
     }
 
     @Test
     void pagesComeFromTheJarWithAStrictContentSecurityPolicy() {
-        start("");
         Reply page = server.send("GET", "/dashboard/", null, Map.of());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
@@ -219,7 +198,6 @@ class DashboardSessionSpec {
 
     @Test
     void aPathTheDashboardDoesNotHaveIsAnsweredAsAnyPathNoRouteTakes() {
-        start("");
         Reply missing = server.send("GET", "/dashboard/nothing-here.html", null, Map.of());
         Reply elsewhere = server.send("GET", "/nothing-here.html", null, Map.of());
         assertThat(missing.status()).isEqualTo(elsewhere.status());
@@ -229,7 +207,13 @@ class DashboardSessionSpec {
 
     @Test
     void turnedOffThereAreNoPagesAndNoCookieStandsForAToken() {
-        start("[dashboard]\nenabled = false\n");
+        try (TestServer turnedOff = TestServer.start("[dashboard]\nenabled = false\n")) {
+            server = turnedOff;
+            assertTurnedOff();
+        }
+    }
+
+    private void assertTurnedOff() {
         int noRoute = server.send("GET", "/nothing-here.html", null, Map.of()).status();
         assertThat(server.send("GET", "/dashboard/", null, Map.of()).status()).isEqualTo(noRoute);
         assertThat(signIn("{\"token\": \"admin:admin\"}").status())
