@@ -70,7 +70,15 @@ server_errors() { # PHASE NAME...: fails on any 500 the API servers logged; the 
     mv "$work/logs/$name.log" "$work/logs/$name-phase-$1.txt"
   done
   log "phase $1: the API servers answered $count calls (any client, agents included) with a 500"
-  [ "$count" -eq 0 ] || { fail "phase $1: $count answers 500"; echo "$first" | head -n 4 >&2; }
+  [ "$count" -eq 0 ] && return 0
+  fail "phase $1: $count answers 500"
+  echo "$first" | head -n 4 >&2
+  # What the server logged of the first one (its error and stack trace), found by its request id.
+  local id
+  id="$(grep -o -m 1 'req-[0-9a-f-]*' <<<"$first" | head -n 1)"
+  for name in "${@:2}"; do
+    grep -A 30 -F -- "[$id]" "$work/logs/$name-phase-$1.txt" | grep -v ' INFO ' | head -n 30 >&2 || true
+  done
 }
 secret() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 status_of() { curl -s -o /dev/null -m 10 -w '%{http_code}' -H 'X-Auth-Token: admin:admin' "$1" || true; }
