@@ -122,9 +122,16 @@ final class HypervisorFields {
         json.writeNumber(value);
     }
 
-    /** A number, or null: Jackson writes either without an object mapper. */
+    /**
+     * A number, or null. Not {@code writeObject}: these generators carry the object mapper, which would look up a
+     * serializer for each value of every hypervisor of a list.
+     */
     private static void writeNullable(JsonGenerator json, SerializableString field, Number value) throws IOException {
         json.writeFieldName(field);
-        json.writeObject(value);
+        if (value == null) {
+            json.writeNull();
+        } else {
+            json.writeNumber(value.longValue());
+        }
     }
 }
